@@ -1,0 +1,42 @@
+/// How `extract` turns inputs into documents; every stage that extracts takes one of these.
+public struct ExtractOptions: Sendable, Hashable {
+  /// An input kind, decided by extension and content sniffing unless forced.
+  public enum InputFormat: String, Sendable, Hashable, CaseIterable {
+    /// HTML pages.
+    case html
+    /// Any XML (dialects detected from the root element).
+    case xml
+    /// Plain text.
+    case text
+    /// Markdown.
+    case markdown
+  }
+
+  /// Forces every input to be read as this kind; `nil` detects per file.
+  public var format: InputFormat?
+  /// Record mode: an XPath selecting the elements that become one document each.
+  public var recordXPath: String?
+  /// Record mode: named fields as (name, XPath relative to the record element).
+  public var fields: [(name: String, xpath: String)]
+
+  /// Options with the defaults: detect formats, no record mode.
+  public init(format: InputFormat? = nil, recordXPath: String? = nil, fields: [(name: String, xpath: String)] = []) {
+    self.format = format
+    self.recordXPath = recordXPath
+    self.fields = fields
+  }
+
+  public static func == (lhs: ExtractOptions, rhs: ExtractOptions) -> Bool {
+    lhs.format == rhs.format && lhs.recordXPath == rhs.recordXPath
+      && lhs.fields.map(\.name) == rhs.fields.map(\.name) && lhs.fields.map(\.xpath) == rhs.fields.map(\.xpath)
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(format)
+    hasher.combine(recordXPath)
+    for field in fields {
+      hasher.combine(field.name)
+      hasher.combine(field.xpath)
+    }
+  }
+}

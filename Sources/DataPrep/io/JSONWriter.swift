@@ -1,0 +1,104 @@
+/// Serialises ``JSONValue``s to compact UTF-8 JSON bytes.
+///
+/// Members are written in their stored order, `/` is never escaped, non-ASCII text is written
+/// as raw UTF-8, and only `"`, `\` and control characters are escaped, so output is stable and
+/// readable. Non-finite doubles, which JSON cannot hold, are written as `null`.
+public struct JSONWriter: Sendable {
+  /// A writer.
+  public init() {}
+
+  /// The compact JSON text of `value`.
+  public func bytes(of value: JSONValue) -> [UInt8] {
+    var out: [UInt8] = []
+    out.reserveCapacity(256)
+    write(value, into: &out)
+    return out
+  }
+
+  /// The compact JSON text of `value`, as a `String`.
+  public func string(of value: JSONValue) -> String {
+    String(decoding: bytes(of: value), as: UTF8.self)
+  }
+
+  /// Appends the compact JSON text of `value` to `out`.
+  public func write(_ value: JSONValue, into out: inout [UInt8]) {
+    switch value {
+    case .null:
+      out.append(contentsOf: "null".utf8)
+    case .bool(let b):
+      out.append(contentsOf: (b ? "true" : "false").utf8)
+    case .integer(let i):
+      out.append(contentsOf: String(i).utf8)
+    case .double(let d):
+      writeDouble(d, into: &out)
+    case .string(let s):
+      writeString(s, into: &out)
+    case .array(let elements):
+      out.append(UInt8(ascii: "["))
+      for (index, element) in elements.enumerated() {
+        if index > 0 { out.append(UInt8(ascii: ",")) }
+        write(element, into: &out)
+      }
+      out.append(UInt8(ascii: "]"))
+    case .object(let object):
+      out.append(UInt8(ascii: "{"))
+      for (index, member) in object.members.enumerated() {
+        if index > 0 { out.append(UInt8(ascii: ",")) }
+        writeString(member.key, into: &out)
+        out.append(UInt8(ascii: ":"))
+        write(member.value, into: &out)
+      }
+      out.append(UInt8(ascii: "}"))
+    }
+  }
+
+  private func writeDouble(_ d: Double, into out: inout [UInt8]) {
+    guard d.isFinite else {
+      out.append(contentsOf: "null".utf8)
+      return
+    }
+    if d == d.rounded(), abs(d) < 1e15 {
+      // Integral doubles keep a fraction so they read back as doubles: 2.0, not 2.
+      out.append(contentsOf: String(Int64(d)).utf8)
+      out.append(contentsOf: ".0".utf8)
+      return
+    }
+    out.append(contentsOf: d.description.utf8)
+  }
+
+  private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+
+  private func writeString(_ s: String, into out: inout [UInt8]) {
+    out.append(UInt8(ascii: "\""))
+    var s = s
+    s.withUTF8 { buffer in
+      var runStart = 0
+      for i in 0..<buffer.count {
+        let byte = buffer[i]
+        guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else {
+          continue
+        }
+        if runStart < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[runStart..<i])) }
+        runStart = i + 1
+        out.append(UInt8(ascii: "\\"))
+        switch byte {
+        case UInt8(ascii: "\""): out.append(UInt8(ascii: "\""))
+        case UInt8(ascii: "\\"): out.append(UInt8(ascii: "\\"))
+        case 0x0A: out.append(UInt8(ascii: "n"))
+        case 0x0D: out.append(UInt8(ascii: "r"))
+        case 0x09: out.append(UInt8(ascii: "t"))
+        case 0x08: out.append(UInt8(ascii: "b"))
+        case 0x0C: out.append(UInt8(ascii: "f"))
+        default:
+          out.append(contentsOf: "u00".utf8)
+          out.append(Self.hexDigits[Int(byte >> 4)])
+          out.append(Self.hexDigits[Int(byte & 0xF)])
+        }
+      }
+      if runStart < buffer.count {
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[runStart..<buffer.count]))
+      }
+    }
+    out.append(UInt8(ascii: "\""))
+  }
+}

@@ -1,0 +1,41 @@
+import ArgumentParser
+import DataPrep
+import Foundation
+
+/// The `dataprep` command: turns raw documents into fine-tuning datasets.
+///
+/// Exit status, for every subcommand: 0 success, 1 problems found in the data,
+/// 2 could not run (usage error, unreadable input, unwritable output).
+@main
+struct DataPrepCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "dataprep",
+    abstract: "Turn raw documents into fine-tuning datasets you can trust.",
+    version: DataPrepVersion.current,
+    subcommands: [
+      Extract.self, Dedup.self, Instruct.self, Convert.self, Validate.self, Tokens.self, Stats.self,
+    ]
+  )
+
+  static func main() {
+    Interruption.install()
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch let exit as ExitCode {
+      Foundation.exit(exit.rawValue)
+    } catch let error as CleanExit {
+      Self.exit(withError: error)
+    } catch let error as LocalizedError {
+      FileHandle.standardError.write(Data("dataprep: error: \(error.localizedDescription)\n".utf8))
+      Foundation.exit(2)
+    } catch {
+      let code = exitCode(for: error)
+      if code == .success {
+        Self.exit(withError: error)
+      }
+      FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+      Foundation.exit(2)
+    }
+  }
+}
