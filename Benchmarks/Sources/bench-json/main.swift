@@ -1,0 +1,2 @@
+// Placeholder: the JSONL reading benchmark lands with the fast parser.
+print("bench-json: not written yet")
