@@ -40,6 +40,10 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    // Release-mode benchmarks: executables outside the library (`swift run -c release bench-json FILE`).
+    .executableTarget(name: "bench-json", dependencies: ["DataPrep"], path: "Benchmarks/bench-json"),
+    .executableTarget(name: "bench-tokenizer", dependencies: ["DataPrep"], path: "Benchmarks/bench-tokenizer"),
+    .executableTarget(name: "bench-validate", dependencies: ["DataPrep"], path: "Benchmarks/bench-validate"),
     .testTarget(
       name: "DataPrepTests",
       dependencies: ["DataPrep"]
