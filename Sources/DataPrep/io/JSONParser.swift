@@ -1,45 +1,53 @@
-import Foundation
-
-/// Parses one JSON text into a ``JSONValue``.
+/// Parses one JSON text (RFC 8259) into a ``JSONValue``, straight from UTF-8 bytes.
 ///
-/// PLACEHOLDER: backed by Foundation until the byte-level parser lands; the API stays.
+/// Strict: whatever RFC 8259 rejects is an error naming the 1-based line and byte column of
+/// the fault (leading zeros, trailing commas, comments, single quotes, unescaped control
+/// characters, bad escapes, lone surrogate escapes, invalid UTF-8, `NaN`, trailing garbage...).
+/// Objects keep their member order. Numbers written without fraction or exponent that fit in
+/// `Int64` become ``JSONValue/integer(_:)``; all others become correctly rounded
+/// ``JSONValue/double(_:)``, and a number too large for a `Double` is an error.
 public struct JSONParser: Sendable {
-  /// A parser.
-  public init() {}
+  /// The nesting depth accepted by default: deep enough for any dataset record, shallow enough
+  /// that parsing never exhausts a thread's stack.
+  public static let defaultMaximumDepth = 512
+
+  /// The deepest nesting of arrays and objects accepted; deeper input is an error, never a
+  /// stack overflow. Keep it in the thousands at most: parsing recurses once per level.
+  public var maximumDepth: Int
+
+  /// A parser accepting up to `maximumDepth` levels of nested arrays and objects.
+  public init(maximumDepth: Int = JSONParser.defaultMaximumDepth) {
+    self.maximumDepth = max(1, maximumDepth)
+  }
 
   /// Parses the JSON text in `bytes` (UTF-8, one complete value, surrounding whitespace allowed).
-  /// - Throws: ``JSONParseError`` naming the 1-based column of the fault.
+  /// - Throws: ``JSONParseError`` naming the line and 1-based column of the fault.
   public func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(JSONParseError) -> JSONValue {
-    let data = Data(buffer: bytes)
-    let object: Any
-    do {
-      object = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
-    } catch {
-      throw JSONParseError(column: 1, message: "invalid JSON")
+    guard let base = bytes.baseAddress, !bytes.isEmpty else {
+      throw JSONParseError(column: 1, message: "empty input")
     }
-    return Self.convert(object)
+    var scanner = JSONScanner(base: base, count: bytes.count, maximumDepth: maximumDepth)
+    defer { scanner.releaseScratch() }
+    return try scanner.parseDocument()
+  }
+
+  /// Parses the JSON text in `bytes`.
+  public func parse(_ bytes: [UInt8]) throws(JSONParseError) -> JSONValue {
+    try bytes.withUnsafeBufferPointer { (buffer) throws(JSONParseError) -> JSONValue in
+      try parse(buffer)
+    }
   }
 
   /// Parses the JSON text of `text`.
   public func parse(_ text: String) throws(JSONParseError) -> JSONValue {
-    let bytes = Array(text.utf8)
-    return try bytes.withUnsafeBufferPointer { (buffer) throws(JSONParseError) -> JSONValue in try parse(buffer) }
-  }
-
-  private static func convert(_ any: Any) -> JSONValue {
-    switch any {
-    case is NSNull: return .null
-    case let s as String: return .string(s)
-    case let n as NSNumber:
-      if String(cString: n.objCType) == "c" { return .bool(n.boolValue) }
-      if let i = Int64(exactly: n.doubleValue), !String(describing: n).contains(".") {
-        return .integer(i)
+    var text = text
+    let result: Result<JSONValue, JSONParseError> = text.withUTF8 { buffer in
+      do throws(JSONParseError) {
+        return .success(try parse(buffer))
+      } catch {
+        return .failure(error)
       }
-      return .double(n.doubleValue)
-    case let a as [Any]: return .array(a.map(convert))
-    case let d as [String: Any]:
-      return .object(JSONObject(d.keys.sorted().map { JSONObject.Member(key: $0, value: convert(d[$0] as Any)) }))
-    default: return .null
     }
+    return try result.get()
   }
 }
