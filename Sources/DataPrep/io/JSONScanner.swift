@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// The engine behind ``JSONParser``: one recursive-descent pass over borrowed UTF-8 bytes.
 ///
 /// Strings without escapes become a `String` straight from their bytes (validated once, by the
@@ -184,12 +188,13 @@ struct JSONScanner {
     let quote = position
     position += 1
     let contentStart = position
-    skipPlainStringBytes()
+    var highBits: UInt64 = 0
+    skipPlainStringBytes(highBits: &highBits)
     guard position < end else { throw fault("unterminated string", at: quote) }
     if position.pointee == UInt8(ascii: "\"") {
       let string = try makeString(
         UnsafeBufferPointer(start: contentStart, count: position - contentStart),
-        source: contentStart)
+        isASCII: highBits & 0x8080_8080_8080_8080 == 0, source: contentStart)
       position += 1
       return string
     }
@@ -200,37 +205,43 @@ struct JSONScanner {
       let byte = position.pointee
       if byte == UInt8(ascii: "\\") {
         appendScratch(runStart, count: position - runStart)
-        try decodeEscape()
+        try decodeEscape(highBits: &highBits)
         runStart = position
       } else if byte == UInt8(ascii: "\"") {
         appendScratch(runStart, count: position - runStart)
         let decoded = UnsafeBufferPointer(start: UnsafePointer(scratch), count: scratchCount)
-        let string = try makeString(decoded, source: contentStart)
+        let string = try makeString(
+          decoded, isASCII: highBits & 0x8080_8080_8080_8080 == 0, source: contentStart)
         position += 1
         return string
       } else {
         throw controlCharacterFault(byte)
       }
-      skipPlainStringBytes()
+      skipPlainStringBytes(highBits: &highBits)
       guard position < end else { throw fault("unterminated string", at: quote) }
     }
   }
 
-  /// Advances to the next `"`, `\` or control character (or the end), eight bytes at a time.
+  /// Advances to the next `"`, `\`, control character or the end, eight bytes at a time,
+  /// OR-ing the bytes passed over into `highBits` (whose high bits then tell non-ASCII).
   @inline(__always)
-  private mutating func skipPlainStringBytes() {
+  private mutating func skipPlainStringBytes(highBits: inout UInt64) {
     while end - position >= 8 {
       let word = UInt64(littleEndian: UnsafeRawPointer(position).loadUnaligned(as: UInt64.self))
       let mask = Self.stringStopMask(word)
       if mask != 0 {
-        position += mask.trailingZeroBitCount &>> 3
+        let stopBit = mask.trailingZeroBitCount & ~7
+        highBits |= word & ((1 &<< UInt64(stopBit)) &- 1)
+        position += stopBit &>> 3
         return
       }
+      highBits |= word
       position += 8
     }
     while position < end {
       let byte = position.pointee
       if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { return }
+      highBits |= UInt64(byte)
       position += 1
     }
   }
@@ -249,11 +260,24 @@ struct JSONScanner {
     return (isQuote | isBackslash | isControl) & highs
   }
 
-  /// A `String` from `bytes`, validating UTF-8; `source` is where the raw string content
-  /// starts in the input, to locate a fault.
+  /// A `String` from `bytes`, failing on invalid UTF-8; `source` is where the raw string
+  /// content starts in the input, to locate a fault.
+  ///
+  /// `String(decoding:)` validates once (repairing); for non-ASCII input a byte comparison
+  /// then tells whether anything was repaired, which is far cheaper than validating twice.
   @inline(__always)
-  private func makeString(_ bytes: UnsafeBufferPointer<UInt8>, source: UnsafePointer<UInt8>) throws(JSONParseError) -> String {
-    if let string = String(validating: bytes, as: UTF8.self) { return string }
+  private func makeString(
+    _ bytes: UnsafeBufferPointer<UInt8>, isASCII: Bool, source: UnsafePointer<UInt8>
+  ) throws(JSONParseError) -> String {
+    var string = String(decoding: bytes, as: UTF8.self)
+    if isASCII { return string }
+    let unchanged = string.withUTF8 { decoded in
+      guard decoded.count == bytes.count, let mine = decoded.baseAddress, let theirs = bytes.baseAddress else {
+        return decoded.count == bytes.count
+      }
+      return memcmp(mine, theirs, bytes.count) == 0
+    }
+    if unchanged { return string }
     throw invalidUTF8Fault(from: source)
   }
 
@@ -270,7 +294,7 @@ struct JSONScanner {
   }
 
   /// Decodes the escape at the current `\` into the scratch buffer.
-  private mutating func decodeEscape() throws(JSONParseError) {
+  private mutating func decodeEscape(highBits: inout UInt64) throws(JSONParseError) {
     let backslash = position
     guard end - position >= 2 else { throw fault("unterminated string after '\\'", at: backslash) }
     let letter = position[1]
@@ -300,6 +324,7 @@ struct JSONScanner {
       } else if unit >= 0xDC00 && unit <= 0xDFFF {
         throw fault("lone UTF-16 low surrogate \\u\(Self.hex4(unit))", at: backslash)
       }
+      highBits |= UInt64(scalar)
       appendUTF8(scalar)
       return
     default:
