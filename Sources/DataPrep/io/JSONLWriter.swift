@@ -5,14 +5,12 @@
 public final class JSONLWriter {
   private let output: OutputFile
   private let writer = JSONWriter()
-  private var line: [UInt8] = []
   /// How many records have been written.
   public private(set) var count = 0
 
   /// A writer over `output`.
   public init(_ output: OutputFile) {
     self.output = output
-    line.reserveCapacity(4096)
   }
 
   /// Opens `path` (`-` for stdout) and returns a writer over it.
@@ -25,16 +23,31 @@ public final class JSONLWriter {
 
   /// Appends one record.
   public func write(_ value: JSONValue) throws(OutputError) {
-    line.removeAll(keepingCapacity: true)
-    writer.write(value, into: &line)
-    line.append(0x0A)
-    try output.write(line)
+    try output.append { buffer in
+      writer.write(value, into: &buffer)
+      buffer.append(0x0A)
+    }
     count += 1
   }
 
   /// Appends one record given as an object.
   public func write(_ object: JSONObject) throws(OutputError) {
     try write(.object(object))
+  }
+
+  /// Appends a line already holding one JSON record (as read by
+  /// ``JSONLReader/forEachRecordWithRawLine(_:)``), unchanged; `line` has no line end.
+  public func writeRawLine(_ line: UnsafeBufferPointer<UInt8>) throws(OutputError) {
+    try output.append { buffer in
+      buffer.append(contentsOf: line)
+      buffer.append(0x0A)
+    }
+    count += 1
+  }
+
+  /// Appends a line already holding one JSON record, unchanged; `line` has no line end.
+  public func writeRawLine(_ line: [UInt8]) throws(OutputError) {
+    try line.withUnsafeBufferPointer { (buffer) throws(OutputError) in try writeRawLine(buffer) }
   }
 
   /// Flushes and atomically publishes the output.

@@ -58,7 +58,8 @@ public struct JSONWriter: Sendable {
       return
     }
     if d == d.rounded(), abs(d) < 1e15 {
-      // Integral doubles keep a fraction so they read back as doubles: 2.0, not 2.
+      // Integral doubles keep a fraction so they read back as doubles: 2.0, not 2 (and -0.0).
+      if d == 0 && d.sign == .minus { out.append(UInt8(ascii: "-")) }
       out.append(contentsOf: String(Int64(d)).utf8)
       out.append(contentsOf: ".0".utf8)
       return
@@ -66,39 +67,57 @@ public struct JSONWriter: Sendable {
     out.append(contentsOf: d.description.utf8)
   }
 
-  private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
-
   private func writeString(_ s: String, into out: inout [UInt8]) {
     out.append(UInt8(ascii: "\""))
     var s = s
     s.withUTF8 { buffer in
-      var runStart = 0
-      for i in 0..<buffer.count {
-        let byte = buffer[i]
-        guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else {
-          continue
+      guard let base = buffer.baseAddress else { return }
+      let end = base + buffer.count
+      var runStart = base
+      var cursor = base
+      while true {
+        // Find the next byte to escape, eight bytes at a time.
+        while end - cursor >= 8 {
+          let word = UInt64(littleEndian: UnsafeRawPointer(cursor).loadUnaligned(as: UInt64.self))
+          let mask = JSONScanner.stringStopMask(word)
+          if mask != 0 {
+            cursor += mask.trailingZeroBitCount &>> 3
+            break
+          }
+          cursor += 8
         }
-        if runStart < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[runStart..<i])) }
-        runStart = i + 1
-        out.append(UInt8(ascii: "\\"))
-        switch byte {
-        case UInt8(ascii: "\""): out.append(UInt8(ascii: "\""))
-        case UInt8(ascii: "\\"): out.append(UInt8(ascii: "\\"))
-        case 0x0A: out.append(UInt8(ascii: "n"))
-        case 0x0D: out.append(UInt8(ascii: "r"))
-        case 0x09: out.append(UInt8(ascii: "t"))
-        case 0x08: out.append(UInt8(ascii: "b"))
-        case 0x0C: out.append(UInt8(ascii: "f"))
-        default:
-          out.append(contentsOf: "u00".utf8)
-          out.append(Self.hexDigits[Int(byte >> 4)])
-          out.append(Self.hexDigits[Int(byte & 0xF)])
+        if end - cursor < 8 {
+          while cursor < end {
+            let byte = cursor.pointee
+            if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { break }
+            cursor += 1
+          }
         }
-      }
-      if runStart < buffer.count {
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[runStart..<buffer.count]))
+        if runStart < cursor { out.append(contentsOf: UnsafeBufferPointer(start: runStart, count: cursor - runStart)) }
+        guard cursor < end else { return }
+        appendEscape(cursor.pointee, into: &out)
+        cursor += 1
+        runStart = cursor
       }
     }
     out.append(UInt8(ascii: "\""))
+  }
+
+  private func appendEscape(_ byte: UInt8, into out: inout [UInt8]) {
+    out.append(UInt8(ascii: "\\"))
+    switch byte {
+    case UInt8(ascii: "\""): out.append(UInt8(ascii: "\""))
+    case UInt8(ascii: "\\"): out.append(UInt8(ascii: "\\"))
+    case 0x0A: out.append(UInt8(ascii: "n"))
+    case 0x0D: out.append(UInt8(ascii: "r"))
+    case 0x09: out.append(UInt8(ascii: "t"))
+    case 0x08: out.append(UInt8(ascii: "b"))
+    case 0x0C: out.append(UInt8(ascii: "f"))
+    default:
+      let hex = Array("0123456789abcdef".utf8)
+      out.append(contentsOf: "u00".utf8)
+      out.append(hex[Int(byte >> 4)])
+      out.append(hex[Int(byte & 0xF)])
+    }
   }
 }

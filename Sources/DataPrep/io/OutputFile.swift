@@ -59,6 +59,12 @@ public final class OutputFile {
     if buffer.count >= flushThreshold { try flush() }
   }
 
+  /// Lets `body` append bytes straight into the output buffer (no intermediate copy).
+  func append(_ body: (inout [UInt8]) -> Void) throws(OutputError) {
+    body(&buffer)
+    if buffer.count >= flushThreshold { try flush() }
+  }
+
   /// Appends a string's UTF-8 bytes to the output.
   public func write(_ string: String) throws(OutputError) {
     try write(string.utf8)
