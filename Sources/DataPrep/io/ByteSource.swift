@@ -51,14 +51,16 @@ public final class ByteSource {
     if n < 0 {
       var code: Int32 = 0
       let message = gzerror(file, &code).map { String(cString: $0) } ?? "unknown error"
-      throw .readFailed(path: path, reason: code == Z_ERRNO ? String(cString: strerror(errno)) : message)
+      if code == Z_ERRNO { throw .readFailed(path: path, reason: String(cString: strerror(errno))) }
+      throw .readFailed(path: path, reason: "corrupt gzip data (\(message))")
     }
     if n == 0 {
       // zlib reports a truncated gzip stream only through gzerror after EOF.
       var code: Int32 = 0
       let message = gzerror(file, &code).map { String(cString: $0) } ?? ""
       if code != Z_OK && code != Z_STREAM_END {
-        throw .readFailed(path: path, reason: message.isEmpty ? "truncated input" : message)
+        throw .readFailed(
+          path: path, reason: "the gzip data is truncated (\(message.isEmpty ? "unexpected end of file" : message))")
       }
     }
     return Int(n)
