@@ -28,27 +28,45 @@ public struct JSONWriter: Sendable {
     case .bool(let b):
       out.append(contentsOf: (b ? "true" : "false").utf8)
     case .integer(let i):
-      out.append(contentsOf: String(i).utf8)
+      writeInteger(i, into: &out)
     case .double(let d):
       writeDouble(d, into: &out)
     case .string(let s):
       writeString(s, into: &out)
     case .array(let elements):
       out.append(UInt8(ascii: "["))
-      for (index, element) in elements.enumerated() {
-        if index > 0 { out.append(UInt8(ascii: ",")) }
-        write(element, into: &out)
+      elements.withUnsafeBufferPointer { elements in
+        for index in elements.indices {
+          if index > 0 { out.append(UInt8(ascii: ",")) }
+          write(elements[index], into: &out)
+        }
       }
       out.append(UInt8(ascii: "]"))
     case .object(let object):
       out.append(UInt8(ascii: "{"))
-      for (index, member) in object.members.enumerated() {
-        if index > 0 { out.append(UInt8(ascii: ",")) }
-        writeString(member.key, into: &out)
-        out.append(UInt8(ascii: ":"))
-        write(member.value, into: &out)
+      object.members.withUnsafeBufferPointer { members in
+        for index in members.indices {
+          if index > 0 { out.append(UInt8(ascii: ",")) }
+          writeString(members[index].key, into: &out)
+          out.append(UInt8(ascii: ":"))
+          write(members[index].value, into: &out)
+        }
       }
       out.append(UInt8(ascii: "}"))
+    }
+  }
+
+  private func writeInteger(_ value: Int64, into out: inout [UInt8]) {
+    if value < 0 { out.append(UInt8(ascii: "-")) }
+    var magnitude = value.magnitude
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+      var start = 20
+      repeat {
+        start -= 1
+        digits[start] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: magnitude % 10)
+        magnitude /= 10
+      } while magnitude > 0
+      out.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start..<20]))
     }
   }
 
