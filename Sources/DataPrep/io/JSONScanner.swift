@@ -205,7 +205,7 @@ struct JSONScanner {
       let byte = position.pointee
       if byte == UInt8(ascii: "\\") {
         appendScratch(runStart, count: position - runStart)
-        try decodeEscape(highBits: &highBits)
+        try decodeEscape()
         runStart = position
       } else if byte == UInt8(ascii: "\"") {
         appendScratch(runStart, count: position - runStart)
@@ -275,12 +275,13 @@ struct JSONScanner {
   static func stringStopMask(_ word: UInt64) -> UInt64 {
     let ones: UInt64 = 0x0101_0101_0101_0101
     let highs: UInt64 = 0x8080_8080_8080_8080
-    let quotes = word ^ (ones &* 0x22)
+    // XOR with 0x02 maps `"` (0x22) to 0x20 and keeps every byte below 0x20 below 0x20 (and
+    // nothing else below 0x21), so one "byte < 0x21" test finds both quotes and controls.
+    let shifted = word ^ (ones &* 0x02)
+    let isQuoteOrControl = (shifted &- ones &* 0x21) & ~shifted
     let backslashes = word ^ (ones &* 0x5C)
-    let isQuote = (quotes &- ones) & ~quotes
     let isBackslash = (backslashes &- ones) & ~backslashes
-    let isControl = (word &- ones &* 0x20) & ~word
-    return (isQuote | isBackslash | isControl) & highs
+    return (isQuoteOrControl | isBackslash) & highs
   }
 
   /// A `String` from `bytes`, failing on invalid UTF-8; `source` is where the raw string
@@ -317,7 +318,7 @@ struct JSONScanner {
   }
 
   /// Decodes the escape at the current `\` into the scratch buffer.
-  private mutating func decodeEscape(highBits: inout UInt64) throws(JSONParseError) {
+  private mutating func decodeEscape() throws(JSONParseError) {
     let backslash = position
     guard end - position >= 2 else { throw fault("unterminated string after '\\'", at: backslash) }
     let letter = position[1]
@@ -347,8 +348,7 @@ struct JSONScanner {
       } else if unit >= 0xDC00 && unit <= 0xDFFF {
         throw fault("lone UTF-16 low surrogate \\u\(Self.hex4(unit))", at: backslash)
       }
-      highBits |= UInt64(scalar)
-      appendUTF8(scalar)
+      appendUTF8(scalar)  // valid UTF-8 by construction: no need to flag it in `highBits`
       return
     default:
       throw fault("invalid escape '\\\(Self.printable(letter))'; valid escapes are \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX", at: backslash)
