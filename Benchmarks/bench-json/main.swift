@@ -8,6 +8,7 @@
 //   lines       LineReader only: the I/O and line-splitting floor
 //   foundation  JSONSerialization.jsonObject on every line (the Foundation peer)
 //   decoder     JSONDecoder into a generic Decodable JSON value (the other Foundation peer)
+//   parallel    JSONLReader.forEachBatch on this thread, batches parsed on all cores in order
 //   write       parse everything once, then time JSONWriter (in memory) and JSONLWriter (to a
 //               temporary file), and check the written bytes equal the input lines
 //   all         every mode above, one after the other
@@ -15,6 +16,7 @@
 // Prints one line per mode: MB/s over wall time and over CPU time, and records/s.
 import DataPrep
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
   import Glibc
@@ -115,6 +117,36 @@ func runParse(_ path: String) throws {
   report("parse (JSONLReader)", bytes: fileSize(path), records: count, m)
 }
 
+func runParallel(_ path: String) throws {
+  let cores = ProcessInfo.processInfo.activeProcessorCount
+  var count = 0
+  var window: [JSONLBatch] = []
+  func parseWindow() throws {
+    let batches = window
+    let results = Mutex<[Result<Int, InputError>?]>(Array(repeating: nil, count: batches.count))
+    DispatchQueue.concurrentPerform(iterations: batches.count) { index in
+      let result: Result<Int, InputError>
+      do throws(InputError) {
+        result = .success(try batches[index].records().count)
+      } catch {
+        result = .failure(error)
+      }
+      results.withLock { $0[index] = result }
+    }
+    for result in results.withLock({ $0 }) { count += try result?.get() ?? 0 }
+    window.removeAll(keepingCapacity: true)
+  }
+  let m = try measure {
+    try JSONLReader(path: path).forEachBatch(targetBytes: 1 << 20) { batch in
+      window.append(batch)
+      if window.count == 2 * cores { try parseWindow() }
+      return true
+    }
+    try parseWindow()
+  }
+  report("parse (\(cores) cores, batches)", bytes: fileSize(path), records: count, m)
+}
+
 func runFoundation(_ path: String) throws {
   var count = 0
   let m = try measure {
@@ -176,8 +208,8 @@ func runWrite(_ path: String) throws {
 }
 
 let arguments = CommandLine.arguments.dropFirst()
-guard let path = arguments.first(where: { !$0.hasPrefix("--") && !["parse", "lines", "foundation", "decoder", "write", "all"].contains($0) && Int($0) == nil }) else {
-  print("usage: bench-json FILE.jsonl [--mode parse|lines|foundation|decoder|write|all] [--repeat N]")
+guard let path = arguments.first(where: { !$0.hasPrefix("--") && !["parse", "parallel", "lines", "foundation", "decoder", "write", "all"].contains($0) && Int($0) == nil }) else {
+  print("usage: bench-json FILE.jsonl [--mode parse|parallel|lines|foundation|decoder|write|all] [--repeat N]")
   exit(2)
 }
 func option(_ name: String) -> String? {
@@ -192,12 +224,14 @@ do {
     switch mode {
     case "lines": try runLines(path)
     case "parse": try runParse(path)
+    case "parallel": try runParallel(path)
     case "foundation": try runFoundation(path)
     case "decoder": try runDecoder(path)
     case "write": try runWrite(path)
     case "all":
       try runLines(path)
       try runParse(path)
+      try runParallel(path)
       try runWrite(path)
       try runFoundation(path)
       try runDecoder(path)

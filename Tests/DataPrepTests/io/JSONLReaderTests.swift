@@ -33,6 +33,21 @@ import Testing
     #expect(read.map(\.value) == [["a": 1], ["a": 2], ["a": 3]])
   }
 
+  @Test func anEmptyOrBlankFileHasNoRecords() throws {
+    let directory = try TemporaryDirectory()
+    #expect(try records(directory.write("empty.jsonl", "")).isEmpty)
+    #expect(try records(directory.write("blank.jsonl", "\n \r\n\t\n")).isEmpty)
+  }
+
+  @Test func scalarsAndStringsAreNotRecords() throws {
+    let directory = try TemporaryDirectory()
+    let strings = try directory.write("s.jsonl", "\"text\"\n")
+    let numbers = try directory.write("n.jsonl", "{}\n\n12\n")
+    #expect(readError(strings) == .notAnObject(path: strings, line: 1, type: "string"))
+    #expect(readError(numbers) == .notAnObject(path: numbers, line: 3, type: "integer"))
+    #expect(readError(numbers)?.errorDescription == "\(numbers):3: expected a JSON object, found integer")
+  }
+
   @Test func badJSONNamesFileLineAndColumn() throws {
     let directory = try TemporaryDirectory()
     let path = try directory.write("bad.jsonl", "{\"a\":1}\n{\"a\":01}\n")
