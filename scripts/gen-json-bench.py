@@ -5,7 +5,10 @@ Each record is ~1 KB: a ~760-byte `text` with newlines, tabs, quotes and non-ASC
 (written as raw UTF-8, so the parser sees \\n, \\t and \\" escapes and multi-byte sequences),
 a few short fields and a nested object. Same size and seed give byte-identical output.
 
-usage: gen-json-bench.py OUTPUT [--megabytes 100] [--seed 1]
+usage: gen-json-bench.py OUTPUT [--megabytes 100] [--seed 1] [--ascii]
+
+--ascii drops the non-ASCII words (a second data point: Python's json is much faster on
+pure-ASCII strings).
 """
 import argparse
 import json
@@ -58,7 +61,10 @@ def main():
     parser.add_argument("output")
     parser.add_argument("--megabytes", type=float, default=100)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--ascii", action="store_true")
     args = parser.parse_args()
+    if args.ascii:
+        WORDS[:] = [w for w in WORDS if w.isascii()]
     rng = random.Random(args.seed)
     limit = int(args.megabytes * 1_000_000)
     written = 0
