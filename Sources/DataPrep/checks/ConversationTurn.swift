@@ -2,6 +2,16 @@
 struct ConversationTurn {
   enum Role: String {
     case system, user, assistant, tool
+
+    /// A byte standing for the role in hashes.
+    var tag: UInt8 {
+      switch self {
+      case .system: return 1
+      case .user: return 2
+      case .assistant: return 3
+      case .tool: return 4
+      }
+    }
   }
 
   var role: Role
@@ -9,8 +19,25 @@ struct ConversationTurn {
   var text: String
   /// Whether content is absent or null (allowed for an assistant turn that calls tools).
   var contentMissing: Bool
-  /// Where in the record the content is, for messages (`messages.2.content`).
-  var location: String
+  /// The member or array holding the turn (`messages`, `prompt`), a string literal.
+  var container: String
+  /// The turn's index in `container`, when it is an array.
+  var index: Int?
+  /// The member of the element holding the text (`content`, `value`), empty for plain fields.
+  var field: String = ""
+
+  /// Where in the record the content is (`messages.2.content`), built only for messages.
+  var location: String {
+    var out = container
+    if let index { out += ".\(index)" }
+    if !field.isEmpty { out += "." + field }
+    return out
+  }
+
+  /// The turn itself (`messages.2`), for messages about the turn rather than its text.
+  var turnLocation: String {
+    index.map { "\(container).\($0)" } ?? container
+  }
   /// The `weight` member when present.
   var weight: JSONValue?
   /// The ids and `arguments` of the tool calls this turn makes.
@@ -53,8 +80,14 @@ struct ConversationView {
       if let system = object["system"] { turns.append(Self.plain(.system, system, "system")) }
       for (i, pair) in (object["history"]?.arrayValue ?? []).enumerated() {
         let parts = pair.arrayValue ?? []
-        turns.append(Self.plain(.user, parts.first, "history.\(i).0"))
-        turns.append(Self.plain(.assistant, parts.count > 1 ? parts[1] : nil, "history.\(i).1"))
+        var question = Self.plain(.user, parts.first, "history")
+        question.index = i
+        question.field = "0"
+        var answer = Self.plain(.assistant, parts.count > 1 ? parts[1] : nil, "history")
+        answer.index = i
+        answer.field = "1"
+        turns.append(question)
+        turns.append(answer)
       }
       var instruction = Self.plain(.user, object["instruction"], "instruction")
       if let input = object["input"]?.stringValue, !input.isEmpty { instruction.text += "\n\n" + input }
@@ -75,7 +108,9 @@ struct ConversationView {
         case "system": role = .system
         default: role = .user
         }
-        var turn = Self.plain(role, entry["value"], "conversations.\(i).value")
+        var turn = Self.plain(role, entry["value"], "conversations")
+        turn.index = i
+        turn.field = "value"
         if from == "function_call" { turn.toolCalls = [(nil, entry["value"])] }
         turns.append(turn)
       }
@@ -101,7 +136,7 @@ struct ConversationView {
   private static func plain(_ role: ConversationTurn.Role, _ value: JSONValue?, _ location: String) -> ConversationTurn {
     ConversationTurn(
       role: role, text: value?.stringValue ?? "", contentMissing: value == nil || value == .null,
-      location: location)
+      container: location)
   }
 
   private static func messages(_ value: JSONValue?, prefix: String) -> [ConversationTurn] {
@@ -122,7 +157,7 @@ struct ConversationView {
       }
       var turn = ConversationTurn(
         role: role, text: text, contentMissing: content == nil || content == .null,
-        location: "\(prefix).\(i).content", weight: object["weight"])
+        container: prefix, index: i, field: "content", weight: object["weight"])
       if let calls = object["tool_calls"]?.arrayValue {
         turn.toolCalls = calls.map { ($0["id"]?.stringValue, $0["function"]?["arguments"]) }
       }

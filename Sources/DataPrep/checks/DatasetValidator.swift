@@ -109,6 +109,41 @@ public final class DatasetValidator {
       add(.notObject, path, number, "expected a JSON object, found \(value.typeName)")
       return
     }
+    checkRecord(object, line: number, path: path, role: role, state: &state)
+  }
+
+  // MARK: - Records already parsed
+
+  private var openFile: (path: String, role: DatasetRole, state: FileState)?
+
+  /// Starts a file whose records the caller parses itself (then ``check(_:line:)`` and ``endFile()``),
+  /// for stages that validate their own records in memory.
+  public func beginFile(_ path: String, role: DatasetRole) {
+    var state = FileState()
+    state.format = explicitFormat
+    state.schema = explicitSchema ?? explicitFormat.flatMap { schema(for: $0) }
+    openFile = (path, role, state)
+  }
+
+  /// Checks one record of the file begun with ``beginFile(_:role:)``.
+  public func check(_ object: JSONObject, line: Int) {
+    guard var file = openFile else { return }
+    openFile = nil
+    checkRecord(object, line: line, path: file.path, role: file.role, state: &file.state)
+    openFile = file
+  }
+
+  /// Ends the file begun with ``beginFile(_:role:)`` and runs its file-level checks.
+  public func endFile() {
+    guard let file = openFile else { return }
+    openFile = nil
+    finishFile(path: file.path, role: file.role, state: file.state)
+  }
+
+  private func checkRecord(
+    _ object: JSONObject, line number: Int, path: String, role: DatasetRole, state: inout FileState
+  ) {
+    let value = JSONValue.object(object)
     state.records += 1
 
     let detected = DatasetFormat.detect(object)
@@ -141,14 +176,46 @@ public final class DatasetValidator {
     _ object: JSONObject, format: DatasetFormat, path: String, line: Int, role: DatasetRole, state: inout FileState
   ) {
     let view = ConversationView(object, format: format)
-    let allTurns = view.turns + view.alternativeResponses
+    let allTurns = view.alternativeResponses.isEmpty ? view.turns : view.turns + view.alternativeResponses
 
-    if options.isEnabled(.emptyContent) {
-      for turn in allTurns where Self.isBlank(turn.text) {
-        if turn.role == .assistant && !turn.toolCalls.isEmpty { continue }
+    // One scan per text: blank, scalar count, token candidates, normalised hash, word 3-grams.
+    var whole = TextScan.basis
+    var prompt = TextScan.basis
+    var response = TextScan.basis
+    var scalars = 0
+    let trackDiversity = options.isEnabled(.lowDiversity)
+    var previous: (UInt64, UInt64) = (0, 0)
+    var words = 0
+    var reportedToken = false
+    for (i, turn) in allTurns.enumerated() {
+      let scan = TextScan(turn.text) { word in
+        guard trackDiversity else { return }
+        if words >= 2 { state.diversity.add(previous.0, previous.1, word) }
+        previous = (previous.1, word)
+        words += 1
+      }
+      scalars += scan.scalars
+      let tag = UInt64(turn.role.tag)
+      let mixed = (scan.hash ^ tag) &* TextScan.prime
+      whole = (whole ^ mixed) &* TextScan.prime
+      if i < view.responseStart {
+        prompt = (prompt ^ mixed) &* TextScan.prime
+      } else if i < view.turns.count {
+        response = (response ^ mixed) &* TextScan.prime
+      } else {
+        whole = (whole ^ 0x72) &* TextScan.prime
+      }
+      if scan.isBlank && !(turn.role == .assistant && !turn.toolCalls.isEmpty) {
         add(.emptyContent, path, line, "\(turn.location) is \(turn.contentMissing ? "missing" : "empty or whitespace-only")")
       }
+      if !reportedToken, scan.hasAngle || scan.hasBracket, options.isEnabled(.specialToken),
+        let token = Self.specialToken(in: turn.text, options: options, hasAngle: scan.hasAngle, hasBracket: scan.hasBracket)
+      {
+        reportedToken = true
+        add(.specialToken, path, line, "\(turn.location) contains the special token '\(token)'; tokenizers add these themselves, so it is likely template leakage")
+      }
     }
+
     if view.isConversation {
       let hasAssistant = view.turns.contains { $0.role == .assistant }
       if !hasAssistant {
@@ -196,63 +263,35 @@ public final class DatasetValidator {
         }
       }
     }
-    if options.isEnabled(.specialToken) {
-      for turn in allTurns {
-        if let token = Self.specialToken(in: turn.text, options: options) {
-          add(.specialToken, path, line, "\(turn.location) contains the special token '\(token)'; tokenizers add these themselves, so it is likely template leakage")
-          break
-        }
-      }
-    }
-
-    // Duplicates and conflicts: hashes of whitespace-normalised text, never the records.
-    var whole = NormalizedTextHasher()
-    var prompt = NormalizedTextHasher()
-    var response = NormalizedTextHasher()
-    for (i, turn) in view.turns.enumerated() {
-      let tag = UInt8(truncatingIfNeeded: turn.role.rawValue.utf8.first ?? 0)
-      whole.separate(tag)
-      whole.add(turn.text)
-      if i < view.responseStart {
-        prompt.separate(tag)
-        prompt.add(turn.text)
-      } else {
-        response.separate(tag)
-        response.add(turn.text)
-      }
-    }
-    for turn in view.alternativeResponses {
-      whole.separate(0x72)
-      whole.add(turn.text)
-    }
     var isDuplicate = false
     if options.isEnabled(.duplicate) || options.isEnabled(.conflict) {
-      if let earlier = state.examples[whole.value] {
+      if let earlier = state.examples[whole] {
         isDuplicate = true
         add(.duplicate, path, line, "duplicate of line \(earlier)")
       } else {
-        state.examples[whole.value] = line
+        state.examples[whole] = line
       }
     }
     if !isDuplicate, options.isEnabled(.conflict), view.responseStart > 0, view.responseStart < view.turns.count {
-      if let earlier = state.prompts[prompt.value] {
-        if earlier.response != response.value {
+      if let earlier = state.prompts[prompt] {
+        if earlier.response != response {
           add(.conflict, path, line, "same prompt as line \(earlier.line) but a different response")
         }
       } else {
-        state.prompts[prompt.value] = (response.value, line)
+        state.prompts[prompt] = (response, line)
       }
     }
 
     if let limit = options.maxTokens, options.isEnabled(.tooLong) {
       var total = 0
-      for turn in allTurns { total += tokenCounter.count(turn.text) }
+      if tokenCounter.isCharacterEstimate {
+        total = (scalars + 3) / 4
+      } else {
+        for turn in allTurns { total += tokenCounter.count(turn.text) }
+      }
       if total > limit {
         add(.tooLong, path, line, "about \(total) tokens (\(tokenCounter.name)), over the limit of \(limit); trainers truncate or drop it")
       }
-    }
-    if options.isEnabled(.lowDiversity) {
-      state.diversity.add(record: allTurns.lazy.map(\.text))
     }
     if let groupPath = options.groupBy {
       let key = JSONValue.object(object).value(atPath: groupPath).map(Self.groupLabel) ?? "(missing)"
@@ -268,29 +307,10 @@ public final class DatasetValidator {
     return JSONWriter().string(of: value)
   }
 
-  private static func turnName(_ turn: ConversationTurn) -> String {
-    turn.location.hasSuffix(".content") ? String(turn.location.dropLast(8)) : turn.location
-  }
-
-  private static func isBlank(_ text: String) -> Bool {
-    for byte in text.utf8 {
-      if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D { continue }
-      if byte < 0x80 { return false }
-      return text.unicodeScalars.allSatisfy { $0.properties.isWhitespace }
-    }
-    return true
-  }
+  private static func turnName(_ turn: ConversationTurn) -> String { turn.turnLocation }
 
   /// The first special token in `text`: a configured string, or any `<|name|>`.
-  static func specialToken(in text: String, options: ValidationOptions) -> String? {
-    let utf8 = text.utf8
-    var hasAngle = false
-    var hasBracket = false
-    for byte in utf8 {
-      if byte == 0x3C { hasAngle = true } else if byte == 0x5B { hasBracket = true }
-      if hasAngle && hasBracket { break }
-    }
-    guard hasAngle || hasBracket else { return nil }
+  static func specialToken(in text: String, options: ValidationOptions, hasAngle: Bool, hasBracket: Bool) -> String? {
     for token in options.specialTokens {
       guard let first = token.utf8.first else { continue }
       if (first == 0x3C && !hasAngle) || (first == 0x5B && !hasBracket) { continue }

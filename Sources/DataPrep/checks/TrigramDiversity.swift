@@ -1,47 +1,24 @@
 /// Counts word 3-grams and estimates how many are distinct, for the low-diversity check.
-/// Words are runs of non-whitespace bytes, ASCII letters lowercased; 3-grams never span records.
+///
+/// Only 3-grams whose hash falls in a fixed 1/8 of the hash space are counted: a distinct
+/// 3-gram is either always or never in the sample, so distinct/total is estimated without bias
+/// at an eighth of the cost. Memory is fixed (4 KB).
 struct TrigramDiversity {
-  private(set) var total = 0
+  private(set) var sampled = 0
   private var distinct = DistinctCountEstimator()
 
-  /// Estimated distinct 3-grams / all 3-grams (1 when there are none).
-  var ratio: Double { total == 0 ? 1 : min(1, distinct.estimate / Double(total)) }
+  /// About how many 3-grams were seen (the sample scaled up).
+  var total: Int { sampled * 8 }
 
-  /// Adds the 3-grams of `texts`, which belong to one record.
-  mutating func add<S: Sequence>(record texts: S) where S.Element == String {
-    var previous: (UInt64, UInt64) = (0, 0)
-    var words = 0
-    for var text in texts {
-      text.withUTF8 { bytes in
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        var inWord = false
-        for byte in bytes {
-          if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
-            if inWord {
-              if words >= 2 {
-                distinct.add(previous.0 &* 31 &+ previous.1 &* 0x100_0000_01b3 ^ hash)
-                total += 1
-              }
-              previous = (previous.1, hash)
-              words += 1
-              hash = 0xcbf2_9ce4_8422_2325
-              inWord = false
-            }
-            continue
-          }
-          inWord = true
-          let lowered = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-          hash = (hash ^ UInt64(lowered)) &* 0x0000_0100_0000_01b3
-        }
-        if inWord {
-          if words >= 2 {
-            distinct.add(previous.0 &* 31 &+ previous.1 &* 0x100_0000_01b3 ^ hash)
-            total += 1
-          }
-          previous = (previous.1, hash)
-          words += 1
-        }
-      }
-    }
+  /// Estimated distinct 3-grams / all 3-grams (1 when there are none).
+  var ratio: Double { sampled == 0 ? 1 : min(1, distinct.estimate / Double(sampled)) }
+
+  /// Offers the 3-gram of three consecutive word hashes.
+  @inline(__always)
+  mutating func add(_ first: UInt64, _ second: UInt64, _ third: UInt64) {
+    let t = ((first &* 0x9E37_79B9_7F4A_7C15) ^ (second &* 0xC2B2_AE3D_27D4_EB4F) ^ third) &* 0x1656_67B1_9E37_79F9
+    guard t >> 61 == 0 else { return }
+    distinct.add(t)
+    sampled += 1
   }
 }

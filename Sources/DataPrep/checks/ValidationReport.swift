@@ -29,6 +29,9 @@ public struct ValidationReport: Sendable, Codable {
     public var total: Int { errors + warnings + notes }
   }
 
+  /// An empty report.
+  public init() {}
+
   /// The inputs, in order.
   public var files: [FileSummary] = []
   /// The findings kept (at most `maxFindingsPerCheck` per check).
