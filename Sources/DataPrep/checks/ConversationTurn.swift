@@ -41,7 +41,7 @@ struct ConversationTurn {
   /// The `weight` member when present.
   var weight: JSONValue?
   /// The ids and `arguments` of the tool calls this turn makes.
-  var toolCalls: [(id: String?, arguments: JSONValue?)] = []
+  var toolCalls: [(id: String?, arguments: JSONValue?, function: JSONValue?)] = []
   /// The call a tool result answers (`tool_call_id`), for tool turns.
   var toolCallID: String?
 }
@@ -111,7 +111,7 @@ struct ConversationView {
         var turn = Self.plain(role, entry["value"], "conversations")
         turn.index = i
         turn.field = "value"
-        if from == "function_call" { turn.toolCalls = [(nil, entry["value"])] }
+        if from == "function_call" { turn.toolCalls = [(nil, entry["value"], nil)] }
         turns.append(turn)
       }
       responseStart = Self.trailingAssistantStart(turns)
@@ -153,13 +153,14 @@ struct ConversationView {
       case .array(let parts):
         text = parts.compactMap { $0["text"]?.stringValue }.joined(separator: "\n")
         if text.isEmpty && parts.contains(where: { $0["type"]?.stringValue != "text" }) { text = "[non-text content]" }
-      default: break
+      case nil, .null?: break
+      default: text = "[non-text content]"  // the schema reports the wrong type
       }
       var turn = ConversationTurn(
         role: role, text: text, contentMissing: content == nil || content == .null,
         container: prefix, index: i, field: "content", weight: object["weight"])
       if let calls = object["tool_calls"]?.arrayValue {
-        turn.toolCalls = calls.map { ($0["id"]?.stringValue, $0["function"]?["arguments"]) }
+        turn.toolCalls = calls.map { ($0["id"]?.stringValue, $0["function"]?["arguments"], $0["function"]) }
       }
       turn.toolCallID = object["tool_call_id"]?.stringValue
       out.append(turn)

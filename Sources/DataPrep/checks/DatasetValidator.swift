@@ -160,20 +160,23 @@ public final class DatasetValidator {
       add(.unknownFormat, path, number, "the record matches no known format (keys: \(keys)); formats: \(DatasetFormat.allCases.map(\.rawValue).joined(separator: ", "))")
     }
 
+    var passesSchema = true
     if let schema = state.schema, options.isEnabled(.schema), !schema.isValid(value) {
+      passesSchema = false
       for violation in schema.validate(value, limit: options.maxSchemaViolationsPerRecord) {
         add(.schema, path, number, violation.description)
       }
     }
     if let format = state.format ?? detected {
-      checkContent(object, format: format, path: path, line: number, role: role, state: &state)
+      checkContent(object, format: format, path: path, line: number, role: role, passesSchema: passesSchema, state: &state)
     }
   }
 
   // MARK: - Content checks
 
   private func checkContent(
-    _ object: JSONObject, format: DatasetFormat, path: String, line: Int, role: DatasetRole, state: inout FileState
+    _ object: JSONObject, format: DatasetFormat, path: String, line: Int, role: DatasetRole, passesSchema: Bool,
+    state: inout FileState
   ) {
     let view = ConversationView(object, format: format)
     let allTurns = view.alternativeResponses.isEmpty ? view.turns : view.turns + view.alternativeResponses
@@ -204,6 +207,14 @@ public final class DatasetValidator {
         response = (response ^ mixed) &* TextScan.prime
       } else {
         whole = (whole ^ 0x72) &* TextScan.prime
+      }
+      for call in turn.toolCalls {
+        // Tool calls are part of the example: two turns that call different tools differ.
+        if let function = call.function {
+          let callHash = TextScan(JSONWriter().string(of: function)) { _ in }.hash
+          whole = (whole ^ callHash) &* TextScan.prime
+          if i < view.responseStart { prompt = (prompt ^ callHash) &* TextScan.prime } else { response = (response ^ callHash) &* TextScan.prime }
+        }
       }
       if scan.isBlank && !(turn.role == .assistant && !turn.toolCalls.isEmpty) {
         add(.emptyContent, path, line, "\(turn.location) is \(turn.contentMissing ? "missing" : "empty or whitespace-only")")
@@ -263,8 +274,9 @@ public final class DatasetValidator {
         }
       }
     }
-    var isDuplicate = false
-    if options.isEnabled(.duplicate) || options.isEnabled(.conflict) {
+    // Records that fail the schema are reported once, not again as duplicates or conflicts.
+    var isDuplicate = !passesSchema
+    if passesSchema, options.isEnabled(.duplicate) || options.isEnabled(.conflict) {
       if let earlier = state.examples[whole] {
         isDuplicate = true
         add(.duplicate, path, line, "duplicate of line \(earlier)")

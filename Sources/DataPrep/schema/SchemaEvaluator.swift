@@ -228,7 +228,8 @@ struct SchemaEvaluator {
     }
     var message = "matches none of the \(alternatives.count) alternatives in \(keyword)"
     if let first = best?.first {
-      message += "; closest is #\(bestIndex): \(first)"
+      let detail = first.instancePath == errors.pointer ? "\(first.message) (\(first.keyword))" : first.description
+      message += "; closest is #\(bestIndex): \(detail)"
     }
     errors.add(node, keyword, message)
   }
@@ -268,6 +269,12 @@ struct SchemaEvaluator {
       var ignored = SchemaAnnotations()
       if let child = node.propertySchema(member.key) {
         matched = true
+        if nodes[child].boolean == false {
+          guard let errors else { return false }
+          errors.add(node, "properties", "property '\(member.key)' is not allowed here")
+          valid = false
+          continue
+        }
         errors?.push(member.key)
         let ok = evaluate(child, member.value, collect: false, &ignored, errors)
         errors?.pop()

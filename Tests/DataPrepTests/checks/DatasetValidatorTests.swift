@@ -65,6 +65,20 @@ import Testing
     #expect(duplicate.message.contains("line 5"))
   }
 
+  @Test func examplesDifferingOnlyInToolCallsAreNotDuplicates() throws {
+    let call = #"{"messages":[{"role":"user","content":"Weather?"},{"role":"assistant","tool_calls":[{"id":"c1","type":"function","function":{"name":"weather","arguments":"{\"city\":\"CITY\"}"}}]},{"role":"tool","tool_call_id":"c1","content":"sunny"},{"role":"assistant","content":"Sunny."}]}"#
+    let lines = Support.cleanChatLines(120) + [call.replacingOccurrences(of: "CITY", with: "Paris"), call.replacingOccurrences(of: "CITY", with: "Rome")]
+    let report = try Support.run(lines)
+    #expect(!report.findings.contains { $0.check == .duplicate }, "\(report.findings)")
+  }
+
+  @Test func recordsFailingTheSchemaAreNotAlsoDuplicates() throws {
+    let bad = #"{"messages":[{"role":"user","content":"Hi","extra":1},{"role":"assistant","content":"Hello"}]}"#
+    let report = try Support.run(Support.cleanChatLines(120) + [bad, bad])
+    #expect(report.findings.filter { $0.check == .schema }.map(\.line) == [121, 122])
+    #expect(!report.findings.contains { $0.check == .duplicate })
+  }
+
   @Test func tooLongIsAWarningWithTheEstimateLabelled() throws {
     var options = ValidationOptions()
     options.maxTokens = 60
