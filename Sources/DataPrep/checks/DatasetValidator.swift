@@ -86,8 +86,12 @@ public final class DatasetValidator {
   }
 
   private func checkLine(
-    _ line: UnsafeBufferPointer<UInt8>, number: Int, path: String, role: DatasetRole, state: inout FileState
+    _ rawLine: UnsafeBufferPointer<UInt8>, number: Int, path: String, role: DatasetRole, state: inout FileState
   ) {
+    var line = rawLine
+    if number == 1, line.count >= 3, line[0] == 0xEF, line[1] == 0xBB, line[2] == 0xBF {
+      line = UnsafeBufferPointer(rebasing: line[3...])  // a UTF-8 byte-order mark
+    }
     var blank = true
     for byte in line where byte != 0x20 && byte != 0x09 && byte != 0x0D {
       blank = false

@@ -48,6 +48,11 @@ import Testing
     #expect(report.findings.contains { $0.check == .utf8 && $0.line == 21 })
   }
 
+  @Test func byteOrderMarkIsAccepted() throws {
+    let report = try Support.run(["\u{FEFF}" + Support.cleanChatLines(1)[0]] + Support.cleanChatLines(121).dropFirst())
+    #expect(report.findings.isEmpty, "\(report.findings)")
+  }
+
   @Test func cleanFileHasNoFindings() throws {
     let report = try Support.run(Support.cleanChatLines(120))
     #expect(report.findings.isEmpty, "\(report.findings)")
