@@ -165,6 +165,31 @@ import Testing
     #expect(shared.findings.contains { $0.check == .noAssistant && $0.line == 121 })
   }
 
+  @Test func preferenceAndPromptCompletionFormats() throws {
+    let preference = (0..<120).map {
+      #"{"input":{"messages":[{"role":"user","content":"Q\#($0)"}]},"preferred_output":[{"role":"assistant","content":"Good \#($0)"}],"non_preferred_output":[{"role":"assistant","content":"Bad \#($0)"}]}"#
+    } + [#"{"input":{"messages":[{"role":"user","content":"Q"}]},"preferred_output":[{"role":"assistant","content":"Good"}],"non_preferred_output":[{"role":"assistant","content":" "}]}"#]
+    let report = try Support.run(preference)
+    #expect(report.files.first?.format == .openaiPreference)
+    #expect(report.findings.contains { $0.check == .emptyContent && $0.line == 121 && $0.message.contains("non_preferred_output.0.content") })
+
+    let completions = (0..<120).map { #"{"prompt":"P\#($0 % 60)","completion":"C\#($0)"}"# }
+    let pc = try Support.run(completions)
+    #expect(pc.files.first?.format == .promptCompletion)
+    #expect(pc.counts.first { $0.check == .conflict }?.errors == 60)
+    #expect(pc.findings.first { $0.check == .conflict }?.line == 61)
+    #expect(!pc.findings.contains { $0.check == .lastTurn || $0.check == .roleOrder })
+  }
+
+  @Test func documentsAreDetectedAndValidatedAgainstTheDocumentSchema() throws {
+    let documents = (0..<120).map {
+      #"{"id":"d\#($0)","source":"a.html","format":"html","title":"T","text":"Body \#($0)","sections":[],"metadata":{}}"#
+    } + [#"{"id":"x","source":"a.html","format":"pdf","title":"T","text":"Body","sections":[],"metadata":{}}"#]
+    let report = try Support.run(documents)
+    #expect(report.files.first?.format == .document)
+    #expect(report.findings.contains { $0.check == .schema && $0.line == 121 && $0.message.contains("/format") })
+  }
+
   @Test func unknownFormatIsAnError() throws {
     let report = try Support.run([#"{"foo":1}"#])
     #expect(report.findings.contains { $0.check == .unknownFormat && $0.line == 1 })
