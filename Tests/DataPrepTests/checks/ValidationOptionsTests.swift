@@ -59,3 +59,13 @@ import Testing
     }
   }
 }
+
+@Suite struct ValidationOptionsNullTests {
+  @Test func nullTurnsALimitOffAndYAMLOffIsOff() throws {
+    var options = ValidationOptions()
+    try options.apply(yaml: "max_tokens: null\nmax_file_mb: ~\nrules:\n  too-long: off\n", path: "c.yaml")
+    #expect(options.maxTokens == nil)
+    #expect(options.maxFileBytes == nil)
+    #expect(!options.isEnabled(.tooLong))
+  }
+}
