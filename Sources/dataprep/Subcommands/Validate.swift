@@ -1,16 +1,96 @@
 import ArgumentParser
 import DataPrep
+import Foundation
 
 extension DataPrepCommand {
-  /// `dataprep validate` (not built yet).
+  /// `dataprep validate`: the CI gate for fine-tuning datasets.
   struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Not available yet.",
-      shouldDisplay: false
+      abstract: "Check fine-tuning datasets line by line (schema, content, duplicates) and as a whole (data scarcity).",
+      discussion: """
+        Exit status: 0 no errors (warnings allowed unless --strict), 1 errors found, 2 could not run.
+        Files named validation*.jsonl (or given with --validation) are validation data.
+        """
     )
 
+    @Argument(help: "JSONL files to check (`-` for stdin; `.gz` read transparently).")
+    var files: [String] = []
+
+    @Option(name: .long, help: "A built-in schema name (\(BuiltinSchemas.names.joined(separator: ", "))) or a schema file. Default: the built-in schema of the format detected from the first valid record.")
+    var schema: String?
+
+    @Option(name: .long, help: "A validation file (checked too; scarcity thresholds for validation apply).")
+    var validation: [String] = []
+
+    @Option(name: .long, help: "A YAML config (`dataprep.yaml`) with thresholds and rules; flags override it.")
+    var config: String?
+
+    @Option(name: .long, help: "Report style: text, json, github or junit.")
+    var output: String = "text"
+
+    @Option(name: .long, help: "Write the report to this file instead of stdout.")
+    var reportFile: String = "-"
+
+    @Option(name: .long, help: "Show at most this many findings per check (default 20; all are counted).")
+    var maxErrors: Int?
+
+    @Option(name: .long, help: "Flag examples over this many tokens (characters/4 estimate for now; default 65536).")
+    var maxTokens: Int?
+
+    @Option(name: .long, help: "Flag files over this many megabytes (default 512, OpenAI's upload limit).")
+    var maxFileMb: Double?
+
+    @Option(name: .long, help: "A dotted path to a group label (e.g. metadata.task) for per-group scarcity checks.")
+    var groupBy: String?
+
+    @Flag(name: .long, help: "Fail (exit 1) on warnings too.")
+    var strict = false
+
+    @OptionGroup var common: CommonOptions
+
+    func validate() throws {
+      guard !files.isEmpty || !validation.isEmpty else { throw ValidationError("give at least one FILE to check") }
+      guard ValidationReportRenderer.Style(rawValue: output) != nil else {
+        throw ValidationError("--output must be one of \(ValidationReportRenderer.Style.allCases.map(\.rawValue).joined(separator: ", "))")
+      }
+      if let maxErrors, maxErrors < 1 { throw ValidationError("--max-errors must be at least 1") }
+      if let maxTokens, maxTokens < 1 { throw ValidationError("--max-tokens must be at least 1") }
+    }
+
     func run() throws {
-      throw ValidationError("'dataprep validate' is not available yet")
+      var options = ValidationOptions()
+      if let config {
+        let text: String
+        do {
+          text = try String(contentsOfFile: config, encoding: .utf8)
+        } catch {
+          throw ValidationConfigError.unreadable(path: config, reason: "cannot read: \(error.localizedDescription)")
+        }
+        try options.apply(yaml: text, path: config)
+      }
+      if let maxErrors { options.maxFindingsPerCheck = maxErrors }
+      if let maxTokens { options.maxTokens = maxTokens }
+      if let maxFileMb { options.maxFileBytes = Int64(maxFileMb * 1_000_000) }
+      if let groupBy { options.groupBy = groupBy }
+
+      var schemaValue: JSONSchema?
+      var format: DatasetFormat?
+      if let schema {
+        (schemaValue, format) = try FormatSchemas.resolve(schema)
+      }
+      let validator = DatasetValidator(
+        options: options, schema: schemaValue, format: format,
+        schemaLookup: { FormatSchemas.schema(for: $0) })
+      for file in files { try validator.validate(path: file) }
+      for file in validation { try validator.validate(path: file, role: .validation) }
+      let report = validator.finish()
+
+      let style = ValidationReportRenderer.Style(rawValue: output) ?? .text
+      let renderer = ValidationReportRenderer(style: style, strict: strict)
+      let out = try OutputFile(path: reportFile)
+      try out.write(renderer.render(report))
+      try out.commit()
+      if report.failed(strict: strict) { throw ExitCode(1) }
     }
   }
 }
