@@ -1,0 +1,409 @@
+/// Validates JSONL datasets for fine-tuning, streaming: every line is checked for UTF-8, JSON,
+/// object shape, the format's schema and the content checks; dataset-wide checks (scarcity,
+/// groups, diversity, file size) run in ``finish()``.
+///
+/// Memory is flat in file size except the duplicate tables: per record, one 64-bit text hash
+/// with its line, and one 64-bit prompt hash with its response hash and line (about 80 bytes a
+/// record with hash-table overhead), held for the current file only. Group counts grow with the
+/// number of distinct groups. Not `Sendable`: one validator per run.
+public final class DatasetValidator {
+  private let options: ValidationOptions
+  private let explicitSchema: JSONSchema?
+  private let explicitFormat: DatasetFormat?
+  private let schemaLookup: (DatasetFormat) -> JSONSchema?
+  private let tokenCounter: TokenCounter
+  private let parser = JSONParser()
+
+  private var report = ValidationReport()
+  private var countsByCheck: [ValidationCheck: ValidationReport.CheckCount] = [:]
+  private var keptByCheck: [ValidationCheck: Int] = [:]
+  private var trainingGroups: [String: Int] = [:]
+  private var validationGroups: [String: Int] = [:]
+  private var schemaCache: [DatasetFormat: JSONSchema?] = [:]
+
+  /// A validator.
+  /// - Parameters:
+  ///   - schema: the schema every record must pass; `nil` uses `schemaLookup` for the detected format.
+  ///   - format: the records' format; `nil` detects it per file from the first valid record.
+  ///   - schemaLookup: the built-in schema of a format.
+  ///   - tokenCounter: counts tokens for the length check.
+  public init(
+    options: ValidationOptions = ValidationOptions(), schema: JSONSchema? = nil, format: DatasetFormat? = nil,
+    schemaLookup: @escaping (DatasetFormat) -> JSONSchema? = { _ in nil },
+    tokenCounter: TokenCounter = .characterEstimate
+  ) {
+    self.options = options
+    self.explicitSchema = schema
+    self.explicitFormat = format
+    self.schemaLookup = schemaLookup
+    self.tokenCounter = tokenCounter
+  }
+
+  // MARK: - Files
+
+  private struct FileState {
+    var format: DatasetFormat?
+    var schema: JSONSchema?
+    var records = 0
+    var bytes: Int64 = 0
+    var examples: [UInt64: Int] = [:]
+    var prompts: [UInt64: (response: UInt64, line: Int)] = [:]
+    var diversity = TrigramDiversity()
+  }
+
+  /// Validates the file at `path` (`-` for stdin, `.gz` read transparently).
+  /// - Parameter role: training or validation; `nil` guesses from the file name.
+  /// - Throws: ``InputError`` when the file cannot be opened or read (bad lines are findings).
+  public func validate(path: String, role: DatasetRole? = nil) throws(InputError) {
+    try validate(source: ByteSource(path: path), role: role ?? DatasetRole.guess(path: path))
+  }
+
+  /// Validates the lines of `source`.
+  public func validate(source: ByteSource, role: DatasetRole) throws(InputError) {
+    let path = source.path
+    var state = FileState()
+    state.format = explicitFormat
+    state.schema = explicitSchema ?? explicitFormat.flatMap { schema(for: $0) }
+    do {
+      try LineReader(source).forEachLine { line, number in
+        state.bytes += Int64(line.count + 1)
+        checkLine(line, number: number, path: path, role: role, state: &state)
+        return true
+      }
+    } catch let error as InputError {
+      throw error
+    } catch {
+      throw .readFailed(path: path, reason: "\(error)")
+    }
+    finishFile(path: path, role: role, state: state)
+  }
+
+  private func schema(for format: DatasetFormat) -> JSONSchema? {
+    if let cached = schemaCache[format] { return cached }
+    let schema = schemaLookup(format)
+    schemaCache[format] = schema
+    return schema
+  }
+
+  private func checkLine(
+    _ line: UnsafeBufferPointer<UInt8>, number: Int, path: String, role: DatasetRole, state: inout FileState
+  ) {
+    var blank = true
+    for byte in line where byte != 0x20 && byte != 0x09 && byte != 0x0D {
+      blank = false
+      break
+    }
+    if blank { return }
+    guard UTF8Validation.isValid(line) else {
+      add(.utf8, path, number, "the line is not valid UTF-8 (save the file as UTF-8)")
+      return
+    }
+    let value: JSONValue
+    do throws(JSONParseError) {
+      value = try parser.parse(line)
+    } catch {
+      add(.json, path, number, "invalid JSON at column \(error.column): \(error.message)")
+      return
+    }
+    guard case .object(let object) = value else {
+      add(.notObject, path, number, "expected a JSON object, found \(value.typeName)")
+      return
+    }
+    state.records += 1
+
+    let detected = DatasetFormat.detect(object)
+    if let format = state.format {
+      if explicitFormat == nil, let detected, detected != format {
+        add(.mixedFormat, path, number, "the record looks like \(detected.rawValue), but the file is \(format.rawValue) (one format per file)")
+        return
+      }
+    } else if let detected {
+      state.format = detected
+      if explicitSchema == nil { state.schema = schema(for: detected) }
+    } else if explicitSchema == nil {
+      let keys = object.keys.prefix(6).joined(separator: ", ")
+      add(.unknownFormat, path, number, "the record matches no known format (keys: \(keys)); formats: \(DatasetFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+    }
+
+    if let schema = state.schema, options.isEnabled(.schema), !schema.isValid(value) {
+      for violation in schema.validate(value, limit: options.maxSchemaViolationsPerRecord) {
+        add(.schema, path, number, violation.description)
+      }
+    }
+    if let format = state.format ?? detected {
+      checkContent(object, format: format, path: path, line: number, role: role, state: &state)
+    }
+  }
+
+  // MARK: - Content checks
+
+  private func checkContent(
+    _ object: JSONObject, format: DatasetFormat, path: String, line: Int, role: DatasetRole, state: inout FileState
+  ) {
+    let view = ConversationView(object, format: format)
+    let allTurns = view.turns + view.alternativeResponses
+
+    if options.isEnabled(.emptyContent) {
+      for turn in allTurns where Self.isBlank(turn.text) {
+        if turn.role == .assistant && !turn.toolCalls.isEmpty { continue }
+        add(.emptyContent, path, line, "\(turn.location) is \(turn.contentMissing ? "missing" : "empty or whitespace-only")")
+      }
+    }
+    if view.isConversation {
+      let hasAssistant = view.turns.contains { $0.role == .assistant }
+      if !hasAssistant {
+        add(.noAssistant, path, line, "no assistant turn: there is nothing to learn from this example")
+      }
+      if options.isEnabled(.roleOrder) {
+        for (i, turn) in view.turns.enumerated() {
+          if turn.role == .system && i > 0 {
+            add(.roleOrder, path, line, "a system turn (\(Self.turnName(turn))) comes after another turn; it must be first")
+          }
+          if turn.role == .user && i > 0 && view.turns[i - 1].role == .user {
+            add(.roleOrder, path, line, "two user turns in a row (\(Self.turnName(view.turns[i - 1])), \(Self.turnName(turn)))")
+          }
+        }
+      }
+      if hasAssistant, let last = view.turns.last, last.role != .assistant {
+        add(.lastTurn, path, line, "the final turn is \(last.role.rawValue), not assistant: the model is trained on nothing after it")
+      }
+      var callIDs: Set<String> = []
+      var sawCall = false
+      for turn in view.turns {
+        if let weight = turn.weight, weight.integerValue != 0 && weight.integerValue != 1 {
+          add(.weight, path, line, "weight \(SchemaEvaluator.render(weight)) at \(Self.turnName(turn)) must be 0 or 1")
+        }
+        for call in turn.toolCalls {
+          sawCall = true
+          if let id = call.id { callIDs.insert(id) }
+          guard options.isEnabled(.toolArguments), let arguments = call.arguments else { continue }
+          if case .string(let text) = arguments {
+            if (try? parser.parse(text)) == nil {
+              add(.toolArguments, path, line, "tool call arguments at \(Self.turnName(turn)) are not valid JSON: \(SchemaEvaluator.render(arguments))")
+            }
+          } else if format == .openaiChat || format == .openaiPreference {
+            add(.toolArguments, path, line, "tool call arguments at \(Self.turnName(turn)) must be a JSON text in a string, found \(arguments.typeName)")
+          }
+        }
+        if turn.role == .tool {
+          if let id = turn.toolCallID {
+            if !callIDs.contains(id) {
+              add(.toolResult, path, line, "tool result at \(Self.turnName(turn)) answers call '\(id)', which no earlier assistant turn made")
+            }
+          } else if !sawCall {
+            add(.toolResult, path, line, "tool result at \(Self.turnName(turn)) follows no tool call")
+          }
+        }
+      }
+    }
+    if options.isEnabled(.specialToken) {
+      for turn in allTurns {
+        if let token = Self.specialToken(in: turn.text, options: options) {
+          add(.specialToken, path, line, "\(turn.location) contains the special token '\(token)'; tokenizers add these themselves, so it is likely template leakage")
+          break
+        }
+      }
+    }
+
+    // Duplicates and conflicts: hashes of whitespace-normalised text, never the records.
+    var whole = NormalizedTextHasher()
+    var prompt = NormalizedTextHasher()
+    var response = NormalizedTextHasher()
+    for (i, turn) in view.turns.enumerated() {
+      let tag = UInt8(truncatingIfNeeded: turn.role.rawValue.utf8.first ?? 0)
+      whole.separate(tag)
+      whole.add(turn.text)
+      if i < view.responseStart {
+        prompt.separate(tag)
+        prompt.add(turn.text)
+      } else {
+        response.separate(tag)
+        response.add(turn.text)
+      }
+    }
+    for turn in view.alternativeResponses {
+      whole.separate(0x72)
+      whole.add(turn.text)
+    }
+    var isDuplicate = false
+    if options.isEnabled(.duplicate) || options.isEnabled(.conflict) {
+      if let earlier = state.examples[whole.value] {
+        isDuplicate = true
+        add(.duplicate, path, line, "duplicate of line \(earlier)")
+      } else {
+        state.examples[whole.value] = line
+      }
+    }
+    if !isDuplicate, options.isEnabled(.conflict), view.responseStart > 0, view.responseStart < view.turns.count {
+      if let earlier = state.prompts[prompt.value] {
+        if earlier.response != response.value {
+          add(.conflict, path, line, "same prompt as line \(earlier.line) but a different response")
+        }
+      } else {
+        state.prompts[prompt.value] = (response.value, line)
+      }
+    }
+
+    if let limit = options.maxTokens, options.isEnabled(.tooLong) {
+      var total = 0
+      for turn in allTurns { total += tokenCounter.count(turn.text) }
+      if total > limit {
+        add(.tooLong, path, line, "about \(total) tokens (\(tokenCounter.name)), over the limit of \(limit); trainers truncate or drop it")
+      }
+    }
+    if options.isEnabled(.lowDiversity) {
+      state.diversity.add(record: allTurns.lazy.map(\.text))
+    }
+    if let groupPath = options.groupBy {
+      let key = JSONValue.object(object).value(atPath: groupPath).map(Self.groupLabel) ?? "(missing)"
+      switch role {
+      case .training: trainingGroups[key, default: 0] += 1
+      case .validation: validationGroups[key, default: 0] += 1
+      }
+    }
+  }
+
+  private static func groupLabel(_ value: JSONValue) -> String {
+    if case .string(let s) = value { return s }
+    return JSONWriter().string(of: value)
+  }
+
+  private static func turnName(_ turn: ConversationTurn) -> String {
+    turn.location.hasSuffix(".content") ? String(turn.location.dropLast(8)) : turn.location
+  }
+
+  private static func isBlank(_ text: String) -> Bool {
+    for byte in text.utf8 {
+      if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D { continue }
+      if byte < 0x80 { return false }
+      return text.unicodeScalars.allSatisfy { $0.properties.isWhitespace }
+    }
+    return true
+  }
+
+  /// The first special token in `text`: a configured string, or any `<|name|>`.
+  static func specialToken(in text: String, options: ValidationOptions) -> String? {
+    let utf8 = text.utf8
+    var hasAngle = false
+    var hasBracket = false
+    for byte in utf8 {
+      if byte == 0x3C { hasAngle = true } else if byte == 0x5B { hasBracket = true }
+      if hasAngle && hasBracket { break }
+    }
+    guard hasAngle || hasBracket else { return nil }
+    for token in options.specialTokens {
+      guard let first = token.utf8.first else { continue }
+      if (first == 0x3C && !hasAngle) || (first == 0x5B && !hasBracket) { continue }
+      if text.contains(token) { return token }
+    }
+    guard options.detectAngleBarTokens, hasAngle else { return nil }
+    var copy = text
+    return copy.withUTF8 { bytes -> String? in
+      var i = 0
+      while i + 4 < bytes.count {
+        if bytes[i] == 0x3C && bytes[i + 1] == 0x7C {
+          var j = i + 2
+          while j < bytes.count && j - i < 48 {
+            let b = bytes[j]
+            let isName = (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || b == 0x5F || b == 0x2D
+            if !isName { break }
+            j += 1
+          }
+          if j > i + 2, j + 1 < bytes.count, bytes[j] == 0x7C, bytes[j + 1] == 0x3E {
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[i...(j + 1)]), as: UTF8.self)
+          }
+        }
+        i += 1
+      }
+      return nil
+    }
+  }
+
+  // MARK: - Dataset-wide checks
+
+  private func finishFile(path: String, role: DatasetRole, state: FileState) {
+    report.files.append(.init(path: path, role: role, format: state.format, records: state.records, bytes: state.bytes))
+    if let limit = options.maxFileBytes, state.bytes > limit {
+      add(.fileSize, path, nil, "the file is \(Self.megabytes(state.bytes)) MB, over the \(Self.megabytes(limit)) MB upload limit (OpenAI's is 512 MB); split it")
+    }
+    if role == .validation && state.records < options.minValidationExamples {
+      let n = max(state.records, 1)
+      let margin = 1.96 * (0.25 / Double(n)).squareRoot() * 100
+      let needed = Int((1.96 * 1.96 * 0.25 / 0.0025).rounded(.up))
+      add(.smallValidation, path, nil,
+        "only \(state.records) validation examples (fewer than \(options.minValidationExamples)): an accuracy near 50% measured on them has a 95% interval of about ±\(Self.oneDecimal(margin)) points; ±5 points needs \(needed)")
+    }
+    if state.diversity.total >= options.minTrigramsForDiversity {
+      let ratio = state.diversity.ratio
+      if ratio < options.minDistinctTrigramRatio {
+        add(.lowDiversity, path, nil,
+          "low diversity: only \(Int((ratio * 100).rounded()))% of the \(state.diversity.total) word 3-grams are distinct (threshold \(Int((options.minDistinctTrigramRatio * 100).rounded()))%); the examples repeat the same phrasing")
+      }
+    }
+  }
+
+  /// Runs the dataset-wide checks and returns the report.
+  public func finish() -> ValidationReport {
+    let trainingFiles = report.files.filter { $0.role == .training }
+    if let first = trainingFiles.first {
+      let n = trainingFiles.reduce(0) { $0 + $1.records }
+      let file = first.path
+      if n < options.minTrainingExamplesError {
+        add(.tooFewExamples, file, nil, "only \(n) training examples: fewer than \(options.minTrainingExamplesError), the minimum fine-tuning services accept", severity: .error)
+      } else if n < options.minTrainingExamplesWarning {
+        add(.tooFewExamples, file, nil, "only \(n) training examples: fewer than \(options.minTrainingExamplesWarning), where services report clear gains start", severity: .warning)
+      } else if n < options.minTrainingExamplesNote {
+        add(.tooFewExamples, file, nil, "\(n) training examples: fewer than \(options.minTrainingExamplesNote); expect modest gains, and more data is usually the best improvement", severity: .note)
+      }
+    }
+    if let groupBy = options.groupBy {
+      checkGroups(groupBy, trainingFile: trainingFiles.first?.path ?? report.files.first?.path ?? "-")
+    }
+    report.counts = ValidationCheck.allCases.compactMap { countsByCheck[$0] }
+    return report
+  }
+
+  private func checkGroups(_ groupBy: String, trainingFile: String) {
+    let validationFile = report.files.first { $0.role == .validation }?.path ?? trainingFile
+    if !trainingGroups.isEmpty {
+      for (group, count) in trainingGroups.sorted(by: { $0.key < $1.key }) where count < options.minGroupExamples {
+        add(.smallGroup, trainingFile, nil, "group '\(group)' (\(groupBy)) has only \(count) training examples, fewer than \(options.minGroupExamples): too few for the model to learn it")
+      }
+      let largest = trainingGroups.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }
+      let smallest = trainingGroups.min { $0.value < $1.value || ($0.value == $1.value && $0.key < $1.key) }
+      if let largest, let smallest, Double(largest.value) / Double(smallest.value) > options.maxGroupRatio {
+        add(.groupImbalance, trainingFile, nil,
+          "groups (\(groupBy)) are imbalanced: '\(largest.key)' has \(largest.value) examples, '\(smallest.key)' \(smallest.value), a ratio over \(Self.oneDecimal(options.maxGroupRatio)); the small groups will barely count")
+      }
+    }
+    for (group, count) in validationGroups.sorted(by: { $0.key < $1.key }) where trainingGroups[group] == nil && !report.files.filter({ $0.role == .training }).isEmpty {
+      add(.groupMissingInTrain, validationFile, nil, "group '\(group)' (\(groupBy)) has \(count) validation examples but none in training: it measures what was never taught")
+    }
+  }
+
+  // MARK: - Findings
+
+  private func add(
+    _ check: ValidationCheck, _ file: String, _ line: Int?, _ message: String, severity natural: FindingSeverity? = nil
+  ) {
+    guard let severity = options.severity(of: check, default: natural) else { return }
+    var count = countsByCheck[check] ?? .init(check: check)
+    switch severity {
+    case .error: count.errors += 1
+    case .warning: count.warnings += 1
+    case .note: count.notes += 1
+    }
+    countsByCheck[check] = count
+    let kept = keptByCheck[check, default: 0]
+    guard kept < options.maxFindingsPerCheck else { return }
+    keptByCheck[check] = kept + 1
+    report.findings.append(ValidationFinding(file: file, line: line, severity: severity, check: check, message: message))
+  }
+
+  private static func megabytes(_ bytes: Int64) -> String { oneDecimal(Double(bytes) / 1_000_000) }
+
+  private static func oneDecimal(_ x: Double) -> String {
+    let tenths = Int((x * 10).rounded())
+    return tenths % 10 == 0 ? String(tenths / 10) : "\(tenths / 10).\(abs(tenths % 10))"
+  }
+}

@@ -1,0 +1,156 @@
+import Foundation
+import Yams
+
+/// Thresholds and rules for `validate`, from a config file (`dataprep.yaml`, key `validate`)
+/// and command-line flags (which override the file).
+public struct ValidationOptions: Sendable {
+  /// Report at most this many findings per check (all are counted). Default 20.
+  public var maxFindingsPerCheck = 20
+  /// At most this many schema violations reported per record. Default 3.
+  public var maxSchemaViolationsPerRecord = 3
+  /// Estimated tokens above which an example is too long. Default 65,536 (OpenAI's per-example limit).
+  public var maxTokens: Int? = 65_536
+  /// Bytes above which a file exceeds the service's upload limit. Default 512 MB (OpenAI).
+  public var maxFileBytes: Int64? = 512 * 1_000_000
+  /// Fewer training examples than this is an error. Default 10 (fine-tuning services' minimum).
+  public var minTrainingExamplesError = 10
+  /// Fewer training examples than this is a warning. Default 50.
+  public var minTrainingExamplesWarning = 50
+  /// Fewer training examples than this is a note. Default 100.
+  public var minTrainingExamplesNote = 100
+  /// A validation file with fewer examples gets a warning. Default 100.
+  public var minValidationExamples = 100
+  /// With `groupBy`, groups with fewer examples are reported. Default 10.
+  public var minGroupExamples = 10
+  /// With `groupBy`, a largest/smallest group ratio above this is reported. Default 100.
+  public var maxGroupRatio = 100.0
+  /// Distinct word 3-grams / all word 3-grams below this is low diversity. Default 0.3.
+  public var minDistinctTrigramRatio = 0.3
+  /// Diversity is judged only with at least this many word 3-grams. Default 2,000.
+  public var minTrigramsForDiversity = 2_000
+  /// The dotted path of the group label (`metadata.task`), or `nil`.
+  public var groupBy: String?
+  /// Substrings that must not occur in text: chat-template special tokens.
+  public var specialTokens = ["</s>", "<s>", "[INST]", "[/INST]", "<<SYS>>", "<</SYS>>"]
+  /// Also report any `<|name|>` token (`<|endoftext|>`, `<|im_start|>`, `<|eot_id|>`, ...). Default true.
+  public var detectAngleBarTokens = true
+  /// Severity per check, overriding the default; `nil` in the map means off.
+  public var rules: [ValidationCheck: FindingSeverity?] = [:]
+
+  /// The defaults.
+  public init() {}
+
+  /// The severity `check` reports at (its default, or the rule), `nil` when it is off.
+  public func severity(of check: ValidationCheck, default fallback: FindingSeverity? = nil) -> FindingSeverity? {
+    if let rule = rules[check] { return rule }
+    return fallback ?? check.defaultSeverity
+  }
+
+  /// Whether `check` runs at all.
+  public func isEnabled(_ check: ValidationCheck) -> Bool {
+    if let rule = rules[check] { return rule != nil }
+    return true
+  }
+
+  /// Applies a YAML config: the `validate:` section of `dataprep.yaml`, or the whole document.
+  /// - Throws: ``ValidationConfigError`` naming the key that is wrong.
+  public mutating func apply(yaml text: String, path: String) throws(ValidationConfigError) {
+    let node: Any?
+    do {
+      node = try Yams.load(yaml: text)
+    } catch {
+      throw .unreadable(path: path, reason: "invalid YAML: \(error)")
+    }
+    guard let root = node as? [String: Any] else {
+      if node == nil { return }
+      throw .unreadable(path: path, reason: "expected a mapping at the top level")
+    }
+    let section = (root["validate"] as? [String: Any]) ?? root
+    for (key, value) in section {
+      try apply(key: key, value: value, path: path)
+    }
+  }
+
+  private mutating func apply(key: String, value: Any, path: String) throws(ValidationConfigError) {
+    func int() throws(ValidationConfigError) -> Int {
+      if let i = value as? Int { return i }
+      throw .badValue(path: path, key: key, expected: "an integer")
+    }
+    func double() throws(ValidationConfigError) -> Double {
+      if let d = value as? Double { return d }
+      if let i = value as? Int { return Double(i) }
+      throw .badValue(path: path, key: key, expected: "a number")
+    }
+    switch key {
+    case "validate": return
+    case "max_errors", "max_findings_per_check": maxFindingsPerCheck = try int()
+    case "max_tokens":
+      if value is NSNull { maxTokens = nil } else { maxTokens = try int() }
+    case "max_file_bytes":
+      if value is NSNull { maxFileBytes = nil } else { maxFileBytes = Int64(try int()) }
+    case "max_file_mb":
+      if value is NSNull { maxFileBytes = nil } else { maxFileBytes = Int64(try double() * 1_000_000) }
+    case "min_train_examples_error": minTrainingExamplesError = try int()
+    case "min_train_examples_warning": minTrainingExamplesWarning = try int()
+    case "min_train_examples_note": minTrainingExamplesNote = try int()
+    case "min_validation_examples": minValidationExamples = try int()
+    case "min_group_examples": minGroupExamples = try int()
+    case "max_group_ratio": maxGroupRatio = try double()
+    case "min_distinct_trigram_ratio": minDistinctTrigramRatio = try double()
+    case "min_trigrams_for_diversity": minTrigramsForDiversity = try int()
+    case "group_by":
+      guard let s = value as? String else { throw .badValue(path: path, key: key, expected: "a dotted path") }
+      groupBy = s
+    case "special_tokens":
+      guard let list = value as? [Any], list.allSatisfy({ $0 is String }) else {
+        throw .badValue(path: path, key: key, expected: "a list of strings")
+      }
+      specialTokens = list.compactMap { $0 as? String }
+    case "detect_angle_bar_tokens":
+      guard let b = value as? Bool else { throw .badValue(path: path, key: key, expected: "true or false") }
+      detectAngleBarTokens = b
+    case "rules":
+      guard let map = value as? [String: Any] else {
+        throw .badValue(path: path, key: key, expected: "a mapping of check to error|warning|note|off")
+      }
+      for (name, level) in map {
+        guard let check = ValidationCheck(rawValue: name) else {
+          throw .unknownCheck(path: path, name: name)
+        }
+        let text = (level as? String) ?? ((level as? Bool) == false ? "off" : "")
+        if text == "off" {
+          rules[check] = .some(nil)
+        } else if let severity = FindingSeverity(rawValue: text) {
+          rules[check] = .some(severity)
+        } else {
+          throw .badValue(path: path, key: "rules.\(name)", expected: "error, warning, note or off")
+        }
+      }
+    default:
+      throw .unknownKey(path: path, key: key)
+    }
+  }
+}
+
+/// Why a `validate` config file could not be used.
+public enum ValidationConfigError: Error, Sendable, Equatable, LocalizedError {
+  /// The file is not readable YAML of the expected shape.
+  case unreadable(path: String, reason: String)
+  /// A key holds a value of the wrong kind.
+  case badValue(path: String, key: String, expected: String)
+  /// A key is not one `validate` knows (a typo would otherwise be ignored silently).
+  case unknownKey(path: String, key: String)
+  /// A rule names no check.
+  case unknownCheck(path: String, name: String)
+
+  /// A message naming the file and key.
+  public var errorDescription: String? {
+    switch self {
+    case .unreadable(let path, let reason): return "\(path): \(reason)"
+    case .badValue(let path, let key, let expected): return "\(path): '\(key)' must be \(expected)"
+    case .unknownKey(let path, let key): return "\(path): unknown key '\(key)' in the validate config"
+    case .unknownCheck(let path, let name):
+      return "\(path): rules: unknown check '\(name)'; checks are \(ValidationCheck.allCases.map(\.rawValue).joined(separator: ", "))"
+    }
+  }
+}
