@@ -13,7 +13,7 @@ public struct InstructOptions: Sendable {
   /// Tokens shared by neighbouring `completion` chunks.
   public var overlapTokens: Int
   /// What counts tokens for chunking (approximate until a tokenizer is plugged in).
-  public var tokenCounter: any TokenCounter
+  public var tokenCounter: TokenCounter
   /// Whether each example carries `metadata` (`id`, `source_id`, `task`, `section`).
   public var includeMetadata: Bool
   /// Whether `prompt-completion` records use message lists instead of strings.
@@ -27,7 +27,7 @@ public struct InstructOptions: Sendable {
   public init(
     format: ExampleFormat, tasks: [InstructTask]? = nil, templates: [InstructTemplate] = [],
     filter: ExampleFilter = ExampleFilter(), chunkTokens: Int = 512, overlapTokens: Int = 64,
-    tokenCounter: any TokenCounter = ApproximateTokenCounter(), includeMetadata: Bool = true,
+    tokenCounter: TokenCounter = .wordEstimate, includeMetadata: Bool = true,
     conversationalPrompts: Bool = false, minSummaryChars: Int = 80, maxPendingQuestions: Int = 100_000
   ) {
     self.format = format

@@ -5,11 +5,12 @@ public struct TextChunker: Sendable {
   public var chunkTokens: Int
   /// How many tokens at the end of one chunk start the next (less than `chunkTokens`).
   public var overlapTokens: Int
-  /// What counts tokens.
-  public var counter: any TokenCounter
+  /// What counts tokens; called once per word with the whitespace before it, so it must be
+  /// roughly additive over words (as BPE tokenizers with whitespace pre-splitting are).
+  public var counter: TokenCounter
 
   /// A chunker with the given budget, overlap and counter.
-  public init(chunkTokens: Int, overlapTokens: Int, counter: any TokenCounter = ApproximateTokenCounter()) {
+  public init(chunkTokens: Int, overlapTokens: Int, counter: TokenCounter = .wordEstimate) {
     self.chunkTokens = max(1, chunkTokens)
     self.overlapTokens = max(0, min(overlapTokens, chunkTokens - 1))
     self.counter = counter
@@ -24,7 +25,7 @@ public struct TextChunker: Sendable {
     while index < text.endIndex {
       let isSpace = text[index].isWhitespace
       if isSpace, let start = wordStart {
-        words.append((start..<index, counter.count(text[spaceStart..<index])))
+        words.append((start..<index, counter.count(String(text[spaceStart..<index]))))
         wordStart = nil
         spaceStart = index
       } else if !isSpace, wordStart == nil {
@@ -32,7 +33,7 @@ public struct TextChunker: Sendable {
       }
       index = text.index(after: index)
     }
-    if let start = wordStart { words.append((start..<text.endIndex, counter.count(text[spaceStart...]))) }
+    if let start = wordStart { words.append((start..<text.endIndex, counter.count(String(text[spaceStart...])))) }
 
     var chunks: [Substring] = []
     var first = 0
