@@ -19,7 +19,9 @@ enum QuestionHeading {
     let trimmed = heading.trimmingCharacters(in: .whitespacesAndNewlines)
     if trimmed.hasSuffix("?") || trimmed.hasSuffix("？") { return true }
     guard let first = firstWord(trimmed) else { return false }
-    return openingWords.contains(first)
+    // "What's", "Where's": the word before the apostrophe.
+    let stem = first.split(separator: "'").first.map(String.init) ?? first
+    return openingWords.contains(first) || openingWords.contains(stem)
   }
 
   /// The heading as a question: a question mark added when it has none.
