@@ -2,23 +2,36 @@
 /// dropped, block ends turned into line breaks, common entities decoded. Text without `<` is
 /// returned as is.
 enum HTMLFragmentText {
-  private static let blockEnds: Set<String> = ["p", "/p", "br", "br/", "/li", "/pre", "/blockquote", "/h1", "/h2", "/h3", "/h4", "/h5", "/h6", "/div", "/tr", "hr", "hr/"]
+  /// Tags that end a paragraph (a blank line) and tags that end a line.
+  private static let paragraphBreaks: Set<String> = [
+    "p", "/p", "ul", "/ul", "ol", "/ol", "pre", "/pre", "blockquote", "/blockquote", "/h1", "/h2", "/h3",
+    "/h4", "/h5", "/h6", "hr", "hr/", "table", "/table",
+  ]
+  private static let lineBreaks: Set<String> = ["br", "br/", "/li", "/div", "/tr"]
   private static let entities: [String: String] = ["lt": "<", "gt": ">", "amp": "&", "quot": "\"", "apos": "'", "nbsp": " "]
 
   /// The text of `html`.
   static func text(_ html: String) -> String {
     guard html.contains("<") || html.contains("&") else { return html }
     var out = ""
+    var inPre = false
     var index = html.startIndex
     while index < html.endIndex {
       let character = html[index]
       if character == "<", let close = html[index...].firstIndex(of: ">") {
         let tag = html[html.index(after: index)..<close].lowercased()
         let name = tag.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).first.map(String.init) ?? ""
-        if blockEnds.contains(name) {
-          if name == "p" { if !out.isEmpty, !out.hasSuffix("\n\n") { out += out.hasSuffix("\n") ? "\n" : "\n\n" } }
-          else if !out.hasSuffix("\n") { out += "\n" }
+        if name == "pre" { inPre = true }
+        if name == "/pre" { inPre = false }
+        if paragraphBreaks.contains(name) {
+          while out.hasSuffix(" ") { out.removeLast() }
+          if !out.isEmpty, !out.hasSuffix("\n\n") { out += out.hasSuffix("\n") ? "\n" : "\n\n" }
+        } else if lineBreaks.contains(name) {
+          while out.hasSuffix(" ") { out.removeLast() }
+          if !out.isEmpty, !out.hasSuffix("\n") { out += "\n" }
         } else if name == "li" {
+          while out.hasSuffix(" ") { out.removeLast() }
+          if !out.isEmpty, !out.hasSuffix("\n") { out += "\n" }
           out += "- "
         }
         index = html.index(after: close)
@@ -32,6 +45,10 @@ enum HTMLFragmentText {
           out += html[index...semicolon]
         }
         index = html.index(after: semicolon)
+      } else if character.isWhitespace && !inPre {
+        // Outside <pre>, HTML whitespace runs are one space, and none at a line start.
+        if !out.isEmpty, !out.hasSuffix(" "), !out.hasSuffix("\n") { out += " " }
+        index = html.index(after: index)
       } else {
         out.append(character)
         index = html.index(after: index)

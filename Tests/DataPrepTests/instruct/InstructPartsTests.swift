@@ -43,6 +43,8 @@ import Testing
     #expect(HTMLFragmentText.text("<p>One &amp; two.</p><p>Three&#33;</p>") == "One & two.\n\nThree!")
     #expect(HTMLFragmentText.text("<ul><li>a</li><li>b</li></ul>") == "- a\n- b")
     #expect(HTMLFragmentText.text("plain") == "plain")
+    let body = "<p>Not dead, just <strong>hungry</strong>.</p>\n<ol>\n<li>Discard most.</li>\n<li>Feed it.</li>\n</ol>\n<p>Then wait.</p>\n"
+    #expect(HTMLFragmentText.text(body) == "Not dead, just hungry.\n\n- Discard most.\n- Feed it.\n\nThen wait.")
   }
 
   @Test func stackExchangeJoinEvictsTheOldestPastItsLimit() {
