@@ -38,7 +38,8 @@ struct ExampleGenerator: Sendable {
       guard let question = item["question"]?.stringValue, let answer = item["answer"]?.stringValue else { continue }
       pairs.append((question, answer, nil))
     }
-    for section in document.sections where !section.heading.isEmpty && QuestionHeading.isQuestion(section.heading) {
+    for section in document.sections
+    where !section.heading.isEmpty && !isBlank(section.text) && QuestionHeading.isQuestion(section.heading) {
       pairs.append((QuestionHeading.asQuestion(section.heading), section.text, section.heading))
     }
     var seen = Set<String>()
@@ -59,7 +60,8 @@ struct ExampleGenerator: Sendable {
     var out: [Example] = []
     for section in document.sections {
       let heading = section.heading.trimmingCharacters(in: .whitespacesAndNewlines)
-      guard !heading.isEmpty, heading.lowercased() != title.lowercased() else { continue }
+      // Sections without text (a heading right above a subheading) make no example.
+      guard !heading.isEmpty, !isBlank(section.text), heading.lowercased() != title.lowercased() else { continue }
       let question: String
       if QuestionHeading.isQuestion(heading) {
         if options.tasks.contains(.faq) { continue }  // faq already asks it
@@ -166,6 +168,10 @@ struct ExampleGenerator: Sendable {
     metadata.append("task", .string(task))
     if let section { metadata.append("section", .string(section)) }
     return Example(messages: messages, metadata: metadata)
+  }
+
+  private func isBlank(_ text: String) -> Bool {
+    text.allSatisfy(\.isWhitespace)
   }
 
   private func trimmed(_ text: String) -> String {

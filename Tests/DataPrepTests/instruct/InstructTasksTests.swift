@@ -42,6 +42,15 @@ import Testing
     #expect(sectionQA[0]["metadata"]?["section"] == "Installation")
   }
 
+  @Test func sectionsWithoutTextMakeNoExample() throws {
+    var document = InstructFixtures.manual
+    document.sections.insert(.init(heading: "Setup", level: 2, text: " \n"), at: 1)
+    document.sections.insert(.init(heading: "Why bother?", level: 2, text: ""), at: 1)
+    let (summary, out) = try InstructFixtures.run([document], InstructOptions(format: .openAIChat, tasks: [.faq, .sectionQA]))
+    #expect(out.count == 4)
+    #expect(summary.dropped.isEmpty)
+  }
+
   @Test func sectionQAAsksQuestionHeadingsAsTheyAreWithoutFAQ() throws {
     let out = try chat([InstructFixtures.manual], tasks: [.sectionQA])
     #expect(out.count == 3)
