@@ -40,24 +40,20 @@ public struct ExampleFilter: Sendable {
   public func rejection(of example: Example) -> Reason? {
     let response = example.responseMessages.map(\.text).joined(separator: "\n")
     let prompt = example.promptMessages.filter { $0.role != .system }.map(\.text).joined(separator: "\n")
-    let trimmedResponse = response.trimmingCharacters(in: .whitespacesAndNewlines)
+    let trimmedResponse = TextTrimming.trimmed(response)
     if trimmedResponse.isEmpty { return .emptyResponse }
     if Self.isBoilerplate(trimmedResponse) { return .boilerplate }
-    if Self.normalized(trimmedResponse) == Self.normalized(prompt) { return .sameAsPrompt }
-    if trimmedResponse.count < minChars { return .tooShort }
+    if TextTrimming.sameWords(trimmedResponse, prompt) { return .sameAsPrompt }
+    if minChars > 0, trimmedResponse.count < minChars { return .tooShort }
     if let maxChars, example.messages.reduce(0, { $0 + $1.text.count }) > maxChars { return .tooLong }
     return nil
   }
 
   /// Whether `text` is boilerplate: no letters at all, or short and holding a boilerplate phrase.
   static func isBoilerplate(_ text: String) -> Bool {
-    if !text.contains(where: \.isLetter) { return true }
-    guard text.count < 80 else { return false }
+    if !text.unicodeScalars.contains(where: \.properties.isAlphabetic) { return true }
+    guard text.utf8.count < 320, text.count < 80 else { return false }
     let lower = text.lowercased()
     return boilerplatePhrases.contains { lower.contains($0) }
-  }
-
-  private static func normalized(_ text: String) -> String {
-    text.lowercased().split(whereSeparator: { $0.isWhitespace || $0.isPunctuation }).joined(separator: " ")
   }
 }

@@ -45,7 +45,7 @@ struct ExampleGenerator: Sendable {
     var seen = Set<String>()
     var out: [Example] = []
     for pair in pairs {
-      let question = pair.question.trimmingCharacters(in: .whitespacesAndNewlines)
+      let question = TextTrimming.trimmed(pair.question)
       guard seen.insert(question.lowercased()).inserted else { continue }
       out.append(
         make(
@@ -56,10 +56,10 @@ struct ExampleGenerator: Sendable {
   }
 
   private func sectionQA(_ document: Document) -> [Example] {
-    let title = document.title.trimmingCharacters(in: .whitespacesAndNewlines)
+    let title = TextTrimming.trimmed(document.title)
     var out: [Example] = []
     for section in document.sections {
-      let heading = section.heading.trimmingCharacters(in: .whitespacesAndNewlines)
+      let heading = TextTrimming.trimmed(section.heading)
       // Sections without text (a heading right above a subheading) make no example.
       guard !heading.isEmpty, !isBlank(section.text), heading.lowercased() != title.lowercased() else { continue }
       let question: String
@@ -82,7 +82,7 @@ struct ExampleGenerator: Sendable {
   private func summary(_ document: Document) -> [Example] {
     let candidates = ["abstract", "description"].compactMap { document.metadata[$0]?.stringValue.map(trimmed) }
     guard let summary = candidates.first(where: { $0.count >= options.minSummaryChars }) else { return [] }
-    var body = document.text.replacingOccurrences(of: summary, with: "")
+    var body = TextTrimming.removing(summary, from: document.text)
     body = trimmed(dropLeadingTitle(body, title: document.title))
     guard body.count >= 2 * summary.count else { return [] }
     let id = "\(document.id)#summary"
@@ -171,11 +171,11 @@ struct ExampleGenerator: Sendable {
   }
 
   private func isBlank(_ text: String) -> Bool {
-    text.allSatisfy(\.isWhitespace)
+    TextTrimming.isBlank(text)
   }
 
   private func trimmed(_ text: String) -> String {
-    text.trimmingCharacters(in: .whitespacesAndNewlines)
+    TextTrimming.trimmed(text)
   }
 
   /// `text` without a first line that is just the title (`# Title` or `Title`).
@@ -183,7 +183,7 @@ struct ExampleGenerator: Sendable {
     let body = text.drop(while: { $0.isWhitespace })
     guard !title.isEmpty, let lineEnd = body.firstIndex(of: "\n") ?? Optional(body.endIndex) else { return text }
     let firstLine = body[..<lineEnd].drop(while: { $0 == "#" || $0 == " " })
-    return firstLine.trimmingCharacters(in: .whitespaces) == title.trimmingCharacters(in: .whitespaces)
+    return TextTrimming.trimmed(firstLine) == TextTrimming.trimmed(title)
       ? String(body[lineEnd...]) : text
   }
 
@@ -191,8 +191,8 @@ struct ExampleGenerator: Sendable {
   private func split(_ chunk: Substring) -> (String, String)? {
     let middle = chunk.index(chunk.startIndex, offsetBy: chunk.count / 2)
     guard let cut = chunk[middle...].firstIndex(where: \.isWhitespace) else { return nil }
-    let head = chunk[..<cut].trimmingCharacters(in: .whitespacesAndNewlines)
-    let tail = chunk[cut...].trimmingCharacters(in: .whitespacesAndNewlines)
+    let head = TextTrimming.trimmed(chunk[..<cut])
+    let tail = TextTrimming.trimmed(chunk[cut...])
     return head.isEmpty || tail.isEmpty ? nil : (head, tail)
   }
 }

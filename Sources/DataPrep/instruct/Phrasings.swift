@@ -1,5 +1,3 @@
-import Foundation
-
 /// The built-in wordings of each task's instruction. One is picked per example by the stable
 /// hash of the example id, so a dataset does not teach a single fixed phrasing.
 /// `{title}` and `{heading}` are replaced by the document title and section heading.
@@ -43,6 +41,23 @@ enum Phrasings {
 
   /// `phrasing` with `{title}` and `{heading}` filled in.
   static func fill(_ phrasing: String, title: String, heading: String) -> String {
-    phrasing.replacingOccurrences(of: "{title}", with: title).replacingOccurrences(of: "{heading}", with: heading)
+    var out = ""
+    var rest = Substring(phrasing)
+    while let open = rest.firstIndex(of: "{") {
+      out += rest[..<open]
+      let tail = rest[open...]
+      if tail.hasPrefix("{title}") {
+        out += title
+        rest = tail.dropFirst("{title}".count)
+      } else if tail.hasPrefix("{heading}") {
+        out += heading
+        rest = tail.dropFirst("{heading}".count)
+      } else {
+        out += "{"
+        rest = tail.dropFirst()
+      }
+    }
+    out += rest
+    return out
   }
 }

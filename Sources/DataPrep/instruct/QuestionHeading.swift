@@ -16,7 +16,7 @@ enum QuestionHeading {
   /// Whether `heading` is a question: it ends with a question mark, or its first word (after
   /// any numbering such as `1.` or `Q:`) opens a question.
   static func isQuestion(_ heading: String) -> Bool {
-    let trimmed = heading.trimmingCharacters(in: .whitespacesAndNewlines)
+    let trimmed = TextTrimming.trimmed(heading)
     if trimmed.hasSuffix("?") || trimmed.hasSuffix("？") { return true }
     guard let first = firstWord(trimmed) else { return false }
     // "What's", "Where's": the word before the apostrophe.
@@ -26,7 +26,7 @@ enum QuestionHeading {
 
   /// The heading as a question: a question mark added when it has none.
   static func asQuestion(_ heading: String) -> String {
-    var text = heading.trimmingCharacters(in: .whitespacesAndNewlines)
+    var text = TextTrimming.trimmed(heading)
     for prefix in ["Q:", "Q.", "Q "] where text.hasPrefix(prefix) {
       text = String(text.dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces)
     }
@@ -42,6 +42,6 @@ enum QuestionHeading {
     }
     guard let word = words.first else { return nil }
     let letters = word.lowercased().prefix { $0.isLetter || $0 == "'" || $0 == "’" }
-    return letters.isEmpty ? nil : String(letters).replacingOccurrences(of: "’", with: "'")
+    return letters.isEmpty ? nil : String(letters.map { $0 == "’" ? "'" : $0 })
   }
 }

@@ -18,22 +18,27 @@ public struct TextChunker: Sendable {
 
   /// The chunks of `text`, in order, each a slice of it from its first word to its last.
   public func chunks(of text: String) -> [Substring] {
+    // Scan scalars, not Characters: whitespace never joins a grapheme cluster with a letter
+    // here, and scalar stepping avoids grapheme breaking on long texts.
     var words: [(range: Range<String.Index>, tokens: Int)] = []
-    var index = text.startIndex
+    let scalars = text.unicodeScalars
+    var index = scalars.startIndex
     var wordStart: String.Index?
-    var spaceStart = text.startIndex
-    while index < text.endIndex {
-      let isSpace = text[index].isWhitespace
+    var spaceStart = scalars.startIndex
+    while index < scalars.endIndex {
+      let isSpace = TextTrimming.isWhitespace(scalars[index])
       if isSpace, let start = wordStart {
-        words.append((start..<index, counter.count(String(text[spaceStart..<index]))))
+        words.append((start..<index, counter.count(String(text.unicodeScalars[spaceStart..<index]))))
         wordStart = nil
         spaceStart = index
       } else if !isSpace, wordStart == nil {
         wordStart = index
       }
-      index = text.index(after: index)
+      index = scalars.index(after: index)
     }
-    if let start = wordStart { words.append((start..<text.endIndex, counter.count(String(text[spaceStart...])))) }
+    if let start = wordStart {
+      words.append((start..<text.endIndex, counter.count(String(text.unicodeScalars[spaceStart...]))))
+    }
 
     var chunks: [Substring] = []
     var first = 0

@@ -6,7 +6,7 @@ extension TokenCounter {
     var total = 0
     var wordLength = 0
     for scalar in text.unicodeScalars {
-      if scalar.properties.isWhitespace {
+      if TextTrimming.isWhitespace(scalar) {
         if wordLength > 0 { total += max(1, (wordLength + 2) / 5) }
         wordLength = 0
       } else {

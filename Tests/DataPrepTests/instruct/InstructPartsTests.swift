@@ -58,3 +58,28 @@ import Testing
     #expect(join.consume(InstructFixtures.post("103", type: "2", body: "a")) == nil)
   }
 }
+
+@Suite struct TextTrimmingTests {
+  @Test func trimsUnicodeWhitespace() {
+    #expect(TextTrimming.trimmed("\u{00A0} a b \n\t") == "a b")
+    #expect(TextTrimming.trimmed(" \n ") == "")
+    #expect(TextTrimming.isBlank("\u{2003}\n"))
+  }
+
+  @Test func sameWordsIgnoresCaseSpacingAndPunctuation() {
+    #expect(TextTrimming.sameWords("What is it?", "what  is it"))
+    #expect(TextTrimming.sameWords("Ärger!", "ärger"))
+    #expect(!TextTrimming.sameWords("What is it", "What is this"))
+    #expect(!TextTrimming.sameWords("abc", "ab"))
+  }
+
+  @Test func removesEveryOccurrence() {
+    #expect(TextTrimming.removing("ab", from: "xabyabz") == "xyz")
+    #expect(TextTrimming.removing("é", from: "café é") == "caf ")
+    #expect(TextTrimming.removing("", from: "x") == "x")
+  }
+
+  @Test func phrasingsFillTitleAndHeading() {
+    #expect(Phrasings.fill("In {title}, {heading}? {x}", title: "T", heading: "H") == "In T, H? {x}")
+  }
+}
