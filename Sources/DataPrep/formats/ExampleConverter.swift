@@ -47,6 +47,10 @@ public struct ExampleConverter {
       if !seenRecord {
         seenRecord = true
         if summary.from == nil {
+          let keys = Set(record.object.keys)
+          if keys.contains("sections") && keys.contains("source") && keys.contains("text") {
+            throw ConvertError.documentsGiven(path: reader.path, line: record.line)
+          }
           guard let detected = ExampleFormat.detect(record.object) else {
             throw ConvertError.undetectedFormat(path: reader.path, line: record.line, keys: record.object.keys)
           }

@@ -54,6 +54,16 @@ import Testing
     }
   }
 
+  @Test func documentsAreSentToInstruct() throws {
+    let document = #"{"id":"d","source":"a.html","format":"html","title":"T","text":"x","sections":[],"metadata":{}}"#
+    #expect {
+      _ = try convert([document], to: .openAIChat)
+    } throws: { error in
+      guard case ConvertError.documentsGiven(_, 1) = error else { return false }
+      return error.localizedDescription.contains("dataprep instruct")
+    }
+  }
+
   @Test func fromForcesTheInputFormat() throws {
     #expect(throws: ConvertError.self) {
       _ = try convert(FormatSamples.records["text"]!, to: .openAIChat, from: .alpaca)
