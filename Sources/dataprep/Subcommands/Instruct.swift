@@ -1,16 +1,85 @@
 import ArgumentParser
 import DataPrep
+import Foundation
 
 extension DataPrepCommand {
-  /// `dataprep instruct` (not built yet).
+  /// `dataprep instruct`: documents JSONL to fine-tuning examples.
   struct Instruct: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Not available yet.",
-      shouldDisplay: false
+      abstract: "Build instruction examples from documents, deterministically, without a model.",
+      discussion: """
+        Tasks: \(InstructTask.names.joined(separator: ", ")) (default: faq, section-qa, summary, \
+        title; completion for --to text). Formats: \(ExampleFormat.names.joined(separator: ", ")) \
+        (all but openai-preference). A summary of examples written and dropped goes to stderr.
+        """
     )
 
+    @Argument(help: "Documents JSONL, as `dataprep extract` writes (`-` for stdin; `.gz` read transparently).")
+    var input: String
+
+    @Option(name: .long, help: "The format to write.")
+    var to: ExampleFormat
+
+    @Option(name: .shortAndLong, help: "Output file (`-` for stdout).")
+    var output: String = "-"
+
+    @Option(name: .long, help: "Comma-separated tasks to run (\(InstructTask.names.joined(separator: ", "))).")
+    var tasks: String?
+
+    @Option(name: .long, help: "A YAML template of your own examples (see docs/instruct.md); runs instead of the default tasks unless --tasks is given.")
+    var template: String?
+
+    @Option(name: .long, help: "Drop examples whose response is shorter than this many characters.")
+    var minChars: Int = 0
+
+    @Option(name: .long, help: "Drop examples longer than this many characters (prompt and response).")
+    var maxChars: Int?
+
+    @Option(name: .long, help: "The most tokens in a completion chunk (approximate count until a tokenizer is used).")
+    var chunkTokens: Int = 512
+
+    @Option(name: .long, help: "Tokens shared by neighbouring completion chunks.")
+    var overlap: Int = 64
+
+    @Option(name: .long, help: "The shortest abstract or description the summary task uses, in characters.")
+    var minSummaryChars: Int = 80
+
+    @Option(name: .long, help: "The most StackExchange questions kept waiting for their accepted answer.")
+    var maxPendingQuestions: Int = 100_000
+
+    @Flag(name: .long, help: "Write the bare format without each example's `metadata` object.")
+    var noMetadata = false
+
+    @Flag(name: .long, help: "Write prompt-completion as TRL message lists instead of strings.")
+    var conversational = false
+
+    @OptionGroup var common: CommonOptions
+
     func run() throws {
-      throw ValidationError("'dataprep instruct' is not available yet")
+      var taskList: [InstructTask]?
+      if let tasks {
+        taskList = []
+        for name in tasks.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !name.isEmpty {
+          guard let task = InstructTask(rawValue: name) else {
+            throw ValidationError("unknown task '\(name)' (\(InstructTask.names.joined(separator: ", ")))")
+          }
+          taskList?.append(task)
+        }
+      }
+      let templates = try template.map { try InstructTemplate.load(path: $0) } ?? []
+      let options = InstructOptions(
+        format: to, tasks: taskList, templates: templates,
+        filter: ExampleFilter(minChars: minChars, maxChars: maxChars), chunkTokens: chunkTokens,
+        overlapTokens: overlap, includeMetadata: !noMetadata, conversationalPrompts: conversational,
+        minSummaryChars: minSummaryChars, maxPendingQuestions: maxPendingQuestions)
+      try options.check()
+      let reader = try JSONLReader(path: input)
+      let writer = try JSONLWriter(path: output)
+      let summary = try Instructor(options: options).run(reader, to: writer)
+      try writer.finish()
+      if !common.quiet {
+        FileHandle.standardError.write(Data((summary.report + "\n").utf8))
+      }
     }
   }
 }

@@ -1,0 +1,67 @@
+/// What `instruct` makes and how it writes it.
+public struct InstructOptions: Sendable {
+  /// The format to write.
+  public var format: ExampleFormat
+  /// The built-in tasks to run, in this order per document.
+  public var tasks: [InstructTask]
+  /// User templates, run after the built-in tasks.
+  public var templates: [InstructTemplate]
+  /// Which examples to drop.
+  public var filter: ExampleFilter
+  /// The most tokens in a `completion` chunk.
+  public var chunkTokens: Int
+  /// Tokens shared by neighbouring `completion` chunks.
+  public var overlapTokens: Int
+  /// What counts tokens for chunking (approximate until a tokenizer is plugged in).
+  public var tokenCounter: TokenCounter
+  /// Whether each example carries `metadata` (`id`, `source_id`, `task`, `section`).
+  public var includeMetadata: Bool
+  /// Whether `prompt-completion` records use message lists instead of strings.
+  public var conversationalPrompts: Bool
+  /// The shortest abstract or description the `summary` task uses, in characters.
+  public var minSummaryChars: Int
+  /// The most StackExchange questions kept waiting for their accepted answer.
+  public var maxPendingQuestions: Int
+
+  /// Options with the defaults of the command line.
+  public init(
+    format: ExampleFormat, tasks: [InstructTask]? = nil, templates: [InstructTemplate] = [],
+    filter: ExampleFilter = ExampleFilter(), chunkTokens: Int = 512, overlapTokens: Int = 64,
+    tokenCounter: TokenCounter = .wordEstimate, includeMetadata: Bool = true,
+    conversationalPrompts: Bool = false, minSummaryChars: Int = 80, maxPendingQuestions: Int = 100_000
+  ) {
+    self.format = format
+    self.tasks = tasks ?? (templates.isEmpty ? InstructTask.defaults(for: format) : [])
+    self.templates = templates
+    self.filter = filter
+    self.chunkTokens = chunkTokens
+    self.overlapTokens = overlapTokens
+    self.tokenCounter = tokenCounter
+    self.includeMetadata = includeMetadata
+    self.conversationalPrompts = conversationalPrompts
+    self.minSummaryChars = minSummaryChars
+    self.maxPendingQuestions = maxPendingQuestions
+  }
+
+  /// Checks that the format can hold what the tasks make.
+  /// - Throws: ``InstructError/unsupported(_:)`` naming the conflict.
+  public func check() throws(InstructError) {
+    if format == .openAIPreference {
+      throw .unsupported("instruct cannot write openai-preference: documents hold no rejected replies (use convert on preference data)")
+    }
+    if format == .text {
+      let others = tasks.filter { $0 != .completion }.map(\.rawValue)
+      if !others.isEmpty || !templates.isEmpty {
+        throw .unsupported(
+          "the text format holds plain passages: only --tasks completion fits, not \((others + templates.map(\.task)).joined(separator: ", "))")
+      }
+    }
+    if format == .promptCompletion, !conversationalPrompts, templates.contains(where: { $0.system != nil }) {
+      throw .unsupported("string prompt-completion records have no place for a template's system prompt: add --conversational")
+    }
+    if chunkTokens < 1 { throw .unsupported("--chunk-tokens must be at least 1") }
+    if overlapTokens < 0 || overlapTokens >= chunkTokens {
+      throw .unsupported("--overlap must be at least 0 and less than --chunk-tokens")
+    }
+  }
+}

@@ -1,0 +1,47 @@
+import Foundation
+
+/// Recognises headings that are questions ("How do I reset my password?", "Wie funktioniert
+/// das"), whose section text is then the answer.
+enum QuestionHeading {
+  /// English and German words that open a question.
+  static let openingWords: Set<String> = [
+    "how", "what", "why", "when", "where", "who", "whom", "whose", "which", "can", "could", "does",
+    "do", "did", "is", "are", "was", "were", "should", "would", "will", "may", "might", "must",
+    "has", "have", "shall", "am", "isn't", "aren't", "doesn't", "don't", "can't",
+    "wie", "was", "warum", "wann", "wo", "wer", "wen", "wem", "wessen", "welche", "welcher",
+    "welches", "woher", "wohin", "weshalb", "wieso", "kann", "können", "ist", "sind", "gibt",
+    "muss", "soll", "darf", "wozu", "womit", "worauf",
+  ]
+
+  /// Whether `heading` is a question: it ends with a question mark, or its first word (after
+  /// any numbering such as `1.` or `Q:`) opens a question.
+  static func isQuestion(_ heading: String) -> Bool {
+    let trimmed = TextTrimming.trimmed(heading)
+    if trimmed.hasSuffix("?") || trimmed.hasSuffix("？") { return true }
+    guard let first = firstWord(trimmed) else { return false }
+    // "What's", "Where's": the word before the apostrophe.
+    let stem = first.split(separator: "'").first.map(String.init) ?? first
+    return openingWords.contains(first) || openingWords.contains(stem)
+  }
+
+  /// The heading as a question: a question mark added when it has none.
+  static func asQuestion(_ heading: String) -> String {
+    var text = TextTrimming.trimmed(heading)
+    for prefix in ["Q:", "Q.", "Q "] where text.hasPrefix(prefix) {
+      text = String(text.dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces)
+    }
+    if !(text.hasSuffix("?") || text.hasSuffix("？")) { text += "?" }
+    return text
+  }
+
+  private static func firstWord(_ text: String) -> String? {
+    var words = text.split(whereSeparator: { $0 == " " || $0 == "\t" })[...]
+    // Skip numbering ("1.", "2)", "Q:", "Q1.").
+    while let word = words.first, word.allSatisfy({ !$0.isLetter }) || word.hasPrefix("Q:") || word == "Q." {
+      words = words.dropFirst()
+    }
+    guard let word = words.first else { return nil }
+    let letters = word.lowercased().prefix { $0.isLetter || $0 == "'" || $0 == "’" }
+    return letters.isEmpty ? nil : String(letters.map { $0 == "’" ? "'" : $0 })
+  }
+}

@@ -1,0 +1,95 @@
+/// Joins StackExchange-style record-mode documents (one per `<row>` of Posts.xml, with
+/// `metadata.fields` `PostTypeId`, `Id`, `Title`, `Body`, `AcceptedAnswerId`) into question and
+/// accepted-answer pairs, streaming.
+///
+/// Memory: a question with an `AcceptedAnswerId` waits in a table until that answer arrives
+/// (answers come after their questions in Id order). The table holds at most `maxPending`
+/// questions (title and body text each); past that the oldest is evicted and counted in
+/// ``evicted``, so memory stays bounded (about `maxPending` times the mean question size,
+/// e.g. 100,000 x 2 KB = 200 MB at most) whatever the input size.
+struct StackExchangeJoin {
+  /// A question waiting for its accepted answer.
+  struct Question: Sendable {
+    /// The id of the question's document.
+    var documentID: String
+    /// The question's title.
+    var title: String
+    /// The question's body, as plain text.
+    var body: String
+  }
+
+  /// A question and its accepted answer's text.
+  struct Pair: Sendable {
+    /// The question.
+    var question: Question
+    /// The accepted answer, as plain text.
+    var answer: String
+  }
+
+  /// The most questions kept waiting.
+  let maxPending: Int
+  private var pending: [String: Question] = [:]
+  private var queue: [String] = []
+  private var queueHead = 0
+  /// Questions dropped from the table before their answer arrived.
+  private(set) var evicted = 0
+
+  /// A join that keeps at most `maxPending` questions waiting.
+  init(maxPending: Int) {
+    self.maxPending = max(1, maxPending)
+  }
+
+  /// Whether `document` is a StackExchange post (it has `PostTypeId` and `Id` fields).
+  static func isPost(_ document: Document) -> Bool {
+    let fields = Self.fields(of: document)
+    return fields["posttypeid"] != nil && fields["id"] != nil
+  }
+
+  /// Takes in one post; returns the pair it completes, when it is an awaited accepted answer.
+  mutating func consume(_ document: Document) -> Pair? {
+    let fields = Self.fields(of: document)
+    guard let type = fields["posttypeid"], let id = fields["id"] else { return nil }
+    switch type {
+    case "1":
+      guard let accepted = fields["acceptedanswerid"], !accepted.isEmpty else { return nil }
+      let title = fields["title"] ?? document.title
+      let body = HTMLFragmentText.text(fields["body"] ?? document.text)
+      insert(Question(documentID: document.id, title: title, body: body), awaiting: accepted)
+      return nil
+    case "2":
+      guard let question = pending.removeValue(forKey: id) else { return nil }
+      return Pair(question: question, answer: HTMLFragmentText.text(fields["body"] ?? document.text))
+    default:
+      return nil
+    }
+  }
+
+  private mutating func insert(_ question: Question, awaiting answerID: String) {
+    pending[answerID] = question
+    queue.append(answerID)
+    while pending.count > maxPending, queueHead < queue.count {
+      let oldest = queue[queueHead]
+      queueHead += 1
+      if pending.removeValue(forKey: oldest) != nil { evicted += 1 }
+    }
+    if queue.count - queueHead > 2 * maxPending || queueHead > maxPending {
+      queue = queue[queueHead...].filter { pending[$0] != nil }
+      queueHead = 0
+    }
+  }
+
+  /// The record-mode fields, names lowercased without `_` or `-` (`PostTypeId` -> `posttypeid`).
+  private static func fields(of document: Document) -> [String: String] {
+    guard let object = document.metadata["fields"]?.objectValue else { return [:] }
+    var fields: [String: String] = [:]
+    for member in object {
+      let key = member.key.lowercased().filter { $0 != "_" && $0 != "-" }
+      switch member.value {
+      case .string(let text): fields[key] = text
+      case .integer(let number): fields[key] = String(number)
+      default: break
+      }
+    }
+    return fields
+  }
+}
