@@ -10,6 +10,10 @@ enum BytePairMerge {
   static func mergeByTokenRank<Sink: TokenSink>(
     _ piece: UnsafePointer<UInt8>, _ length: Int, readable: Int, table: TokenTable, into sink: inout Sink
   ) {
+    if length > largePiece {
+      mergeLargeByTokenRank(piece, length, readable: readable, table: table, into: &sink)
+      return
+    }
     withUnsafeTemporaryAllocation(of: Int.self, capacity: length + 1) { starts in
       withUnsafeTemporaryAllocation(of: UInt32.self, capacity: length + 1) { ranks in
         for i in 0...length { starts[i] = i }
@@ -53,6 +57,63 @@ enum BytePairMerge {
     }
   }
 
+  /// Pieces longer than this merge through a heap (O(n log n)) instead of rescanning every pair
+  /// after each merge (O(n²), faster for the short pieces that make up nearly all text).
+  static let largePiece = 256
+
+  /// ``mergeByTokenRank(_:_:readable:table:into:)`` for long pieces: a linked list of parts and a
+  /// min-heap of `(rank, position)` pair merges, stale entries skipped. Same result: the lowest
+  /// rank merges first, the leftmost on ties.
+  static func mergeLargeByTokenRank<Sink: TokenSink>(
+    _ piece: UnsafePointer<UInt8>, _ length: Int, readable: Int, table: TokenTable, into sink: inout Sink
+  ) {
+    // Part i starts at byte i while alive; next[i] is the start of the following part (length: none).
+    var next = [Int](unsafeUninitializedCapacity: length) { buffer, count in
+      for i in 0..<length { buffer[i] = i + 1 }
+      count = length
+    }
+    var previous = [Int](unsafeUninitializedCapacity: length) { buffer, count in
+      for i in 0..<length { buffer[i] = i - 1 }
+      count = length
+    }
+    var alive = [Bool](repeating: true, count: length)
+    var pairRank = [UInt32](repeating: .max, count: length)
+    var heap = MinHeap()
+    func rank(_ i: Int) -> UInt32 {
+      let following = next[i]
+      guard following < length else { return .max }
+      let end = next[following]
+      return table.lookup(piece + i, end - i, readable: readable - i) ?? .max
+    }
+    for i in 0..<(length - 1) {
+      pairRank[i] = rank(i)
+      if pairRank[i] != .max { heap.push(UInt64(pairRank[i]) << 32 | UInt64(i)) }
+    }
+    while let top = heap.pop() {
+      let i = Int(top & 0xFFFF_FFFF)
+      let r = UInt32(top >> 32)
+      guard alive[i], pairRank[i] == r, next[i] < length else { continue }
+      let removed = next[i]
+      alive[removed] = false
+      next[i] = next[removed]
+      if next[i] < length { previous[next[i]] = i }
+      pairRank[i] = rank(i)
+      if pairRank[i] != .max { heap.push(UInt64(pairRank[i]) << 32 | UInt64(i)) }
+      let before = previous[i]
+      if before >= 0 {
+        pairRank[before] = rank(before)
+        if pairRank[before] != .max { heap.push(UInt64(pairRank[before]) << 32 | UInt64(before)) }
+      }
+    }
+    var i = 0
+    while i < length {
+      let end = next[i]
+      let id = table.lookup(piece + i, end - i, readable: readable - i)
+      sink.append(id ?? table.byteIDs[Int(piece[i])])
+      i = end
+    }
+  }
+
   /// Hugging Face's merge over the single-byte tokens of `piece[0..<length]`, ranked by
   /// `merges` (pair of ids packed as `left << 32 | right` to `rank << 32 | merged id`).
   static func mergeByPairRank<Sink: TokenSink>(
@@ -90,5 +151,41 @@ enum BytePairMerge {
         for i in 0..<count { sink.append(ids[i]) }
       }
     }
+  }
+}
+
+/// A binary min-heap of `UInt64` keys (`rank << 32 | position`).
+struct MinHeap {
+  private var keys: [UInt64] = []
+
+  /// Adds `key`.
+  mutating func push(_ key: UInt64) {
+    keys.append(key)
+    var child = keys.count - 1
+    while child > 0 {
+      let parent = (child - 1) / 2
+      guard keys[child] < keys[parent] else { break }
+      keys.swapAt(child, parent)
+      child = parent
+    }
+  }
+
+  /// Removes and returns the smallest key, or `nil` when empty.
+  mutating func pop() -> UInt64? {
+    guard let first = keys.first else { return nil }
+    let last = keys.removeLast()
+    if keys.isEmpty { return first }
+    keys[0] = last
+    var parent = 0
+    while true {
+      let left = 2 * parent + 1
+      guard left < keys.count else { break }
+      var smallest = left
+      if left + 1 < keys.count && keys[left + 1] < keys[left] { smallest = left + 1 }
+      guard keys[smallest] < keys[parent] else { break }
+      keys.swapAt(smallest, parent)
+      parent = smallest
+    }
+    return first
   }
 }

@@ -1,4 +1,4 @@
-import DataPrep
+@testable import DataPrep
 import Foundation
 import Testing
 
@@ -71,5 +71,47 @@ import Testing
     #expect(!tokenizer.encode(text).contains(100_257))
     #expect(tokenizer.encode(text, allowingSpecialTokens: true) == tokenizer.encode("a") + [100_257] + tokenizer.encode("b"))
     #expect(tokenizer.specialTokens["<|endofprompt|>"] == 100_276)
+  }
+}
+
+/// The heap merge for long pieces gives what the rescanning merge gives.
+@Suite struct LongPieceMergeTests {
+  @Test func heapAndScanMergesAgree() throws {
+    guard let url = SharedData.url("data/tokenizers/cl100k_base.tiktoken.gz") else {
+      print(SharedData.skipMessage)
+      return
+    }
+    let table = try TiktokenRankFile.load(path: url.path)
+    var generator = SplitMix64(seed: 42)
+    let alphabets = [Array("abcdefghijklmnopqrstuvwxyz".utf8), Array("aab".utf8), Array("éèà日本".utf8)]
+    for round in 0..<60 {
+      let alphabet = alphabets[round % alphabets.count]
+      let length = Int.random(in: 2...400, using: &generator)
+      let bytes = (0..<length).map { _ in alphabet.randomElement(using: &generator) ?? 0x61 }
+      var scanned = TokenIDSink()
+      var heaped = TokenIDSink()
+      bytes.withUnsafeBufferPointer { buffer in
+        guard let base = buffer.baseAddress else { return }
+        BytePairMerge.mergeLargeByTokenRank(base, length, readable: length, table: table, into: &heaped)
+        if length <= BytePairMerge.largePiece {
+          BytePairMerge.mergeByTokenRank(base, length, readable: length, table: table, into: &scanned)
+          #expect(scanned.ids == heaped.ids)
+        }
+      }
+      #expect(heaped.ids.count <= length)
+    }
+  }
+}
+
+/// A seeded generator so the test is the same every run.
+struct SplitMix64: RandomNumberGenerator {
+  var state: UInt64
+  init(seed: UInt64) { state = seed }
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
   }
 }
