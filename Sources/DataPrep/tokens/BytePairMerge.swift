@@ -120,6 +120,10 @@ enum BytePairMerge {
     _ piece: UnsafePointer<UInt8>, _ length: Int, table: TokenTable, merges: [UInt64: UInt64],
     into sink: inout Sink
   ) {
+    if length > largePiece {
+      mergeLargeByPairRank(piece, length, table: table, merges: merges, into: &sink)
+      return
+    }
     withUnsafeTemporaryAllocation(of: UInt32.self, capacity: length) { ids in
       withUnsafeTemporaryAllocation(of: UInt64.self, capacity: length) { pairs in
         for i in 0..<length { ids[i] = table.byteIDs[Int(piece[i])] }
@@ -150,6 +154,47 @@ enum BytePairMerge {
         }
         for i in 0..<count { sink.append(ids[i]) }
       }
+    }
+  }
+}
+
+extension BytePairMerge {
+  /// ``mergeByPairRank(_:_:table:merges:into:)`` for long pieces, through a heap.
+  static func mergeLargeByPairRank<Sink: TokenSink>(
+    _ piece: UnsafePointer<UInt8>, _ length: Int, table: TokenTable, merges: [UInt64: UInt64],
+    into sink: inout Sink
+  ) {
+    var ids = (0..<length).map { table.byteIDs[Int(piece[$0])] }
+    var next = Array(1...length)
+    var previous = Array(-1..<(length - 1))
+    var alive = [Bool](repeating: true, count: length)
+    var pair = [UInt64](repeating: .max, count: length)
+    var heap = MinHeap()
+    func lookup(_ i: Int) -> UInt64 {
+      let following = next[i]
+      guard following < length else { return .max }
+      return merges[UInt64(ids[i]) << 32 | UInt64(ids[following])] ?? .max
+    }
+    func schedule(_ i: Int) {
+      pair[i] = lookup(i)
+      if pair[i] != .max { heap.push((pair[i] >> 32) << 32 | UInt64(i)) }
+    }
+    for i in 0..<(length - 1) { schedule(i) }
+    while let top = heap.pop() {
+      let i = Int(top & 0xFFFF_FFFF)
+      guard alive[i], pair[i] != .max, pair[i] >> 32 == top >> 32, next[i] < length else { continue }
+      let removed = next[i]
+      alive[removed] = false
+      ids[i] = UInt32(truncatingIfNeeded: pair[i])
+      next[i] = next[removed]
+      if next[i] < length { previous[next[i]] = i }
+      schedule(i)
+      if previous[i] >= 0 { schedule(previous[i]) }
+    }
+    var i = 0
+    while i < length {
+      sink.append(ids[i])
+      i = next[i]
     }
   }
 }

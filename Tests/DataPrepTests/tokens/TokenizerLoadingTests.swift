@@ -121,6 +121,30 @@ import Testing
     #expect(tokenizer.encode("ell") == [Int(UInt8(ascii: "e")), 256])
   }
 
+  @Test func longPiecesMergeTheSameThroughTheHeap() throws {
+    let folder = TokenizerFixtures.folder()
+    let url = TokenizerFixtures.huggingFaceFile(in: folder, merges: [("a", "b"), ("ab", "ab"), ("b", "a"), ("abab", "a")])
+    let tokenizer = try Tokenizer(huggingFaceFile: url.path)
+    guard let merges = tokenizer.merges else {
+      Issue.record("a tokenizer.json has merges")
+      return
+    }
+    for text in [String(repeating: "abba", count: 50), String(repeating: "ababababa", count: 20), "ab"] {
+      var scanned = TokenIDSink()
+      var heaped = TokenIDSink()
+      Array(text.utf8).withUnsafeBufferPointer { buffer in
+        guard let base = buffer.baseAddress else { return }
+        BytePairMerge.mergeByPairRank(base, buffer.count, table: tokenizer.table, merges: merges, into: &scanned)
+        BytePairMerge.mergeLargeByPairRank(base, buffer.count, table: tokenizer.table, merges: merges, into: &heaped)
+      }
+      #expect(scanned.ids == heaped.ids)
+      #expect(tokenizer.decode(heaped.ids) == text)
+    }
+    // Over 256 bytes, encode takes the heap path.
+    let long = String(repeating: "ababababa", count: 60)
+    #expect(tokenizer.decode(tokenizer.encode(long)) == long)
+  }
+
   @Test func ignoreMergesEmitsWholeVocabularyWords() throws {
     let folder = TokenizerFixtures.folder()
     let with = try Tokenizer(
