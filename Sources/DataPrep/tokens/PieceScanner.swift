@@ -125,13 +125,13 @@ struct PieceScanner {
     return run
   }
 
-  /// The end of a white-space piece under `\s*[\r\n]+|\s+(?!\S)|\s+` (and, with
-  /// `trailingSpaceRun`, `\s++$` first).
+  /// The end of a white-space piece under `\s*[\r\n]+|\s+(?!\S)|\s+` (with
+  /// `trailingSpaceRun`, `\s++$` first; without `newlines`, no `\s*[\r\n]+`: GPT-2).
   @inline(__always)
-  private func spaceEnd(from i: Int, trailingSpaceRun: Bool) -> Int {
+  private func spaceEnd(from i: Int, trailingSpaceRun: Bool, newlines: Bool = true) -> Int {
     let run = spaceRun(from: i)
     if trailingSpaceRun && run.end == count { return count }
-    if run.afterLastNewline >= 0 { return run.afterLastNewline }
+    if newlines && run.afterLastNewline >= 0 { return run.afterLastNewline }
     if run.end == count { return count }
     if run.lastScalarStart > i { return run.lastScalarStart }
     return run.end
@@ -274,6 +274,6 @@ struct PieceScanner {
     if bits & Self.letter != 0 { return runEnd(from: k + length, having: Self.letter) }
     if bits & Self.number != 0 { return runEnd(from: k + length, having: Self.number) }
     if bits & Self.wordish == 0 { return runEnd(from: k + length, lacking: Self.wordish) }
-    return spaceEnd(from: i, trailingSpaceRun: false)
+    return spaceEnd(from: i, trailingSpaceRun: false, newlines: false)
   }
 }

@@ -113,6 +113,15 @@ import Testing
     #expect(tokenizer.encode("é") == [0xC3, 0xA9])
   }
 
+  @Test func gpt2SplitsNewlineRunsLikeAnyWhiteSpace() throws {
+    // GPT-2 has no `\s*[\r\n]+` alternative: "\n\n" before a word is two pieces.
+    let folder = TokenizerFixtures.folder()
+    let newline = TokenizerFixtures.byteCharacter(0x0A)
+    let tokenizer = try Tokenizer(huggingFaceFile: TokenizerFixtures.huggingFaceFile(in: folder, merges: [(newline, newline)]).path)
+    #expect(tokenizer.encode("a\n\nb") == [0x61, 0x0A, 0x0A, 0x62])
+    #expect(tokenizer.encode("a\n\n") == [0x61, 256])
+  }
+
   @Test func huggingFaceMergeOrderWinsOverVocabularyOrder() throws {
     // "e l" has the smaller id but "l l" the earlier merge: Hugging Face merges "ll" first.
     let folder = TokenizerFixtures.folder()
