@@ -1,5 +1,6 @@
 /// Reads the texts of an input for `dataprep tokens` and the token statistics of a dataset for
-/// `dataprep stats`, streaming record by record.
+/// `dataprep stats`, streaming; JSONL records are tokenized on `jobs` threads, results in input
+/// order (the same output whatever `jobs`).
 public struct DatasetTokenReader: Sendable {
   /// How an input is read.
   public enum Format: String, Sendable, CaseIterable {
@@ -13,10 +14,13 @@ public struct DatasetTokenReader: Sendable {
 
   /// The dotted path of the field holding the text (`--field`), or `nil` for ``RecordText``.
   public var field: String?
+  /// Threads tokenizing JSONL records.
+  public var jobs: Int
 
-  /// A reader taking text from `field`, or from ``RecordText`` when `nil`.
-  public init(field: String? = nil) {
+  /// A reader taking text from `field` (or ``RecordText`` when `nil`), on `jobs` threads.
+  public init(field: String? = nil, jobs: Int = 1) {
     self.field = field
+    self.jobs = max(1, jobs)
   }
 
   /// Whether `path` is read as JSONL under `format`.
@@ -35,42 +39,55 @@ public struct DatasetTokenReader: Sendable {
   /// (1 for a text input); the text is `nil` for a record without one.
   /// - Throws: ``InputError`` for unreadable input or a bad JSONL line, or what `body` throws.
   public func forEachText(path: String, format: Format, _ body: (_ text: String?, _ line: Int) throws -> Void) throws {
-    if Self.isJSONL(path, format: format) {
-      try JSONLReader(path: path).forEachRecord { record in
-        try body(text(of: record.object), record.line)
-        return true
-      }
-    } else {
-      let bytes = try ByteSource(path: path).readAll()
-      try body(String(decoding: bytes, as: UTF8.self), 1)
-    }
+    try forEach(path: path, format: format, map: { $0 }, body)
+  }
+
+  /// Calls `body` with the token count of each text (`nil`: a record without text), in order.
+  public func forEachCount(
+    path: String, format: Format, tokenizer: Tokenizer, allowingSpecialTokens: Bool = false,
+    _ body: (_ count: Int?, _ line: Int) throws -> Void
+  ) throws {
+    try forEach(path: path, format: format, map: { $0.map { tokenizer.count($0, allowingSpecialTokens: allowingSpecialTokens) } }, body)
+  }
+
+  /// Calls `body` with the token ids of each text (`nil`: a record without text), in order.
+  public func forEachIDs(
+    path: String, format: Format, tokenizer: Tokenizer, allowingSpecialTokens: Bool = false,
+    _ body: (_ ids: [Int]?, _ line: Int) throws -> Void
+  ) throws {
+    try forEach(path: path, format: format, map: { $0.map { tokenizer.encode($0, allowingSpecialTokens: allowingSpecialTokens) } }, body)
   }
 
   /// The token statistics of the JSONL dataset at `path`, counted by `counter` (chat overhead
-  /// included, see ``ExampleTokenCounter``).
+  /// included, see ``ExampleTokenCounter``); with a `field`, that field's tokens only.
   /// - Throws: ``InputError`` for unreadable input or a bad line.
   public func statistics(path: String, counter: ExampleTokenCounter) throws -> TokenStatistics {
     var statistics = TokenStatistics()
-    try JSONLReader(path: path).forEachRecord { record in
-      if let field {
-        if let text = RecordText.text(of: record.object, field: field) {
-          let tokens = counter.tokenizer.count(text)
-          statistics.add(ExampleTokenCount(total: tokens, byRole: [.init(role: field, tokens: tokens)]))
-        } else {
-          statistics.addRecordWithoutText()
-        }
-      } else if let count = counter.count(record.object) {
-        statistics.add(count)
-      } else {
-        statistics.addRecordWithoutText()
+    let field = self.field
+    let map = ParallelRecordMap<ExampleTokenCount?>(jobs: jobs) { record in
+      guard let field else { return counter.count(record) }
+      return RecordText.text(of: record, field: field).map { text in
+        let tokens = counter.tokenizer.count(text)
+        return ExampleTokenCount(total: tokens, byRole: [.init(role: field, tokens: tokens)])
       }
-      return true
+    }
+    try map.run(path: path) { count, _ in
+      if let count { statistics.add(count) } else { statistics.addRecordWithoutText() }
     }
     return statistics
   }
 
-  private func text(of record: JSONObject) -> String? {
-    if let field { return RecordText.text(of: record, field: field) }
-    return RecordText.text(of: record)
+  private func forEach<T: Sendable>(
+    path: String, format: Format, map: @escaping @Sendable (String?) -> T, _ body: (T, Int) throws -> Void
+  ) throws {
+    if Self.isJSONL(path, format: format) {
+      let field = self.field
+      try ParallelRecordMap<T>(jobs: jobs) { record in
+        map(field.map { RecordText.text(of: record, field: $0) } ?? RecordText.text(of: record))
+      }.run(path: path, body)
+    } else {
+      let bytes = try ByteSource(path: path).readAll()
+      try body(map(String(decoding: bytes, as: UTF8.self)), 1)
+    }
   }
 }

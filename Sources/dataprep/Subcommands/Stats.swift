@@ -45,7 +45,7 @@ extension DataPrepCommand {
     func run() throws {
       let tokenizer = try TokenizerLocator().load(self.tokenizer)
       let counter = ExampleTokenCounter(tokenizer: tokenizer)
-      let reader = DatasetTokenReader(field: field)
+      let reader = DatasetTokenReader(field: field, jobs: common.jobs)
       var all = TokenStatistics()
       var perFile: [(String, TokenStatistics)] = []
       for file in files {

@@ -49,26 +49,27 @@ extension DataPrepCommand {
     func run() throws {
       let tokenizer = try TokenizerLocator().load(self.tokenizer)
       let out = try OutputFile(path: output)
-      let reader = DatasetTokenReader(field: field)
+      let reader = DatasetTokenReader(field: field, jobs: common.jobs)
       var total = 0
       var withoutText = 0
-      let writer = JSONWriter()
-      var line: [UInt8] = []
-      try reader.forEachText(path: input, format: format) { text, _ in
-        if text == nil { withoutText += 1 }
-        if ids {
-          let tokens = text.map { tokenizer.encode($0, allowingSpecialTokens: allowSpecial) } ?? []
+      if ids {
+        let writer = JSONWriter()
+        var line: [UInt8] = []
+        try reader.forEachIDs(path: input, format: format, tokenizer: tokenizer, allowingSpecialTokens: allowSpecial) { ids, _ in
+          if ids == nil { withoutText += 1 }
           line.removeAll(keepingCapacity: true)
-          writer.write(.array(tokens.map { .integer(Int64($0)) }), into: &line)
+          writer.write(.array((ids ?? []).map { .integer(Int64($0)) }), into: &line)
           line.append(0x0A)
           try out.write(line)
-        } else {
-          let count = text.map { tokenizer.count($0, allowingSpecialTokens: allowSpecial) } ?? 0
-          total += count
-          if each { try out.write("\(count)\n") }
         }
+      } else {
+        try reader.forEachCount(path: input, format: format, tokenizer: tokenizer, allowingSpecialTokens: allowSpecial) { count, _ in
+          if count == nil { withoutText += 1 }
+          total += count ?? 0
+          if each { try out.write("\(count ?? 0)\n") }
+        }
+        if !each { try out.write("\(total)\n") }
       }
-      if !ids && !each { try out.write("\(total)\n") }
       try out.commit()
       if withoutText > 0 && !common.quiet {
         FileHandle.standardError.write(

@@ -116,4 +116,45 @@ import Testing
     }
     #expect(error?.localizedDescription.contains("bad.jsonl:2:") == true)
   }
+
+  @Test func resultsAreTheSameWhateverTheThreadCount() throws {
+    let folder = TokenizerFixtures.folder()
+    let url = folder.appendingPathComponent("many.jsonl")
+    var lines: [String] = []
+    for i in 0..<300 {
+      lines.append(i % 3 == 0 ? #"{"text":"abcd \#(i) ab"}"# : #"{"messages":[{"role":"user","content":"cd \#(i)"}]}"#)
+      if i % 50 == 0 { lines.append("") }
+    }
+    try lines.joined(separator: "\n").write(to: url, atomically: true, encoding: .utf8)
+    let tokenizer = try tiny()
+    var results: [[[Int]?]] = []
+    var summaries: [TokenStatisticsSummary] = []
+    for jobs in [1, 3] {
+      var ids: [[Int]?] = []
+      try DatasetTokenReader(jobs: jobs).forEachIDs(path: url.path, format: .auto, tokenizer: tokenizer) { list, _ in ids.append(list) }
+      results.append(ids)
+      summaries.append(try DatasetTokenReader(jobs: jobs).statistics(path: url.path, counter: ExampleTokenCounter(tokenizer: tokenizer)).summary())
+    }
+    #expect(results[0].count == 300)
+    #expect(results[0] == results[1])
+    #expect(summaries[0] == summaries[1])
+    var counts: [Int?] = []
+    try DatasetTokenReader(jobs: 2).forEachCount(path: url.path, format: .auto, tokenizer: tokenizer) { count, _ in counts.append(count) }
+    #expect(counts == results[0].map { $0?.count })
+  }
+
+  @Test func theFirstBadLineIsReportedWhateverTheThreadCount() throws {
+    let folder = TokenizerFixtures.folder()
+    let url = folder.appendingPathComponent("bad-many.jsonl")
+    var lines = (0..<100).map { #"{"text":"\#($0)"}"# }
+    lines[40] = "[1]"
+    lines[70] = "{broken"
+    try lines.joined(separator: "\n").write(to: url, atomically: true, encoding: .utf8)
+    let tokenizer = try tiny()
+    for jobs in [1, 4] {
+      #expect(throws: InputError.notAnObject(path: url.path, line: 41, type: "array")) {
+        try DatasetTokenReader(jobs: jobs).forEachCount(path: url.path, format: .jsonl, tokenizer: tokenizer) { _, _ in }
+      }
+    }
+  }
 }
