@@ -16,42 +16,44 @@ enum BytePairMerge {
     }
     withUnsafeTemporaryAllocation(of: Int.self, capacity: length + 1) { starts in
       withUnsafeTemporaryAllocation(of: UInt32.self, capacity: length + 1) { ranks in
-        for i in 0...length { starts[i] = i }
-        for i in 0..<(length - 1) {
-          ranks[i] = table.lookup(piece + i, 2, readable: readable - i) ?? .max
-        }
-        ranks[length - 1] = .max
-        ranks[length] = .max
-        var parts = length + 1
-        // The rank of parts i, i+1, i+2 merged into one, when parts i+1 and i+2 are about to merge.
-        func rank(at i: Int) -> UInt32 {
-          guard i + 3 < parts else { return .max }
-          let start = starts[i]
-          return table.lookup(piece + start, starts[i + 3] - start, readable: readable - start) ?? .max
-        }
-        while true {
-          var best = UInt32.max
-          var at = 0
-          for i in 0..<(parts - 1) where ranks[i] < best {
-            best = ranks[i]
-            at = i
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: length) { ids in
+          for i in 0...length { starts[i] = i }
+          for i in 0..<length { ids[i] = table.byteIDs[Int(piece[i])] }
+          for i in 0..<(length - 1) {
+            ranks[i] = table.lookup(piece + i, 2, readable: readable - i) ?? .max
           }
-          if best == .max { break }
-          if at > 0 { ranks[at - 1] = rank(at: at - 1) }
-          ranks[at] = rank(at: at)
-          // Remove boundary at + 1.
-          var j = at + 1
-          while j < parts - 1 {
-            starts[j] = starts[j + 1]
-            ranks[j] = ranks[j + 1]
-            j += 1
+          ranks[length - 1] = .max
+          ranks[length] = .max
+          var parts = length + 1
+          // The rank of parts i, i+1, i+2 merged into one, when parts i+1 and i+2 are about to merge.
+          func rank(at i: Int) -> UInt32 {
+            guard i + 3 < parts else { return .max }
+            let start = starts[i]
+            return table.lookup(piece + start, starts[i + 3] - start, readable: readable - start) ?? .max
           }
-          parts -= 1
-        }
-        for i in 0..<(parts - 1) {
-          let start = starts[i]
-          let id = table.lookup(piece + start, starts[i + 1] - start, readable: readable - start)
-          sink.append(id ?? table.byteIDs[Int(piece[start])])
+          while true {
+            var best = UInt32.max
+            var at = 0
+            for i in 0..<(parts - 1) where ranks[i] < best {
+              best = ranks[i]
+              at = i
+            }
+            if best == .max { break }
+            if at > 0 { ranks[at - 1] = rank(at: at - 1) }
+            ranks[at] = rank(at: at)
+            // A tiktoken rank is the merged token's id.
+            ids[at] = best
+            // Remove boundary at + 1.
+            var j = at + 1
+            while j < parts - 1 {
+              starts[j] = starts[j + 1]
+              ranks[j] = ranks[j + 1]
+              if j < parts - 2 { ids[j] = ids[j + 1] }
+              j += 1
+            }
+            parts -= 1
+          }
+          for i in 0..<(parts - 1) { sink.append(ids[i]) }
         }
       }
     }

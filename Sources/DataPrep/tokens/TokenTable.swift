@@ -22,6 +22,9 @@ struct TokenTable: Sendable {
   private var spans: [(offset: UInt32, length: Int32)] = []
   /// The id of each single byte, or `UInt32.max` when that byte is not a token.
   private(set) var byteIDs = [UInt32](repeating: UInt32.max, count: 256)
+  /// The id of each two-byte token, indexed by `first | second << 8` (`UInt32.max`: none): the
+  /// lookups the merge loop makes most, answered without hashing from a 256 KiB array.
+  private var pairIDs = [UInt32](repeating: UInt32.max, count: 65536)
   /// How many tokens the table holds.
   private(set) var count = 0
 
@@ -48,6 +51,7 @@ struct TokenTable: Sendable {
     }
     spans[Int(id)] = (offset, Int32(bytes.count))
     if bytes.count == 1 { byteIDs[Int(base[0])] = id }
+    if bytes.count == 2 { pairIDs[Int(base[0]) | Int(base[1]) << 8] = id }
     count += 1
     return true
   }
@@ -56,6 +60,10 @@ struct TokenTable: Sendable {
   /// `readable` is how many bytes from `bytes` may be read (at least `length`).
   @inline(__always)
   func lookup(_ bytes: UnsafePointer<UInt8>, _ length: Int, readable: Int) -> UInt32? {
+    if length == 2 {
+      let id = pairIDs.withUnsafeBufferPointer { $0[Int(bytes[0]) | Int(bytes[1]) << 8] }
+      return id == UInt32.max ? nil : id
+    }
     let prefix = Self.pack(bytes, min(length, 8), readable: readable)
     var index = Int(truncatingIfNeeded: Self.hash(prefix, bytes, length) >> shift)
     let mask = slots.count - 1
