@@ -28,8 +28,8 @@ extension DataPrepCommand {
     @Option(name: .customLong("output"), help: "Report format: text or json.")
     var outputFormat: ReportFormat = .text
 
-    @Option(name: .short, help: "Output file (`-` for stdout).")
-    var o: String = "-"
+    @Option(name: .customShort("o"), help: ArgumentHelp("Output file (`-` for stdout).", valueName: "file"))
+    var outputFile: String = "-"
 
     @OptionGroup var common: CommonOptions
 
@@ -53,7 +53,7 @@ extension DataPrepCommand {
         perFile.append((file, statistics))
         all.add(statistics)
       }
-      let out = try OutputFile(path: o)
+      let out = try OutputFile(path: outputFile)
       switch outputFormat {
       case .text:
         for (file, statistics) in perFile {
