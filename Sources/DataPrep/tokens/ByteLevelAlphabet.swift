@@ -1,5 +1,3 @@
-import Foundation
-
 /// GPT-2's byte-to-Unicode alphabet, in which Hugging Face byte-level vocabularies are written:
 /// printable bytes stand for themselves, the others for U+0100 onwards in byte order.
 enum ByteLevelAlphabet {
@@ -24,20 +22,4 @@ enum ByteLevelAlphabet {
     for (byte, scalar) in byteToUnicode.enumerated() { map[scalar] = UInt8(byte) }
     return map
   }()
-
-  /// `bytes` written in the alphabet (how a `tokenizer.json` spells a token).
-  static func string(_ bytes: some Sequence<UInt8>) -> String {
-    var text = String.UnicodeScalarView()
-    for byte in bytes {
-      if let scalar = Unicode.Scalar(byteToUnicode[Int(byte)]) { text.append(scalar) }
-    }
-    return String(text)
-  }
-}
-
-/// Escapes a literal for use as an `NSRegularExpression` pattern.
-enum NSRegularExpressionEscape {
-  static func escape(_ literal: String) -> String {
-    NSRegularExpression.escapedPattern(for: literal)
-  }
 }

@@ -143,7 +143,7 @@ enum HuggingFaceTokenizerFile {
             throw .badTokenizerJSON(path: path, reason: "the Split regex does not compile: \(regex)")
           }
         } else if let literal = step["pattern"]?["String"]?.stringValue,
-          let splitter = RegexSplitter(pattern: NSRegularExpressionEscape.escape(literal))
+          let splitter = RegexSplitter(literal: literal)
         {
           steps.append(.regex(splitter))
         } else {

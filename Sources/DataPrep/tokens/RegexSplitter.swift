@@ -11,6 +11,11 @@ final class RegexSplitter: @unchecked Sendable {
   /// The pattern source.
   let pattern: String
 
+  /// A splitter matching the literal text `literal` (a `Split` with a `String` pattern).
+  convenience init?(literal: String) {
+    self.init(pattern: NSRegularExpression.escapedPattern(for: literal))
+  }
+
   /// Compiles `pattern`; `nil` when ICU rejects it.
   init?(pattern: String) {
     guard let regex = try? NSRegularExpression(pattern: pattern) else { return nil }
