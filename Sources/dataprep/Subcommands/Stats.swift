@@ -1,16 +1,85 @@
 import ArgumentParser
 import DataPrep
+import Foundation
 
 extension DataPrepCommand {
-  /// `dataprep stats` (not built yet).
+  /// `dataprep stats`: token-length statistics of JSONL datasets.
   struct Stats: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Not available yet.",
-      shouldDisplay: false
+      abstract: "Token-length statistics of JSONL datasets: per record, per role, histogram, truncation.",
+      discussion: """
+        Counts each record as the fine-tuning services do: chat examples include the per-message \
+        overhead (3 tokens per message, 1 per name, 3 priming the reply). See docs/stats.md.
+        """
     )
 
+    @Argument(help: "JSONL files to measure (`-` for stdin).")
+    var files: [String]
+
+    @Option(name: .long, help: "Tokenizer: o200k_base, cl100k_base, or a .tiktoken[.gz] / tokenizer.json path.")
+    var tokenizer: String = TokenizerLocator.defaultName
+
+    @Option(name: .long, help: "Report how many records are longer than this many tokens.")
+    var maxTokens: Int?
+
+    @Option(name: .long, help: "Dotted path of the field to measure instead of the record's text.")
+    var field: String?
+
+    @Option(name: .customLong("output"), help: "Report format: text or json.")
+    var outputFormat: ReportFormat = .text
+
+    @Option(name: .customShort("o"), help: ArgumentHelp("Output file (`-` for stdout).", valueName: "file"))
+    var outputFile: String = "-"
+
+    @OptionGroup var common: CommonOptions
+
+    enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+      case text, json
+    }
+
+    func validate() throws {
+      if files.isEmpty { throw ValidationError("give at least one JSONL file") }
+      if let maxTokens, maxTokens < 1 { throw ValidationError("--max-tokens must be at least 1") }
+    }
+
     func run() throws {
-      throw ValidationError("'dataprep stats' is not available yet")
+      let tokenizer = try TokenizerLocator().load(self.tokenizer)
+      let counter = ExampleTokenCounter(tokenizer: tokenizer)
+      let reader = DatasetTokenReader(field: field, jobs: common.jobs)
+      var all = TokenStatistics()
+      var perFile: [(String, TokenStatistics)] = []
+      for file in files {
+        let statistics = try reader.statistics(path: file, counter: counter)
+        perFile.append((file, statistics))
+        all.add(statistics)
+      }
+      let out = try OutputFile(path: outputFile)
+      switch outputFormat {
+      case .text:
+        for (file, statistics) in perFile {
+          try out.write(statistics.summary(maxTokens: maxTokens).text(title: file, tokenizer: tokenizer.name))
+        }
+        if perFile.count > 1 {
+          try out.write(all.summary(maxTokens: maxTokens).text(title: "all \(perFile.count) files", tokenizer: tokenizer.name))
+        }
+      case .json:
+        var report = JSONObject()
+        report.append("tokenizer", .string(tokenizer.name))
+        report.append(
+          "files",
+          .array(
+            perFile.map { file, statistics in
+              var object = JSONObject()
+              object.append("file", .string(file))
+              if case .object(let summary) = statistics.summary(maxTokens: maxTokens).json {
+                object.members += summary.members
+              }
+              return .object(object)
+            }))
+        report.append("total", all.summary(maxTokens: maxTokens).json)
+        try out.write(JSONWriter().string(of: .object(report)) + "\n")
+      }
+      try out.commit()
     }
   }
 }

@@ -1,16 +1,82 @@
 import ArgumentParser
 import DataPrep
+import Foundation
 
 extension DataPrepCommand {
-  /// `dataprep tokens` (not built yet).
+  /// `dataprep tokens`: token counts or ids of a text or of each record of a JSONL.
   struct Tokens: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Not available yet.",
-      shouldDisplay: false
+      abstract: "Count the tokens of a text or of each JSONL record, or print their token ids.",
+      discussion: """
+        A .jsonl (or .ndjson, optionally .gz) input has one text per line: the record's `text`, its \
+        message contents joined, prompt and completion, or alpaca fields (--field PATH picks one). \
+        Any other input is one text. Prints the total token count; --each prints one count per \
+        text, --ids one JSON array of ids per text. Counts are of the text alone: `dataprep stats` \
+        adds the per-message overhead of chat examples. See docs/tokens.md.
+        """
     )
 
+    @Argument(help: "The input file (`-` for stdin).")
+    var input: String = "-"
+
+    @Option(name: .long, help: "Tokenizer: o200k_base, cl100k_base, or a .tiktoken[.gz] / tokenizer.json path.")
+    var tokenizer: String = TokenizerLocator.defaultName
+
+    @Flag(name: .long, help: "Print the token ids, one JSON array per text.")
+    var ids = false
+
+    @Flag(name: .long, help: "Print one count per text instead of the total.")
+    var each = false
+
+    @Flag(name: .long, help: "Encode special-token text such as <|endoftext|> as the special token.")
+    var allowSpecial = false
+
+    @Option(name: .long, help: "How to read the input: auto (by extension), text, jsonl.")
+    var format: DatasetTokenReader.Format = .auto
+
+    @Option(name: .long, help: "Dotted path of the field holding the text in each JSONL record.")
+    var field: String?
+
+    @Option(name: .shortAndLong, help: "Output file (`-` for stdout).")
+    var output: String = "-"
+
+    @OptionGroup var common: CommonOptions
+
+    func validate() throws {
+      if ids && each { throw ValidationError("--ids and --each cannot be used together") }
+    }
+
     func run() throws {
-      throw ValidationError("'dataprep tokens' is not available yet")
+      let tokenizer = try TokenizerLocator().load(self.tokenizer)
+      let out = try OutputFile(path: output)
+      let reader = DatasetTokenReader(field: field, jobs: common.jobs)
+      var total = 0
+      var withoutText = 0
+      if ids {
+        let writer = JSONWriter()
+        var line: [UInt8] = []
+        try reader.forEachIDs(path: input, format: format, tokenizer: tokenizer, allowingSpecialTokens: allowSpecial) { ids, _ in
+          if ids == nil { withoutText += 1 }
+          line.removeAll(keepingCapacity: true)
+          writer.write(.array((ids ?? []).map { .integer(Int64($0)) }), into: &line)
+          line.append(0x0A)
+          try out.write(line)
+        }
+      } else {
+        try reader.forEachCount(path: input, format: format, tokenizer: tokenizer, allowingSpecialTokens: allowSpecial) { count, _ in
+          if count == nil { withoutText += 1 }
+          total += count ?? 0
+          if each { try out.write("\(count ?? 0)\n") }
+        }
+        if !each { try out.write("\(total)\n") }
+      }
+      try out.commit()
+      if withoutText > 0 && !common.quiet {
+        FileHandle.standardError.write(
+          Data("dataprep tokens: \(withoutText) record(s) had no text (counted as 0)\n".utf8))
+      }
     }
   }
 }
+
+extension DatasetTokenReader.Format: ExpressibleByArgument {}

@@ -1,0 +1,107 @@
+/// The text of a record, wherever a stage needs one (dedup, leakage, tokens, stats).
+///
+/// One definition for every stage, so they all agree on what a record "says":
+///
+/// | record | parts, in order |
+/// |---|---|
+/// | `openai-chat` `{messages}` | each message's `content` (string, or the `text` of its parts), role = `role` |
+/// | `openai-preference` `{input: {messages}, preferred_output, non_preferred_output}` | input messages, then preferred, then non-preferred output messages |
+/// | `sharegpt` `{conversations}` | each turn's `value`, role = `from` |
+/// | `prompt-completion` | `prompt`, `completion` (roles `prompt`, `completion`) |
+/// | `alpaca` `{instruction, input, output}` | the three, empty `input` skipped (roles as named) |
+/// | document, `text` example | `text` (no role) |
+///
+/// The whole text is the parts joined with `"\n"`. Records of none of these shapes have no text.
+public enum RecordText {
+  /// One piece of a record's text and who says it.
+  public struct Part: Sendable, Hashable {
+    /// The speaker: a chat role (`system`, `user`, `assistant`, ...), a ShareGPT `from`, a field
+    /// name (`prompt`, `completion`, `instruction`, `input`, `output`), or `nil` for plain text.
+    public var role: String?
+    /// The text.
+    public var text: String
+
+    /// A part with the given role and text.
+    public init(role: String?, text: String) {
+      self.role = role
+      self.text = text
+    }
+  }
+
+  /// The parts of `record`'s text in order; empty when it has none of the known shapes.
+  public static func parts(of record: JSONObject) -> [Part] {
+    if let messages = record["messages"]?.arrayValue {
+      return messageParts(messages)
+    }
+    if let input = record["input"]?.objectValue, let messages = input["messages"]?.arrayValue {
+      var parts = messageParts(messages)
+      for key in ["preferred_output", "non_preferred_output"] {
+        parts += messageParts(record[key]?.arrayValue ?? [])
+      }
+      return parts
+    }
+    if let turns = record["conversations"]?.arrayValue {
+      return turns.compactMap { turn in
+        turn["value"]?.stringValue.map { Part(role: turn["from"]?.stringValue, text: $0) }
+      }
+    }
+    if record["prompt"]?.stringValue != nil || record["completion"]?.stringValue != nil {
+      return ["prompt", "completion"].compactMap { key in record[key]?.stringValue.map { Part(role: key, text: $0) } }
+    }
+    if let instruction = record["instruction"]?.stringValue {
+      var parts = [Part(role: "instruction", text: instruction)]
+      if let input = record["input"]?.stringValue, !input.isEmpty { parts.append(Part(role: "input", text: input)) }
+      if let output = record["output"]?.stringValue { parts.append(Part(role: "output", text: output)) }
+      return parts
+    }
+    if let text = record["text"]?.stringValue {
+      return [Part(role: nil, text: text)]
+    }
+    return []
+  }
+
+  /// The text of `record`: its parts joined with `"\n"`, or `nil` when it has no text.
+  public static func text(of record: JSONObject) -> String? {
+    let parts = parts(of: record)
+    if parts.isEmpty { return nil }
+    if parts.count == 1 { return parts[0].text }
+    return parts.map(\.text).joined(separator: "\n")
+  }
+
+  /// The text at the dotted `field` path (`--field PATH`, e.g. `metadata.summary` or
+  /// `messages.1.content`): a string as is, an array's strings joined with `"\n"`, otherwise
+  /// the text of an object found there; `nil` when there is none.
+  public static func text(of record: JSONObject, field: String) -> String? {
+    guard let value = JSONValue.object(record).value(atPath: field) else { return nil }
+    switch value {
+    case .string(let text): return text
+    case .array(let elements):
+      let texts = elements.compactMap { element -> String? in
+        if let text = element.stringValue { return text }
+        return element.objectValue.flatMap { text(of: $0) }
+      }
+      return texts.isEmpty ? nil : texts.joined(separator: "\n")
+    case .object(let object): return text(of: object)
+    default: return nil
+    }
+  }
+
+  /// The text of one chat message's `content`: a string, or the `text` of its content parts
+  /// (multimodal messages) joined with `"\n"`; `nil` when there is none (e.g. a tool call).
+  public static func content(of message: JSONObject) -> String? {
+    switch message["content"] {
+    case .string(let text)?: return text
+    case .array(let parts)?:
+      let texts = parts.compactMap { part -> String? in part.stringValue ?? part["text"]?.stringValue }
+      return texts.isEmpty ? nil : texts.joined(separator: "\n")
+    default: return nil
+    }
+  }
+
+  private static func messageParts(_ messages: [JSONValue]) -> [Part] {
+    messages.compactMap { message in
+      guard let object = message.objectValue, let text = content(of: object) else { return nil }
+      return Part(role: object["role"]?.stringValue, text: text)
+    }
+  }
+}

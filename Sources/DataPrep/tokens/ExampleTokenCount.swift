@@ -1,0 +1,21 @@
+/// The tokens of one record as a fine-tuning service counts them, and how they split by role.
+public struct ExampleTokenCount: Sendable, Hashable {
+  /// The tokens the whole example costs, chat overhead included.
+  public var total: Int
+  /// The content tokens of each role (overhead excluded), in first-seen order.
+  public var byRole: [RoleTokens]
+
+  /// The content tokens of one role in one example.
+  public struct RoleTokens: Sendable, Hashable {
+    /// The role (`user`, `assistant`, `prompt`, ...; `text` for plain text).
+    public var role: String
+    /// Its content tokens.
+    public var tokens: Int
+  }
+
+  /// A count with the given total and roles.
+  public init(total: Int, byRole: [RoleTokens]) {
+    self.total = total
+    self.byRole = byRole
+  }
+}

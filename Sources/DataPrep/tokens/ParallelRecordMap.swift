@@ -1,0 +1,101 @@
+import Dispatch
+
+/// Maps every record of a JSONL input through a function on several threads and hands the
+/// results back in input order, so output is the same whatever the thread count.
+///
+/// Reads batches of lines (4,096 lines or 8 MiB), parses and maps them on `jobs` threads, then
+/// calls the consumer in order. Memory: one batch of lines and results. A bad line throws
+/// ``InputError`` for the first bad line in input order, as a sequential reader would.
+struct ParallelRecordMap<Result: Sendable> {
+  /// Threads to use (1: everything on the calling thread).
+  var jobs: Int
+  /// The function applied to each record.
+  var transform: @Sendable (JSONObject) -> Result
+
+  private static var batchLines: Int { 4096 }
+  private static var batchBytes: Int { 8 << 20 }
+
+  /// Runs over the JSONL input at `path`, calling `body` with each result and its line number.
+  func run(path: String, _ body: (Result, Int) throws -> Void) throws {
+    var lines: [[UInt8]] = []
+    var numbers: [Int] = []
+    var bytes = 0
+    func flush() throws {
+      try process(lines, numbers, path: path, body)
+      lines.removeAll(keepingCapacity: true)
+      numbers.removeAll(keepingCapacity: true)
+      bytes = 0
+    }
+    try LineReader(try ByteSource(path: path)).forEachLine { line, number in
+      if Self.isBlank(line) { return true }
+      lines.append(Array(line))
+      numbers.append(number)
+      bytes += line.count
+      if lines.count >= Self.batchLines || bytes >= Self.batchBytes { try flush() }
+      return true
+    }
+    if !lines.isEmpty { try flush() }
+  }
+
+  private enum Outcome: Sendable {
+    case value(Result)
+    case failure(InputError)
+  }
+
+  /// An unchecked box for the results buffer: each index is written by exactly one thread, and
+  /// read only after all threads finish.
+  private struct Slots: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<Outcome?>
+  }
+
+  private func process(_ lines: [[UInt8]], _ numbers: [Int], path: String, _ body: (Result, Int) throws -> Void) throws {
+    let slots = Slots(buffer: .allocate(capacity: lines.count))
+    slots.buffer.initialize(repeating: nil)
+    defer {
+      slots.buffer.deinitialize()
+      slots.buffer.deallocate()
+    }
+    let transform = self.transform
+    let workers = max(1, min(jobs, lines.count))
+    let work: @Sendable (Int) -> Void = { worker in
+      let parser = JSONParser()
+      var index = worker
+      while index < lines.count {
+        slots.buffer[index] = Self.map(lines[index], line: numbers[index], path: path, parser: parser, transform)
+        index += workers
+      }
+    }
+    if workers == 1 {
+      work(0)
+    } else {
+      DispatchQueue.concurrentPerform(iterations: workers, execute: work)
+    }
+    for index in 0..<lines.count {
+      switch slots.buffer[index] {
+      case .value(let result)?: try body(result, numbers[index])
+      case .failure(let error)?: throw error
+      case nil: break
+      }
+    }
+  }
+
+  private static func map(
+    _ line: [UInt8], line number: Int, path: String, parser: JSONParser, _ transform: (JSONObject) -> Result
+  ) -> Outcome {
+    let value: JSONValue
+    do throws(JSONParseError) {
+      value = try line.withUnsafeBufferPointer { (buffer) throws(JSONParseError) in try parser.parse(buffer) }
+    } catch {
+      return .failure(.badJSON(path: path, line: number, column: error.column, message: error.message))
+    }
+    guard case .object(let object) = value else {
+      return .failure(.notAnObject(path: path, line: number, type: value.typeName))
+    }
+    return .value(transform(object))
+  }
+
+  private static func isBlank(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+    for byte in line where byte != 0x20 && byte != 0x09 && byte != 0x0D { return false }
+    return true
+  }
+}
