@@ -13,7 +13,7 @@ struct HTMLMarkdownRenderer {
   private let page: HTMLPage
   private var tree: MarkupTree { page.tree }
   private var output = MarkdownOutput()
-  private var inline = InlineText()
+  private var inline = MarkdownInlineText()
   private var frames: [Frame] = []
   private var lists: [(ordered: Bool, next: Int)] = []
   private var omitted: MarkupTree.Node?
@@ -175,8 +175,8 @@ struct HTMLMarkdownRenderer {
   }
 
   /// The text of `node`'s subtree on one run: block boundaries and line breaks become spaces.
-  func inlineRun(_ node: MarkupTree.Node) -> InlineText {
-    var text = InlineText()
+  func inlineRun(_ node: MarkupTree.Node) -> MarkdownInlineText {
+    var text = MarkdownInlineText()
     var index = node + 1
     let end = tree.subtreeEnd(node)
     var blockEnds: [Int] = []

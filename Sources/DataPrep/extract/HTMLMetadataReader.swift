@@ -39,7 +39,7 @@ struct HTMLMetadataReader {
       case "title":
         let insideGraphics = tree.ancestor(of: node) { tree.isElement($0, named: "svg") } != nil
         if titleElement == nil, !insideGraphics {
-          var text = InlineText()
+          var text = MarkdownInlineText()
           text.append(Array(tree.textContent(of: node).utf8)[...])
           let line = String(decoding: text.singleLine(), as: UTF8.self)
           if !line.isEmpty { titleElement = line }
@@ -70,7 +70,7 @@ struct HTMLMetadataReader {
   func title() -> String {
     if let titleElement { return titleElement }
     if let value = meta("og:title", "twitter:title") { return value }
-    if let headline = JSONLDReader(values: jsonLD).firstString(["headline", "name"], inTypes: JSONLDReader.articleTypes) {
+    if let headline = HTMLJSONLDReader(values: jsonLD).firstString(["headline", "name"], inTypes: HTMLJSONLDReader.articleTypes) {
       return headline
     }
     if let h1 = tree.elements(named: "h1").first(where: { !page.excluded[$0] }) {
@@ -82,7 +82,7 @@ struct HTMLMetadataReader {
 
   /// The metadata object: keys in a fixed order, present only when found (`encoding` always).
   func metadata(encoding: String) -> JSONObject {
-    let ld = JSONLDReader(values: jsonLD)
+    let ld = HTMLJSONLDReader(values: jsonLD)
     var object = JSONObject()
     func add(_ key: String, _ value: String?) {
       if let value, !value.isEmpty { object.append(key, .string(value)) }
@@ -91,7 +91,7 @@ struct HTMLMetadataReader {
     add(
       "description",
       meta("description", "og:description", "twitter:description", "dc.description")
-        ?? ld.firstString(["description"], inTypes: JSONLDReader.articleTypes))
+        ?? ld.firstString(["description"], inTypes: HTMLJSONLDReader.articleTypes))
     add("url", canonical?.trimmingASCIIWhitespace() ?? meta("og:url"))
     add(
       "author",
@@ -102,7 +102,7 @@ struct HTMLMetadataReader {
       meta(
         "article:published_time", "date", "dc.date", "dc.date.issued", "dcterms.date", "citation_publication_date",
         "pubdate", "publishdate", "datepublished")
-        ?? ld.firstString(["datePublished", "dateCreated"], inTypes: JSONLDReader.articleTypes) ?? timeDatetime)
+        ?? ld.firstString(["datePublished", "dateCreated"], inTypes: HTMLJSONLDReader.articleTypes) ?? timeDatetime)
     add("site_name", meta("og:site_name", "application-name") ?? ld.publisherName())
     let tags = self.tags(ld)
     if !tags.isEmpty { object.append("tags", .array(tags.map(JSONValue.string))) }
@@ -111,7 +111,7 @@ struct HTMLMetadataReader {
   }
 
   /// Keywords and article tags, trimmed, without duplicates, in order found.
-  private func tags(_ ld: JSONLDReader) -> [String] {
+  private func tags(_ ld: HTMLJSONLDReader) -> [String] {
     var seen: Set<String> = []
     var tags: [String] = []
     func add(_ tag: Substring) {

@@ -11,7 +11,7 @@ struct HTMLQuestionAnswerReader {
   /// The pairs found, as `{question, answer}` JSON objects.
   func read(jsonLD: [JSONValue]) -> [JSONValue] {
     var pairs: [(String, String)] = []
-    for (question, answer) in JSONLDReader(values: jsonLD).questions() {
+    for (question, answer) in HTMLJSONLDReader(values: jsonLD).questions() {
       pairs.append((collapse(question), answer.contains("<") ? fragmentText(answer) : collapse(answer)))
     }
     for node in 1..<tree.count where tree.kinds[node] == .element && !page.excluded[node] {
@@ -115,7 +115,7 @@ struct HTMLQuestionAnswerReader {
   }
 
   private func collapse(_ text: String) -> String {
-    var inline = InlineText()
+    var inline = MarkdownInlineText()
     inline.append(Array(text.utf8)[...])
     return String(decoding: inline.singleLine(), as: UTF8.self)
   }

@@ -1,7 +1,7 @@
 /// Collects the text of a paragraph or other inline run as UTF-8, collapsing whitespace as HTML
 /// displays it: runs of spaces, tabs, newlines and no-break spaces become one space, with none
 /// at the start of a line. Line breaks (`<br>`) are kept as `\n`.
-struct InlineText {
+struct MarkdownInlineText {
   private(set) var bytes: [UInt8] = []
   private var pendingSpace = false
 

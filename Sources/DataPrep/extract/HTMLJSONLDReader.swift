@@ -2,7 +2,7 @@
 ///
 /// Every object at any depth counts (top-level arrays, `@graph`, nested values), found with an
 /// explicit stack. Types are compared without their `https://schema.org/` prefix.
-struct JSONLDReader {
+struct HTMLJSONLDReader {
   /// Every object in the blocks, in document order.
   let objects: [JSONObject]
 
