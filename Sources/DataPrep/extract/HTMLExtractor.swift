@@ -36,7 +36,7 @@ public struct HTMLExtractor: Sendable {
     let page = HTMLPage(tree: parsed.tree, dropBoilerplate: contentScope == .mainContent)
     let scope = contentScope == .mainContent ? Self.mainContentNode(page) : MarkupTree.root
     let output = HTMLMarkdownRenderer.render(page, scope: scope)
-    let reader = HTMLMetadataReader(page: HTMLPage(tree: parsed.tree))
+    let reader = HTMLMetadataReader(page: contentScope == .wholePage ? page : HTMLPage(tree: parsed.tree))
     var metadata = reader.metadata(encoding: parsed.encoding)
     let qa = HTMLQuestionAnswerReader(page: page).read(jsonLD: reader.jsonLD)
     if !qa.isEmpty { metadata.append("qa", .array(qa)) }

@@ -174,4 +174,19 @@ import Testing
     #expect(try extract(html, scope: .mainContent).text == "# Story\n\nBody text.")
     #expect(try extract(html).text.contains("Copyright"))
   }
+
+  @Test func reportsTheEncodingDecided() throws {
+    let latin = Array("<html><head><meta charset=latin1><title>Caf".utf8) + [0xE9] + Array("</title></head><body><p>".utf8)
+      + [0x93, 0x78, 0x94] + Array("</p></body></html>".utf8)
+    let document = try HTMLExtractor().document(from: latin, source: "l.html")
+    #expect(document.title == "Café")
+    #expect(document.text == "\u{201C}x\u{201D}")
+    #expect(document.metadata["encoding"] == "windows-1252")
+
+    let japanese = Array("<meta http-equiv=Content-Type content='text/html; charset=shift_jis'><h1>".utf8)
+      + [0x93, 0xFA, 0x96, 0x7B] + Array("</h1>".utf8)
+    let jp = try HTMLExtractor().document(from: japanese, source: "j.html")
+    #expect(jp.text == "# 日本")
+    #expect(jp.metadata["encoding"] == "shift_jis")
+  }
 }
