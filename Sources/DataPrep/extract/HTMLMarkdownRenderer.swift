@@ -323,6 +323,7 @@ struct HTMLMarkdownRenderer {
       }
       index += 1
     }
+    bytes = Self.replacingNoBreakSpaces(bytes)
     var lines: [ArraySlice<UInt8>] = []
     for var line in bytes.split(separator: 0x0A, omittingEmptySubsequences: false) {
       while let last = line.last, last == 0x20 || last == 0x0D || last == 0x09 { line.removeLast() }
@@ -337,6 +338,24 @@ struct HTMLMarkdownRenderer {
     output.writeBlock(lines)
     output.writeLine(Array(fence.utf8)[...])
     output.requestBreak(output.blockBreak)
+  }
+
+  /// `bytes` with each no-break space (U+00A0) made a plain space.
+  private static func replacingNoBreakSpaces(_ bytes: [UInt8]) -> [UInt8] {
+    guard bytes.contains(0xA0) else { return bytes }
+    var out: [UInt8] = []
+    out.reserveCapacity(bytes.count)
+    var index = 0
+    while index < bytes.count {
+      if bytes[index] == 0xC2, index + 1 < bytes.count, bytes[index + 1] == 0xA0 {
+        out.append(0x20)
+        index += 2
+      } else {
+        out.append(bytes[index])
+        index += 1
+      }
+    }
+    return out
   }
 
   /// The language named by a `language-x` or `lang-x` class, or empty.

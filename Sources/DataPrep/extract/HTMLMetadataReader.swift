@@ -39,9 +39,7 @@ struct HTMLMetadataReader {
       case "title":
         let insideGraphics = tree.ancestor(of: node) { tree.isElement($0, named: "svg") } != nil
         if titleElement == nil, !insideGraphics {
-          var text = MarkdownInlineText()
-          text.append(Array(tree.textContent(of: node).utf8)[...])
-          let line = String(decoding: text.singleLine(), as: UTF8.self)
+          let line = Self.collapse(tree.textContent(of: node))
           if !line.isEmpty { titleElement = line }
         }
       case "script":
@@ -55,15 +53,22 @@ struct HTMLMetadataReader {
     }
   }
 
-  /// The first non-empty `<meta>` content among `keys`.
+  /// The first non-empty `<meta>` content among `keys`, whitespace collapsed.
   func meta(_ keys: String...) -> String? {
     for key in keys {
       for value in metas[key] ?? [] {
-        let trimmed = value.trimmingASCIIWhitespace()
-        if !trimmed.isEmpty { return trimmed }
+        let collapsed = Self.collapse(value)
+        if !collapsed.isEmpty { return collapsed }
       }
     }
     return nil
+  }
+
+  /// `text` with runs of whitespace made one space, ends trimmed.
+  static func collapse(_ text: String) -> String {
+    var inline = MarkdownInlineText()
+    inline.append(Array(text.utf8)[...])
+    return String(decoding: inline.singleLine(), as: UTF8.self)
   }
 
   /// The title: `<title>`, else `og:title`/`twitter:title`, else JSON-LD `headline`, else the first `h1`.
@@ -85,7 +90,9 @@ struct HTMLMetadataReader {
     let ld = HTMLJSONLDReader(values: jsonLD)
     var object = JSONObject()
     func add(_ key: String, _ value: String?) {
-      if let value, !value.isEmpty { object.append(key, .string(value)) }
+      guard let value else { return }
+      let collapsed = Self.collapse(value)
+      if !collapsed.isEmpty { object.append(key, .string(collapsed)) }
     }
     add("lang", lang?.trimmingASCIIWhitespace() ?? meta("content-language", "language", "dc.language"))
     add(

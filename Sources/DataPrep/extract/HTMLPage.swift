@@ -2,8 +2,9 @@
 ///
 /// `excluded[node]` is true for nodes that never reach the text: dropped elements (scripts,
 /// styles, form controls, embedded media, `head`), elements hidden by the `hidden` attribute,
-/// `aria-hidden="true"` or an inline `display:none` / `visibility:hidden` style, forms without
-/// real content, and everything inside those. In main-content mode, navigation, page headers,
+/// `aria-hidden="true"` or an inline `display:none` / `visibility:hidden` style, forms (except
+/// forms that wrap headings or articles, as some sites wrap the whole page in one), and
+/// everything inside those. In main-content mode, navigation, page headers,
 /// footers and asides are excluded too.
 struct HTMLPage {
   /// The parsed page.
@@ -18,7 +19,7 @@ struct HTMLPage {
     self.tree = tree
     self.nameRoles = tree.strings.map { HTMLElementRole.of($0) }
     var excluded = [Bool](repeating: false, count: tree.count)
-    let formContentNames: Set<String> = ["p", "h1", "h2", "h3", "h4", "h5", "h6", "article", "main", "pre", "blockquote"]
+    let formContentNames: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6", "article", "main"]
     var node = 1
     while node < tree.count {
       guard let parent = tree.parent(node) else {
@@ -58,10 +59,23 @@ struct HTMLPage {
       case "aria-hidden":
         if attribute.value.trimmingASCIIWhitespace().lowercased() == "true" { return true }
       case "style":
-        let style = attribute.value.lowercased().filter { !$0.isWhitespace }
-        if style.contains("display:none") || style.contains("visibility:hidden") { return true }
+        if isHiddenByStyle(attribute.value) { return true }
       default:
         continue
+      }
+    }
+    return false
+  }
+
+  /// Whether an inline style contains `display:none` or `visibility:hidden` (any case and spacing).
+  static func isHiddenByStyle(_ style: String) -> Bool {
+    var compact: [UInt8] = []
+    for byte in style.utf8 where byte != 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x0C {
+      compact.append(byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte)
+    }
+    for needle in [Array("display:none".utf8), Array("visibility:hidden".utf8)] where compact.count >= needle.count {
+      for start in 0...(compact.count - needle.count) where compact[start] == needle[0] {
+        if compact[start..<start + needle.count].elementsEqual(needle) { return true }
       }
     }
     return false

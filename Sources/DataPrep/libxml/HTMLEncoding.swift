@@ -12,6 +12,8 @@ enum HTMLEncoding {
     var name: String
     /// Bytes of byte-order mark at the start (0 when none).
     var byteOrderMarkLength: Int
+    /// Whether the bytes after the BOM were checked and are valid UTF-8.
+    var isValidUTF8 = false
   }
 
   /// How many leading bytes the declaration sniffer looks at.
@@ -28,10 +30,14 @@ enum HTMLEncoding {
     if let declared = declaredLabel(bytes).flatMap(canonicalName) {
       // A page cannot declare UTF-16 in ASCII-compatible bytes; browsers read it as UTF-8.
       let name = declared.hasPrefix("utf-16") ? "utf-8" : declared
-      if name != "utf-8", validity == .validWithNonASCII { return Decision(name: "utf-8", byteOrderMarkLength: 0) }
-      return Decision(name: name, byteOrderMarkLength: 0)
+      let valid = validity == .ascii || validity == .validWithNonASCII
+      if name != "utf-8", validity == .validWithNonASCII {
+        return Decision(name: "utf-8", byteOrderMarkLength: 0, isValidUTF8: true)
+      }
+      return Decision(name: name, byteOrderMarkLength: 0, isValidUTF8: valid)
     }
-    return Decision(name: validity == .invalid ? "windows-1252" : "utf-8", byteOrderMarkLength: 0)
+    let valid = validity == .ascii || validity == .validWithNonASCII
+    return Decision(name: validity == .invalid ? "windows-1252" : "utf-8", byteOrderMarkLength: 0, isValidUTF8: valid)
   }
 
   enum UTF8Validity { case ascii, validWithNonASCII, mostlyValid, invalid }

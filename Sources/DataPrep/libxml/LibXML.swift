@@ -50,7 +50,9 @@ final class ErrorCollector {
   var hitHardLimit = false
 
   fileprivate func noteLimit(_ message: String) {
-    if message.contains("XML_PARSE_HUGE") || message.contains("Excessive depth") { hitHardLimit = true }
+    if message.contains("XML_PARSE_HUGE") || message.contains("Excessive depth") || message.contains("huge text") {
+      hitHardLimit = true
+    }
   }
 }
 
@@ -58,8 +60,16 @@ final class ErrorCollector {
 private func collectError(_ context: UnsafeMutableRawPointer?, _ error: xmlErrorPtr?) {
   guard let context, let error else { return }
   let collector = Unmanaged<ErrorCollector>.fromOpaque(context).takeUnretainedValue()
+  let isWarning = error.pointee.level == XML_ERR_WARNING
+  // Recovering HTML parses report thousands of errors: only build strings when they can matter.
+  let code = error.pointee.code
+  let mayBeALimit = code == Int32(XML_ERR_INTERNAL_ERROR.rawValue) || code == Int32(XML_ERR_NO_MEMORY.rawValue)
+  guard collector.firstError == nil || mayBeALimit else {
+    if !isWarning { collector.record(message: "", line: 0, isWarning: false) }
+    return
+  }
   var message = error.pointee.message.map { String(cString: $0) } ?? "unknown libxml2 error"
   while message.last?.isWhitespace == true { message.removeLast() }
   collector.noteLimit(message)
-  collector.record(message: message, line: Int(error.pointee.line), isWarning: error.pointee.level == XML_ERR_WARNING)
+  collector.record(message: message, line: Int(error.pointee.line), isWarning: isWarning)
 }

@@ -13,11 +13,12 @@ enum UTF8Transcoder {
   /// `bytes` (BOM already removed) decoded from `encoding` (a WHATWG name) as UTF-8.
   ///
   /// Returns `nil` when the input is already valid UTF-8 without NUL bytes and can be used as is.
-  static func utf8(from bytes: UnsafeBufferPointer<UInt8>, encoding: String) -> [UInt8]? {
+  /// - Parameter knownValid: the caller already checked that the bytes are valid UTF-8.
+  static func utf8(from bytes: UnsafeBufferPointer<UInt8>, encoding: String, knownValid: Bool = false) -> [UInt8]? {
     switch encoding {
     case "utf-8":
       let hasNUL = bytes.contains(0)
-      if !hasNUL, String(validating: bytes, as: UTF8.self) != nil { return nil }
+      if !hasNUL, knownValid || String(validating: bytes, as: UTF8.self) != nil { return nil }
       return replacingNUL(Array(String(decoding: bytes, as: UTF8.self).utf8))
     case "windows-1252":
       return windows1252(bytes)

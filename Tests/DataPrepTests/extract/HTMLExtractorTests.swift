@@ -49,7 +49,7 @@ import Testing
     let out = try text("""
       <script>var x = 1;</script><style>p {}</style><template><p>T</p></template><noscript>Enable JS</noscript>
       <form><input value="q"><button>Search</button></form><svg><text>S</text></svg><iframe>I</iframe>
-      <object>O</object><p>Kept</p>
+      <object>O</object><form><p><label>Name *</label><input name=n></p><p><textarea>c</textarea></p></form><p>Kept</p>
       """)
     #expect(out == "Kept")
   }
@@ -80,7 +80,8 @@ import Testing
   @Test func metadataFromHeadAndBody() throws {
     let document = try extract("""
       <html lang="de"><head><title> Page  title </title>
-      <meta name="description" content="About it"><meta name="author" content="Ann Author">
+      <meta name="description" content=" About
+        it "><meta name="author" content="Ann Author">
       <meta property="article:published_time" content="2024-05-01T10:00:00Z">
       <meta property="og:site_name" content="Site"><meta name="keywords" content="a, b,,c">
       <meta property="article:tag" content="b"><meta property="article:tag" content="d">
