@@ -89,4 +89,13 @@ import Testing
     let bytes = Array("<html><body><h1>T</h1><p>a<br>b</p></body></html>".utf8)
     #expect(try HTMLParser().parse(bytes).tree == HTMLParser().parse(bytes).tree)
   }
+
+  @Test func concurrentParsesGiveTheSerialResult() async throws {
+    let page = Array(("<html><body>" + String(repeating: "<p>Grüße <b>x</b></p><div hidden>y</div>", count: 200) + "</body></html>").utf8)
+    let expected = try HTMLParser().parse(page).tree
+    try await withThrowingTaskGroup(of: MarkupTree.self) { group in
+      for _ in 0..<16 { group.addTask { try HTMLParser().parse(page).tree } }
+      for try await tree in group { #expect(tree == expected) }
+    }
+  }
 }

@@ -122,4 +122,31 @@ import Testing
       + String(repeating: "</e>", count: depth)
     #expect(throws: MarkupParseError.self) { try parse(doc) }
   }
+
+  @Test func textNodeOverTenMegabytesIsParsed() throws {
+    let doc = "<a>" + String(repeating: "x", count: 11_000_000) + "</a>"
+    let tree = try parse(doc)
+    #expect(tree.textBytes.count == 11_000_000)
+  }
+
+  @Test func concurrentParsesAreIndependent() async throws {
+    let good = Array("<a><b>text</b></a>".utf8)
+    let bad = Array("<a>\n<b></a>".utf8)
+    let expected = try XMLDocumentParser().parse(good)
+    try await withThrowingTaskGroup(of: Bool.self) { group in
+      for index in 0..<16 {
+        group.addTask {
+          if index % 2 == 0 { return try XMLDocumentParser().parse(good) == expected }
+          do {
+            _ = try XMLDocumentParser().parse(bad)
+            return false
+          } catch let error as MarkupParseError {
+            if case .malformed(_, let line) = error { return line == 2 }
+            return false
+          }
+        }
+      }
+      for try await ok in group { #expect(ok) }
+    }
+  }
 }
