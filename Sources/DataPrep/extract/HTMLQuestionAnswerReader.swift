@@ -3,7 +3,8 @@
 /// Sources, in this order: schema.org `Question`s in JSON-LD (FAQPage, QAPage), microdata
 /// (`itemtype` Question with `itemprop` name and acceptedAnswer/suggestedAnswer), `<dl>` term and
 /// description pairs, and `<details>` with a `<summary>`. Hidden parts of the page are ignored;
-/// a question already found is not repeated.
+/// a question already found is not repeated. The work is bounded: hostile nesting of lists or
+/// details cannot make it quadratic.
 struct HTMLQuestionAnswerReader {
   let page: HTMLPage
   private var tree: MarkupTree { page.tree }
@@ -14,14 +15,20 @@ struct HTMLQuestionAnswerReader {
     for (question, answer) in HTMLJSONLDReader(values: jsonLD).questions() {
       pairs.append((collapse(question), answer.contains("<") ? fragmentText(answer) : collapse(answer)))
     }
+    // Answers are rendered subtrees; nested lists, details or questions would render the same
+    // nodes again and again, so the work is capped at a few passes over the page.
+    var budget = 4 * tree.count
     for node in 1..<tree.count where tree.kinds[node] == .element && !page.excluded[node] {
-      switch tree.name(node) {
+      let name = tree.name(node)
+      let isQuestion = name != "dl" && name != "details"
+        && (tree.attribute("itemtype", of: node)?.lowercased().hasSuffix("schema.org/question") ?? false)
+      guard name == "dl" || name == "details" || isQuestion else { continue }
+      budget -= tree.subtreeEnd(node) - node
+      if budget < 0 { break }
+      switch name {
       case "dl": pairs += definitionPairs(node)
       case "details": pairs += detailsPair(node)
-      default:
-        if let type = tree.attribute("itemtype", of: node), type.lowercased().hasSuffix("schema.org/question") {
-          pairs += microdataPair(node)
-        }
+      default: pairs += microdataPair(node)
       }
     }
     var seen: Set<String> = []

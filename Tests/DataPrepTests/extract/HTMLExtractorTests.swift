@@ -145,6 +145,17 @@ import Testing
     #expect(out.split(separator: "\n").allSatisfy { $0.count <= 2 * MarkdownOutput.maximumNesting + 1 })
   }
 
+  @Test func deeplyNestedDefinitionListsAndDetailsStayLinear() throws {
+    let depth = 5_000
+    let lists = String(repeating: "<dl><dt>q</dt><dd>", count: depth) + "a" + String(repeating: "</dd></dl>", count: depth)
+    let details = String(repeating: "<details><summary>s</summary>", count: depth) + "x"
+      + String(repeating: "</details>", count: depth)
+    for page in [lists, details] {
+      let document = try text(page)
+      #expect(document.contains("a") || document.contains("x"))
+    }
+  }
+
   @Test func emptyInputIsAnError() {
     #expect(throws: MarkupParseError.empty) { try HTMLExtractor().document(from: [], source: "x.html") }
   }
