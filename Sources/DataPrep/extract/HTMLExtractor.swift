@@ -60,18 +60,34 @@ public struct HTMLExtractor: Sendable {
     }.joined()
   }
 
-  /// The node whose subtree is the main content: `main` or `role=main`, else the `article`
-  /// with the most text, else the document.
+  /// The node whose subtree is the main content: start at `main` or `role=main`, else the
+  /// `article` with the most text, else the document; then narrow down to the smallest block
+  /// that still holds most (90%) of the page's prose (text in paragraphs, outside links).
   static func mainContentNode(_ page: HTMLPage) -> MarkupTree.Node {
     let tree = page.tree
     var articles: [MarkupTree.Node] = []
+    var start: MarkupTree.Node?
     for node in 1..<tree.count where tree.kinds[node] == .element && !page.excluded[node] {
       let name = tree.name(node)
-      if name == "main" || tree.attribute("role", of: node)?.lowercased() == "main" { return node }
+      if name == "main" || tree.attribute("role", of: node)?.lowercased() == "main" {
+        start = node
+        break
+      }
       if name == "article" { articles.append(node) }
     }
-    let best = articles.max { a, b in visibleTextLength(page, a) < visibleTextLength(page, b) }
-    return best ?? MarkupTree.root
+    var current = start ?? articles.max { visibleTextLength(page, $0) < visibleTextLength(page, $1) } ?? MarkupTree.root
+    guard let prose = page.boilerplate?.proseLength else { return current }
+    while prose[current] > 0 {
+      var best: MarkupTree.Node?
+      for child in tree.children(of: current) where tree.isElement(child) && !page.excluded[child] {
+        if best.map({ prose[child] > prose[$0] }) ?? true { best = child }
+      }
+      guard let child = best, prose[child] * 10 >= prose[current] * 9, tree.name(child) != "p",
+        case .block = page.role(child)
+      else { break }
+      current = child
+    }
+    return current
   }
 
   private static func visibleTextLength(_ page: HTMLPage, _ node: MarkupTree.Node) -> Int {

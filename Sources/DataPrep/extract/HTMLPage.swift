@@ -4,8 +4,8 @@
 /// styles, form controls, embedded media, `head`), elements hidden by the `hidden` attribute,
 /// `aria-hidden="true"` or an inline `display:none` / `visibility:hidden` style, forms (except
 /// forms that wrap headings or articles, as some sites wrap the whole page in one), and
-/// everything inside those. In main-content mode, navigation, page headers,
-/// footers and asides are excluded too.
+/// everything inside those. In main-content mode, what ``HTMLBoilerplateDetector`` finds
+/// (navigation, page headers and footers, asides, menus, link lists) is excluded too.
 struct HTMLPage {
   /// The parsed page.
   let tree: MarkupTree
@@ -13,6 +13,8 @@ struct HTMLPage {
   private let nameRoles: [HTMLElementRole]
   /// Whether each node is left out of the text.
   private(set) var excluded: [Bool]
+  /// The boilerplate measurements, in main-content mode.
+  let boilerplate: HTMLBoilerplateDetector?
 
   /// The page of `tree`; `dropBoilerplate` also excludes navigation, headers, footers and asides.
   init(tree: MarkupTree, dropBoilerplate: Bool = false) {
@@ -20,6 +22,7 @@ struct HTMLPage {
     self.nameRoles = tree.strings.map { HTMLElementRole.of($0) }
     var excluded = [Bool](repeating: false, count: tree.count)
     let formContentNames: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6", "article", "main"]
+    let detector = dropBoilerplate ? HTMLBoilerplateDetector(tree: tree) : nil
     var node = 1
     while node < tree.count {
       guard let parent = tree.parent(node) else {
@@ -39,12 +42,13 @@ struct HTMLPage {
           excluded[node] = !hasContent || Self.isHidden(node, in: tree)
         default:
           excluded[node] =
-            Self.isHidden(node, in: tree) || (dropBoilerplate && Self.isBoilerplate(node, in: tree))
+            Self.isHidden(node, in: tree) || (detector?.isBoilerplate(node) ?? false)
         }
       }
       node += 1
     }
     self.excluded = excluded
+    self.boilerplate = detector
   }
 
   /// The rendering role of `node` (elements only).
@@ -79,21 +83,5 @@ struct HTMLPage {
       }
     }
     return false
-  }
-
-  /// Whether an element is page furniture: navigation, asides, and page-level headers and footers.
-  static func isBoilerplate(_ node: MarkupTree.Node, in tree: MarkupTree) -> Bool {
-    switch tree.name(node) {
-    case "nav", "aside":
-      return true
-    case "header", "footer":
-      // A header or footer inside an article or main belongs to it (title, byline).
-      return tree.ancestor(of: node) { tree.isElement($0, named: "article") || tree.isElement($0, named: "main") } == nil
-    default:
-      switch tree.attribute("role", of: node)?.lowercased() {
-      case "navigation", "complementary", "contentinfo", "banner", "search": return true
-      default: return false
-      }
-    }
   }
 }

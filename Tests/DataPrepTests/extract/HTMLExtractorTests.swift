@@ -201,4 +201,22 @@ import Testing
     #expect(jp.text == "# 日本")
     #expect(jp.metadata["encoding"] == "shift_jis")
   }
+
+  @Test func mainContentModeDropsMenusSidebarsAndLinkLists() throws {
+    let prose = String(repeating: "This is the article text that matters. ", count: 20)
+    let html = """
+      <body><div class="page has-sidebar"><div class="site-menu"><a>One</a> <a>Two</a></div>
+      <div class="content"><h1>Title</h1><p>\(prose)</p><p>Second paragraph of prose.</p>
+      <ul><li><a>Tag a</a></li><li><a>Tag b</a></li><li><a>Tag c</a></li></ul></div>
+      <div id="sidebar"><p>Sidebar words</p></div></div></body>
+      """
+    let main = try extract(html, scope: .mainContent).text
+    #expect(main.hasPrefix("# Title"))
+    #expect(main.contains("Second paragraph of prose."))
+    #expect(!main.contains("One"))
+    #expect(!main.contains("Tag a"))
+    #expect(!main.contains("Sidebar words"))
+    let whole = try extract(html).text
+    #expect(whole.contains("Tag a") && whole.contains("Sidebar words") && whole.contains("One"))
+  }
 }
