@@ -13,7 +13,9 @@ public struct HTMLExtractor: Sendable {
     /// Everything visible in the page (the default).
     case wholePage
     /// The main content: `<main>` (or `role=main`), else the largest `<article>`, else the
-    /// body; navigation, asides and page-level headers and footers left out.
+    /// body, narrowed to the block holding most of the prose; navigation, asides, page-level
+    /// headers and footers, menus and link lists left out. Falls back to the page without that
+    /// furniture, then the whole page, when the result is under 250 bytes.
     case mainContent
   }
 
@@ -34,8 +36,20 @@ public struct HTMLExtractor: Sendable {
   public func document(from bytes: [UInt8], source: String) throws -> Document {
     let parsed = try HTMLParser().parse(bytes)
     let page = HTMLPage(tree: parsed.tree, dropBoilerplate: contentScope == .mainContent)
-    let scope = contentScope == .mainContent ? Self.mainContentNode(page) : MarkupTree.root
-    let output = HTMLMarkdownRenderer.render(page, scope: scope)
+    var output: MarkdownOutput
+    if contentScope == .mainContent {
+      output = HTMLMarkdownRenderer.render(page, scope: Self.mainContentNode(page))
+      // When the chosen part is (nearly) empty, the heuristics failed: fall back to the page
+      // without its furniture, then to the whole page.
+      if output.bytes.count < Self.minimumMainContent {
+        output = HTMLMarkdownRenderer.render(page)
+      }
+      if output.bytes.count < Self.minimumMainContent {
+        output = HTMLMarkdownRenderer.render(HTMLPage(tree: parsed.tree))
+      }
+    } else {
+      output = HTMLMarkdownRenderer.render(page)
+    }
     let reader = HTMLMetadataReader(page: contentScope == .wholePage ? page : HTMLPage(tree: parsed.tree))
     var metadata = reader.metadata(encoding: parsed.encoding)
     let qa = HTMLQuestionAnswerReader(page: page).read(jsonLD: reader.jsonLD)
@@ -44,6 +58,9 @@ public struct HTMLExtractor: Sendable {
       id: Self.identifier(of: source), source: source, format: "html", title: reader.title(),
       text: MarkdownOutput.trimmed(output.bytes[...]), sections: output.documentSections(), metadata: metadata)
   }
+
+  /// Below this many bytes of text, main-content mode falls back to a wider part of the page.
+  static let minimumMainContent = 250
 
   /// The Markdown-like text of an HTML fragment, such as the HTML body of a record field.
   func text(ofFragment html: String) throws -> String {

@@ -219,4 +219,12 @@ import Testing
     let whole = try extract(html).text
     #expect(whole.contains("Tag a") && whole.contains("Sidebar words") && whole.contains("One"))
   }
+
+  @Test func mainContentModeFallsBackWhenTheChosenPartIsEmpty() throws {
+    let prose = String(repeating: "Words of the real text. ", count: 20)
+    let html = "<body><main></main><div><p>\(prose)</p></div><nav><a>Menu</a></nav></body>"
+    let text = try extract(html, scope: .mainContent).text
+    #expect(text.hasPrefix("Words of the real text."))
+    #expect(!text.contains("Menu"))
+  }
 }
