@@ -37,14 +37,15 @@ enum HTMLElementRole: Sendable, Hashable {
 
   private static let rolesByName: [String: HTMLElementRole] = {
     var roles: [String: HTMLElementRole] = [:]
-    // Never text: scripts and styles, metadata, embedded content and form controls. HTML5 void
+    // Never text: scripts and styles, metadata, embedded content, form controls and ruby
+    // annotations (the reading aid above the base text). HTML5 void
     // elements that libxml2 2.9 turns into containers (wbr, source, track, embed) are absent on
     // purpose: they swallow the text that follows them.
     for name in [
       "script", "style", "template", "noscript", "head", "title", "meta", "link", "base", "svg", "math",
       "iframe", "frame", "frameset", "object", "applet", "canvas", "audio", "video", "map", "img", "picture",
       "input", "button", "select", "option", "optgroup", "textarea", "datalist", "output", "progress", "meter",
-      "dialog",
+      "dialog", "rp", "rt",
     ] {
       roles[name] = .dropped
     }

@@ -45,6 +45,10 @@ import Testing
     #expect(try text("<p>Go <a href=\"http://x.example/\">there</a>.</p>") == "Go there.")
   }
 
+  @Test func rubyAnnotationsAreLeftOut() throws {
+    #expect(try text("<p><ruby>漢<rp>(</rp><rt>kan</rt><rp>)</rp>字<rt>ji</rt></ruby>です</p>") == "漢字です")
+  }
+
   @Test func dropsScriptsStylesFormsAndMedia() throws {
     let out = try text("""
       <script>var x = 1;</script><style>p {}</style><template><p>T</p></template><noscript>Enable JS</noscript>
