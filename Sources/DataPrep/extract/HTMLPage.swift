@@ -1,0 +1,87 @@
+/// A parsed HTML page with what every reader of it needs: element roles and hidden parts.
+///
+/// `excluded[node]` is true for nodes that never reach the text: dropped elements (scripts,
+/// styles, form controls, embedded media, `head`), elements hidden by the `hidden` attribute,
+/// `aria-hidden="true"` or an inline `display:none` / `visibility:hidden` style, forms (except
+/// forms that wrap headings or articles, as some sites wrap the whole page in one), and
+/// everything inside those. In main-content mode, what ``HTMLBoilerplateDetector`` finds
+/// (navigation, page headers and footers, asides, menus, link lists) is excluded too.
+struct HTMLPage {
+  /// The parsed page.
+  let tree: MarkupTree
+  /// The role of each interned name, by string-table index.
+  private let nameRoles: [HTMLElementRole]
+  /// Whether each node is left out of the text.
+  private(set) var excluded: [Bool]
+  /// The boilerplate measurements, in main-content mode.
+  let boilerplate: HTMLBoilerplateDetector?
+
+  /// The page of `tree`; `dropBoilerplate` also excludes navigation, headers, footers and asides.
+  init(tree: MarkupTree, dropBoilerplate: Bool = false) {
+    self.tree = tree
+    self.nameRoles = tree.strings.map { HTMLElementRole.of($0) }
+    var excluded = [Bool](repeating: false, count: tree.count)
+    let formContentNames: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6", "article", "main"]
+    let detector = dropBoilerplate ? HTMLBoilerplateDetector(tree: tree) : nil
+    var node = 1
+    while node < tree.count {
+      guard let parent = tree.parent(node) else {
+        node += 1
+        continue
+      }
+      if excluded[parent] {
+        excluded[node] = true
+      } else if tree.kinds[node] == .element {
+        switch nameRoles[Int(tree.nameIndices[node])] {
+        case .dropped:
+          excluded[node] = true
+        case .form:
+          let hasContent = tree.descendants(of: node).contains {
+            tree.kinds[$0] == .element && formContentNames.contains(tree.name($0))
+          }
+          excluded[node] = !hasContent || Self.isHidden(node, in: tree)
+        default:
+          excluded[node] =
+            Self.isHidden(node, in: tree) || (detector?.isBoilerplate(node) ?? false)
+        }
+      }
+      node += 1
+    }
+    self.excluded = excluded
+    self.boilerplate = detector
+  }
+
+  /// The rendering role of `node` (elements only).
+  func role(_ node: MarkupTree.Node) -> HTMLElementRole { nameRoles[Int(tree.nameIndices[node])] }
+
+  /// Whether an element is hidden by its own attributes.
+  static func isHidden(_ node: MarkupTree.Node, in tree: MarkupTree) -> Bool {
+    for attribute in tree.attributes(of: node) {
+      switch attribute.name {
+      case "hidden":
+        return true
+      case "aria-hidden":
+        if attribute.value.trimmingASCIIWhitespace().lowercased() == "true" { return true }
+      case "style":
+        if isHiddenByStyle(attribute.value) { return true }
+      default:
+        continue
+      }
+    }
+    return false
+  }
+
+  /// Whether an inline style contains `display:none` or `visibility:hidden` (any case and spacing).
+  static func isHiddenByStyle(_ style: String) -> Bool {
+    var compact: [UInt8] = []
+    for byte in style.utf8 where byte != 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x0C {
+      compact.append(byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte)
+    }
+    for needle in [Array("display:none".utf8), Array("visibility:hidden".utf8)] where compact.count >= needle.count {
+      for start in 0...(compact.count - needle.count) where compact[start] == needle[0] {
+        if compact[start..<start + needle.count].elementsEqual(needle) { return true }
+      }
+    }
+    return false
+  }
+}
