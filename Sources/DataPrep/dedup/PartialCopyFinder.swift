@@ -23,37 +23,35 @@ struct PartialCopyFinder {
   func find(alive aliveIn: [Bool], prefers: (Int, Int) -> Bool) -> [DedupCluster] {
     var alive = aliveIn
     let n = table.count
-    // (hash, record) for every sampled shingle of every alive record, sorted by hash.
-    var entries: [(hash: UInt64, record: Int32)] = []
-    entries.reserveCapacity(table.samples.count)
-    for i in 0..<n where alive[i] {
-      for h in table.samples(i) { entries.append((h, Int32(i))) }
-    }
-    entries.sort { $0.hash != $1.hash ? $0.hash < $1.hash : $0.record < $1.record }
-    var keys: [UInt64] = []
-    var groupStart: [Int] = []
-    for (position, entry) in entries.enumerated() where keys.last != entry.hash {
-      keys.append(entry.hash)
-      groupStart.append(position)
-    }
-    groupStart.append(entries.count)
-    var counts = (0..<keys.count).map { Int32(groupStart[$0 + 1] - groupStart[$0]) }
-
-    func group(_ h: UInt64) -> Int {
-      var lo = 0
-      var hi = keys.count
-      while lo < hi {
-        let mid = (lo + hi) / 2
-        if keys[mid] < h { lo = mid + 1 } else { hi = mid }
+    // Count, for every sampled shingle, how many alive records hold it (open addressing).
+    var aliveSamples = 0
+    for i in 0..<n where alive[i] { aliveSamples += table.sampleOffsets[i + 1] - table.sampleOffsets[i] }
+    var capacity = 16
+    while capacity < aliveSamples + aliveSamples / 2 { capacity <<= 1 }
+    let mask = capacity - 1
+    var keys = [UInt64](repeating: 0, count: capacity)
+    var counts = [Int32](repeating: 0, count: capacity)
+    // The slot of each sample (flat index into table.samples), -1 for samples of dead records.
+    var slotOfSample = [Int32](repeating: -1, count: table.samples.count)
+    table.samples.withUnsafeBufferPointer { samples in
+      for i in 0..<n where alive[i] {
+        for f in table.sampleOffsets[i]..<table.sampleOffsets[i + 1] {
+          let h = samples[f]
+          var slot = Int(truncatingIfNeeded: (h &* 0x9E37_79B9_7F4A_7C15) >> 20) & mask
+          while counts[slot] != 0 && keys[slot] != h { slot = (slot + 1) & mask }
+          keys[slot] = h
+          counts[slot] += 1
+          slotOfSample[f] = Int32(slot)
+        }
       }
-      return lo
     }
+
     func coverage(_ i: Int) -> Double {
-      let samples = table.samples(i)
-      guard !samples.isEmpty else { return 0 }
+      let range = table.sampleOffsets[i]..<table.sampleOffsets[i + 1]
+      guard !range.isEmpty else { return 0 }
       var covered = 0
-      for h in samples where counts[group(h)] >= 2 { covered += 1 }
-      return Double(covered) / Double(samples.count)
+      for f in range where counts[Int(slotOfSample[f])] >= 2 { covered += 1 }
+      return Double(covered) / Double(range.count)
     }
 
     let threshold = options.containment - 1e-9
@@ -68,28 +66,34 @@ struct PartialCopyFinder {
       let c = coverage(i)
       guard c >= threshold else { continue }
       alive[i] = false
-      for h in table.samples(i) { counts[group(h)] -= 1 }
+      for f in table.sampleOffsets[i]..<table.sampleOffsets[i + 1] { counts[Int(slotOfSample[f])] -= 1 }
       removed.append((i, c))
     }
 
+    // Name the holders of each removed record's shingles: index the alive records' samples
+    // that occur in some removed record.
+    var holders: [Int32: [Int32]] = [:]  // slot -> alive records holding it
+    var wanted = Set<Int32>()
+    for (record, _) in removed {
+      for f in table.sampleOffsets[record]..<table.sampleOffsets[record + 1] { wanted.insert(slotOfSample[f]) }
+    }
+    for i in 0..<n where alive[i] {
+      for f in table.sampleOffsets[i]..<table.sampleOffsets[i + 1] {
+        let slot = slotOfSample[f]
+        if wanted.contains(slot), holders[slot, default: []].count < maxHoldersPerShingle {
+          holders[slot, default: []].append(Int32(i))
+        }
+      }
+    }
     var clusters: [DedupCluster] = []
     for (record, cover) in removed.sorted(by: { $0.record < $1.record }) {
-      let samples = table.samples(record)
+      let total = Double(table.sampleOffsets[record + 1] - table.sampleOffsets[record])
       var tally: [Int: Int] = [:]
-      for h in samples {
-        let g = group(h)
-        var credited = 0
-        for position in groupStart[g]..<groupStart[g + 1] where credited < maxHoldersPerShingle {
-          let holder = Int(entries[position].record)
-          if holder != record && alive[holder] {
-            tally[holder, default: 0] += 1
-            credited += 1
-          }
-        }
+      for f in table.sampleOffsets[record]..<table.sampleOffsets[record + 1] {
+        for holder in holders[slotOfSample[f]] ?? [] { tally[Int(holder), default: 0] += 1 }
       }
       let ranked = tally.sorted { $0.value != $1.value ? $0.value > $1.value : prefers($0.key, $1.key) }
       guard let top = ranked.first else { continue }
-      let total = Double(samples.count)
       let sources = ranked.prefix(5).map { (record: $0.key, containment: Double($0.value) / total) }
       let member = DedupCluster.Member(
         record: record, kind: .partial, similarity: Double(top.value) / total, coverage: cover, sources: sources)
