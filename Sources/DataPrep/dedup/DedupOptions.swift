@@ -36,7 +36,7 @@ public struct DedupOptions: Sendable {
   public var containment = 0.8
   /// One shingle in `partialSampling` (chosen by hash, so the same in every record) is indexed
   /// for partial-copy detection; 1 indexes all of them.
-  public var partialSampling = 2
+  public var partialSampling = 4
   /// Records with fewer sampled shingles than this are never called partial copies.
   public var partialMinimumSamples = 8
   /// Which record of a cluster survives.

@@ -45,16 +45,16 @@ public struct SketchBuilder: Sendable {
   private func process(_ batch: LineBatch, path: String, fileIndex: UInt16, into table: inout SketchTable) throws {
     let jobs = max(1, min(options.jobs, batch.count / 64 + 1))
     if jobs == 1 {
-      let part = sketch(batch, range: 0..<batch.count, path: path, fileIndex: fileIndex)
-      if let error = part.error { throw error }
-      table.append(part.table)
+      if let error = sketch(batch, range: 0..<batch.count, path: path, fileIndex: fileIndex, into: &table) { throw error }
       return
     }
     let slots = ResultSlots<SlicePart>(count: jobs)
     let per = (batch.count + jobs - 1) / jobs
     DispatchQueue.concurrentPerform(iterations: jobs) { slot in
       let range = min(batch.count, slot * per)..<min(batch.count, (slot + 1) * per)
-      slots.set(slot, sketch(batch, range: range, path: path, fileIndex: fileIndex))
+      var part = SketchTable(permutations: options.permutations)
+      let error = sketch(batch, range: range, path: path, fileIndex: fileIndex, into: &part)
+      slots.set(slot, SlicePart(table: part, error: error))
     }
     for part in slots.values {
       guard let part else { continue }
@@ -68,8 +68,11 @@ public struct SketchBuilder: Sendable {
     var error: (any Error & Sendable)?
   }
 
-  private func sketch(_ batch: LineBatch, range: Range<Int>, path: String, fileIndex: UInt16) -> SlicePart {
-    var table = SketchTable(permutations: options.permutations)
+  /// Sketches the lines `range` of `batch` into `table`; returns the first error instead of throwing
+  /// so parallel slices can report theirs in input order.
+  private func sketch(
+    _ batch: LineBatch, range: Range<Int>, path: String, fileIndex: UInt16, into table: inout SketchTable
+  ) -> (any Error & Sendable)? {
     let parser = JSONParser()
     var normalized: [UInt8] = []
     var words: [UInt64] = []
@@ -85,13 +88,13 @@ public struct SketchBuilder: Sendable {
       do {
         value = try batch.withLine(index) { line throws(JSONParseError) in try parser.parse(line) }
       } catch {
-        return SlicePart(table: table, error: InputError.badJSON(path: path, line: number, column: error.column, message: error.message))
+        return InputError.badJSON(path: path, line: number, column: error.column, message: error.message)
       }
       guard case .object(let object) = value else {
-        return SlicePart(table: table, error: InputError.notAnObject(path: path, line: number, type: value.typeName))
+        return InputError.notAnObject(path: path, line: number, type: value.typeName)
       }
       guard let (text, shape) = RecordText.text(of: object, field: options.field) else {
-        return SlicePart(table: table, error: DedupError.noText(path: path, line: number, field: options.field))
+        return DedupError.noText(path: path, line: number, field: options.field)
       }
       if shape != .document && fileIndex == 0 { table.allDocuments = false }
       var textCopy = text
@@ -129,7 +132,7 @@ public struct SketchBuilder: Sendable {
           samples: sampled[...], shingleSet: set)
       }
     }
-    return SlicePart(table: table, error: nil)
+    return nil
   }
 
   /// The id dedup reports for a record: `id`, else `metadata.id`, else `line:N` (`PATH:line:N`

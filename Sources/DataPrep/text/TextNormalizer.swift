@@ -32,6 +32,10 @@ public struct TextNormalizer: Sendable {
 
   /// Replaces the contents of `out` with the normalised form of the UTF-8 bytes `bytes`.
   public func normalize(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+    if level != .none && Self.isASCII(bytes) {
+      normalizeASCII(bytes, into: &out)
+      return
+    }
     out.removeAll(keepingCapacity: true)
     out.reserveCapacity(bytes.count)
     if level == .none {
@@ -71,6 +75,51 @@ public struct TextNormalizer: Sendable {
       appendFolded(segment, into: &out, pendingSpace: &pendingSpace)
       i = end
     }
+  }
+
+  /// The fast path for pure ASCII text: one table lookup per byte, written without bounds checks.
+  private func normalizeASCII(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+    let foldDigits = level == .aggressive
+    out = [UInt8](unsafeUninitializedCapacity: bytes.count) { buffer, initialized in
+      Self.asciiTable.withUnsafeBufferPointer { table in
+        var w = 0
+        var pendingSpace = false
+        for byte in bytes {
+          let mapped = table[Int(byte)]
+          if mapped == 0 {
+            pendingSpace = true
+            continue
+          }
+          if pendingSpace {
+            if w > 0 {
+              buffer[w] = 0x20
+              w += 1
+            }
+            pendingSpace = false
+          }
+          buffer[w] = foldDigits && mapped >= 0x30 && mapped <= 0x39 ? 0x30 : mapped
+          w += 1
+        }
+        initialized = w
+      }
+    }
+  }
+
+  /// Whether every byte is below 0x80.
+  static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let base = bytes.baseAddress else { return true }
+    let raw = UnsafeRawPointer(base)
+    var i = 0
+    let n = bytes.count
+    while i + 8 <= n {
+      if raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+      i += 8
+    }
+    while i < n {
+      if bytes[i] >= 0x80 { return false }
+      i += 1
+    }
+    return true
   }
 
   /// Words split at whitespace and joined by single spaces (the `none` level).

@@ -61,7 +61,7 @@ extension DataPrepCommand {
     var containment: Double = 0.8
 
     @Option(name: .long, help: "Index one shingle in N for partial copies (1 = all; larger saves memory).")
-    var partialSampling: Int = 2
+    var partialSampling: Int = 4
 
     @Option(name: .long, help: "Which record of a cluster is kept: first, longest, shortest.")
     var keep: DedupOptions.KeepPolicy = .first
