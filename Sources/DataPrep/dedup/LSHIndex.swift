@@ -21,28 +21,37 @@ public struct LSHIndex: Sendable {
   }
 
   /// An index whose banding minimises the weighted error areas under the S-curve around
-  /// `threshold`, counting a missed pair `falseNegativeWeight` times as much as a spurious one
-  /// (spurious candidates are removed by verification; missed ones are lost).
-  public init(threshold: Double, permutations: Int, falseNegativeWeight: Double = 9) {
-    let (b, r) = Self.optimalBanding(threshold: threshold, permutations: permutations,
-                                     falseNegativeWeight: falseNegativeWeight)
+  /// `threshold`, counting a missed pair `falseNegativeWeight` times as much as a spurious one,
+  /// among the bandings that make a pair exactly at the threshold a candidate with probability at
+  /// least `recallAtThreshold` (spurious candidates are removed by verification; missed pairs are lost).
+  public init(threshold: Double, permutations: Int, falseNegativeWeight: Double = 10, recallAtThreshold: Double = 0.995) {
+    let (b, r) = Self.optimalBanding(
+      threshold: threshold, permutations: permutations, falseNegativeWeight: falseNegativeWeight,
+      recallAtThreshold: recallAtThreshold)
     self.init(bands: b, rows: r)
   }
 
   /// The (bands, rows) with `bands * rows <= permutations` minimising
-  /// `FP + falseNegativeWeight * FN`, where FP is the area under the S-curve below the threshold
-  /// and FN the area above it.
-  public static func optimalBanding(threshold: Double, permutations: Int, falseNegativeWeight: Double) -> (bands: Int, rows: Int) {
+  /// `FP + falseNegativeWeight * FN` (FP: the area under the S-curve below the threshold; FN: the
+  /// area above it) among those reaching `recallAtThreshold` at the threshold, or among all when none does.
+  public static func optimalBanding(
+    threshold: Double, permutations: Int, falseNegativeWeight: Double, recallAtThreshold: Double = 0
+  ) -> (bands: Int, rows: Int) {
     var best = (bands: 1, rows: max(1, permutations))
     var bestError = Double.infinity
+    var bestMeetsRecall = false
     for b in 1...max(1, permutations) {
       for r in 1...max(1, permutations / b) {
-        let fp = integrate(0, threshold) { s in 1 - pow(1 - pow(s, Double(r)), Double(b)) }
-        let fn = integrate(threshold, 1) { s in pow(1 - pow(s, Double(r)), Double(b)) }
+        let p = { (s: Double) in 1 - pow(1 - pow(s, Double(r)), Double(b)) }
+        let meets = p(threshold) >= recallAtThreshold
+        if bestMeetsRecall && !meets { continue }
+        let fp = integrate(0, threshold, p)
+        let fn = integrate(threshold, 1) { 1 - p($0) }
         let error = fp + falseNegativeWeight * fn
-        if error < bestError - 1e-12 {
+        if (meets && !bestMeetsRecall) || error < bestError - 1e-12 {
           bestError = error
           best = (b, r)
+          bestMeetsRecall = meets
         }
       }
     }
