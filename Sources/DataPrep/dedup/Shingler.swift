@@ -57,18 +57,20 @@ public struct Shingler: Sendable {
     let count = text.count
     var i = 0
     while i < count {
-      while i < count && text[i] == 0x20 { i += 1 }
+      while i < count && base[i] == 0x20 { i &+= 1 }
       let start = i
-      var ascii = true
-      while i < count && text[i] != 0x20 {
-        if text[i] >= 0x80 { ascii = false }
-        i += 1
+      var high: UInt8 = 0
+      while i < count {
+        let byte = base[i]
+        if byte == 0x20 { break }
+        high |= byte
+        i &+= 1
       }
       if i == start { break }
-      if ascii {
-        out.append(XXH64.hash(base + start, count: i - start))
+      if high < 0x80 {
+        out.append(XXH64.hash(base + start, count: i &- start))
       } else {
-        splitUnspacedScripts(UnsafeBufferPointer(rebasing: text[start..<i]), into: &out)
+        splitUnspacedScripts(UnsafeBufferPointer(start: base + start, count: i &- start), into: &out)
       }
     }
   }

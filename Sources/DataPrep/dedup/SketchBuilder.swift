@@ -81,6 +81,8 @@ public struct SketchBuilder: Sendable {
     var sampled: [UInt64] = []
     var signature = [UInt32](repeating: .max, count: options.permutations)
     let sampling = UInt64(options.partialSampling)
+    // A shingle is sampled when its hash falls in the lowest 1/sampling of the range (no division).
+    let sampleLimit = UInt64.max / sampling
     let keepSets = options.verification == .exact
     for index in range {
       let number = batch.numbers[index]
@@ -114,7 +116,7 @@ public struct SketchBuilder: Sendable {
       if sampling <= 1 {
         sampled.append(contentsOf: shingles)
       } else {
-        for h in shingles where (h >> 7) % sampling == 0 { sampled.append(h) }
+        for h in shingles where h <= sampleLimit { sampled.append(h) }
       }
       Self.sortUnique(&sampled)
       var set: ArraySlice<UInt64>? = nil
