@@ -70,18 +70,22 @@ struct PartialCopyFinder {
       removed.append((i, c))
     }
 
-    // Name the holders of each removed record's shingles: index the alive records' samples
-    // that occur in some removed record.
-    var holders: [Int32: [Int32]] = [:]  // slot -> alive records holding it
+    // Name the holders of each removed record's shingles: index the records' samples that occur
+    // in some removed record (holders still present are credited first).
+    var holders: [Int32: [Int32]] = [:]  // slot -> records still present holding it
+    var removedHolders: [Int32: [Int32]] = [:]  // slot -> partial copies holding it (a fallback)
     var wanted = Set<Int32>()
     for (record, _) in removed {
       for f in table.sampleOffsets[record]..<table.sampleOffsets[record + 1] { wanted.insert(slotOfSample[f]) }
     }
-    for i in 0..<n where alive[i] {
+    for i in 0..<n where aliveIn[i] {
       for f in table.sampleOffsets[i]..<table.sampleOffsets[i + 1] {
         let slot = slotOfSample[f]
-        if wanted.contains(slot), holders[slot, default: []].count < maxHoldersPerShingle {
-          holders[slot, default: []].append(Int32(i))
+        guard wanted.contains(slot) else { continue }
+        if alive[i] {
+          if holders[slot, default: []].count < maxHoldersPerShingle { holders[slot, default: []].append(Int32(i)) }
+        } else if removedHolders[slot, default: []].count < maxHoldersPerShingle {
+          removedHolders[slot, default: []].append(Int32(i))
         }
       }
     }
@@ -89,9 +93,14 @@ struct PartialCopyFinder {
     for (record, cover) in removed.sorted(by: { $0.record < $1.record }) {
       let total = Double(table.sampleOffsets[record + 1] - table.sampleOffsets[record])
       var tally: [Int: Int] = [:]
+      var fallback: [Int: Int] = [:]
       for f in table.sampleOffsets[record]..<table.sampleOffsets[record + 1] {
         for holder in holders[slotOfSample[f]] ?? [] { tally[Int(holder), default: 0] += 1 }
+        for holder in removedHolders[slotOfSample[f]] ?? [] where Int(holder) != record {
+          fallback[Int(holder), default: 0] += 1
+        }
       }
+      if tally.isEmpty { tally = fallback }
       let ranked = tally.sorted { $0.value != $1.value ? $0.value > $1.value : prefers($0.key, $1.key) }
       guard let top = ranked.first else { continue }
       let sources = ranked.prefix(5).map { (record: $0.key, containment: Double($0.value) / total) }

@@ -79,26 +79,30 @@ public struct TextNormalizer: Sendable {
 
   /// The fast path for pure ASCII text: one table lookup per byte, written without bounds checks.
   private func normalizeASCII(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
-    let foldDigits = level == .aggressive
+    let table = level == .aggressive ? Self.asciiTableFoldingDigits : Self.asciiTable
     out = [UInt8](unsafeUninitializedCapacity: bytes.count) { buffer, initialized in
-      Self.asciiTable.withUnsafeBufferPointer { table in
+      table.withUnsafeBufferPointer { table in
+        guard let input = bytes.baseAddress, let output = buffer.baseAddress else {
+          initialized = 0
+          return
+        }
+        let n = bytes.count
+        var i = 0
         var w = 0
-        var pendingSpace = false
-        for byte in bytes {
-          let mapped = table[Int(byte)]
-          if mapped == 0 {
-            pendingSpace = true
-            continue
+        while true {
+          while i < n && table[Int(input[i])] == 0 { i &+= 1 }
+          if i == n { break }
+          if w > 0 {
+            output[w] = 0x20
+            w &+= 1
           }
-          if pendingSpace {
-            if w > 0 {
-              buffer[w] = 0x20
-              w += 1
-            }
-            pendingSpace = false
+          while i < n {
+            let mapped = table[Int(input[i])]
+            if mapped == 0 { break }
+            output[w] = mapped
+            w &+= 1
+            i &+= 1
           }
-          buffer[w] = foldDigits && mapped >= 0x30 && mapped <= 0x39 ? 0x30 : mapped
-          w += 1
         }
         initialized = w
       }
@@ -194,6 +198,9 @@ public struct TextNormalizer: Sendable {
     default: return false
     }
   }
+
+  /// ``asciiTable`` with every digit mapped to `0` (the `aggressive` level).
+  static let asciiTableFoldingDigits: [UInt8] = asciiTable.map { $0 >= 0x30 && $0 <= 0x39 ? 0x30 : $0 }
 
   /// For each ASCII byte: its lower-case form when it is a word character, else 0 (a separator).
   static let asciiTable: [UInt8] = (0..<128).map { (code: Int) -> UInt8 in
