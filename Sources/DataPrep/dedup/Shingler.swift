@@ -43,8 +43,16 @@ public struct Shingler: Sendable {
     out.reserveCapacity(words.count - n + 1)
     words.withUnsafeBufferPointer { w in
       for start in 0...(w.count - n) {
-        var h: UInt64 = 0x9E37_79B1_85EB_CA87 &* UInt64(n)
-        for k in start..<(start + n) { h = Self.mix(h, w[k]) }
+        // XOR of the word hashes rotated by their position, then XXH64's avalanche: no multiply
+        // per word, and the order of words matters.
+        var h = UInt64(truncatingIfNeeded: n) &* 0x9E37_79B1_85EB_CA87
+        var k = 0
+        while k < n {
+          let v = w[start &+ k]
+          let r = UInt64(truncatingIfNeeded: (k &* 13) & 63)
+          h ^= (v &<< r) | (v &>> ((64 &- r) & 63))
+          k &+= 1
+        }
         out.append(Self.finish(h))
       }
     }
@@ -55,9 +63,29 @@ public struct Shingler: Sendable {
     out.removeAll(keepingCapacity: true)
     guard let base = text.baseAddress else { return }
     let count = text.count
+    out.reserveCapacity(count / 2 + 1)
+    let raw = UnsafeRawPointer(base)
     var i = 0
     while i < count {
-      while i < count && base[i] == 0x20 { i &+= 1 }
+      if base[i] == 0x20 {
+        i &+= 1
+        continue
+      }
+      // Fast path: an ASCII word shorter than 8 bytes followed by a space, found in one 8-byte load.
+      if i &+ 8 <= count {
+        let x = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+        let y = x ^ 0x2020_2020_2020_2020
+        let spaces = (y &- 0x0101_0101_0101_0101) & ~y & 0x8080_8080_8080_8080
+        if spaces != 0 {
+          let length = spaces.trailingZeroBitCount >> 3
+          let word = x & (UInt64.max &>> UInt64(64 &- 8 &* length))
+          if word & 0x8080_8080_8080_8080 == 0 {
+            out.append(XXH64.hash(word, seed: UInt64(length)))
+            i &+= length
+            continue
+          }
+        }
+      }
       let start = i
       var high: UInt8 = 0
       while i < count {
@@ -66,7 +94,6 @@ public struct Shingler: Sendable {
         high |= byte
         i &+= 1
       }
-      if i == start { break }
       if high < 0x80 {
         out.append(Self.wordHash(base + start, count: i &- start))
       } else {
@@ -136,8 +163,11 @@ public struct Shingler: Sendable {
   }
 
   static func combine(_ words: ArraySlice<UInt64>) -> UInt64 {
-    var h: UInt64 = 0x9E37_79B1_85EB_CA87 &* UInt64(words.count)
-    for w in words { h = mix(h, w) }
+    var h = UInt64(truncatingIfNeeded: words.count) &* 0x9E37_79B1_85EB_CA87
+    for (k, v) in words.enumerated() {
+      let r = UInt64(truncatingIfNeeded: (k &* 13) & 63)
+      h ^= (v &<< r) | (v &>> ((64 &- r) & 63))
+    }
     return finish(h)
   }
 
