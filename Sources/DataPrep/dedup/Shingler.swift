@@ -4,8 +4,9 @@
 /// Words are the space-separated tokens of ``TextNormalizer`` output; a character of a script
 /// written without spaces (Han, kana, Thai, Lao, Khmer, Myanmar) is a word by itself, so CJK
 /// text gets character n-grams. A text with fewer than `n` words gives one shingle of all its
-/// words; an empty text gives none. A shingle's hash is a stable 64-bit mix of its words'
-/// XXH64 hashes, so the same n-gram hashes the same in every record, run and machine.
+/// words; an empty text gives none. A word's hash is XXH64 (of its bytes packed into a `UInt64`
+/// when it has at most 8); a shingle's hash is the XOR of its words' hashes rotated by 13 bits
+/// per position, through XXH64's final avalanche. Both are stable across runs and machines.
 public struct Shingler: Sendable {
   /// Words per shingle.
   public let n: Int
@@ -169,12 +170,6 @@ public struct Shingler: Sendable {
       h ^= (v &<< r) | (v &>> ((64 &- r) & 63))
     }
     return finish(h)
-  }
-
-  @inline(__always)
-  static func mix(_ h: UInt64, _ w: UInt64) -> UInt64 {
-    let r = h &+ w &* XXH64.prime2
-    return ((r << 31) | (r >> 33)) &* XXH64.prime1
   }
 
   @inline(__always)
