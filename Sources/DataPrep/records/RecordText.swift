@@ -60,6 +60,16 @@ public enum RecordText {
     return []
   }
 
+  /// Whether `record` is a document or a `text` example: its text is its `text` member and it
+  /// has none of the example shapes (dedup turns partial-copy detection on only for these).
+  public static func isDocument(_ record: JSONObject) -> Bool {
+    guard record["text"]?.stringValue != nil else { return false }
+    for key in ["messages", "conversations", "instruction", "prompt", "completion"] where record[key] != nil {
+      return false
+    }
+    return true
+  }
+
   /// The text of `record`: its parts joined with `"\n"`, or `nil` when it has no text.
   public static func text(of record: JSONObject) -> String? {
     let parts = parts(of: record)
