@@ -86,6 +86,7 @@ struct XMLTextRenderer {
       run += " " + tree.textContent(of: node)
       return
     }
+    if usedHeadings.contains(node) { return }
     let role = vocabulary.role(tree, node)
     switch role {
     case .skip:
