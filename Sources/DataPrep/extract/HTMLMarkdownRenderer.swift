@@ -1,0 +1,353 @@
+/// Renders an HTML page, or one subtree of it, as Markdown-like text with sections.
+///
+/// Headings become `#` lines, paragraphs are separated by blank lines, lists are `- ` / `1. `
+/// (nested lists indented), data tables are pipe tables with a header row, `pre` blocks are
+/// fenced with their indentation kept, blockquotes are `> ` lines, inline code is in backticks,
+/// `<br>` is a newline and links are their text. Layout tables (nested tables, block content in
+/// cells, a single column) render as ordinary blocks. The walk is iterative over the tree's
+/// preorder numbering, so depth never matters; excluded nodes (see ``HTMLPage``) are skipped.
+///
+/// The scope is any node, which is how a main-content selector plugs in: choose the subtree,
+/// then render it.
+struct HTMLMarkdownRenderer {
+  private let page: HTMLPage
+  private var tree: MarkupTree { page.tree }
+  private var output = MarkdownOutput()
+  private var inline = MarkdownInlineText()
+  private var frames: [Frame] = []
+  private var lists: [(ordered: Bool, next: Int)] = []
+  private var omitted: MarkupTree.Node?
+
+  private enum ExitAction { case block, list, listItem, container, definitionList }
+
+  private struct Frame {
+    var exitAt: Int
+    var action: ExitAction
+  }
+
+  /// A renderer over `page`.
+  init(page: HTMLPage) {
+    self.page = page
+  }
+
+  /// The Markdown of everything inside `scope` (not `scope`'s own role), leaving out `omitted`.
+  static func render(_ page: HTMLPage, scope: MarkupTree.Node = MarkupTree.root, omitting omitted: MarkupTree.Node? = nil)
+    -> MarkdownOutput
+  {
+    var renderer = HTMLMarkdownRenderer(page: page)
+    renderer.omitted = omitted
+    renderer.run(scope: scope)
+    return renderer.output
+  }
+
+  private mutating func run(scope: MarkupTree.Node) {
+    var node = scope + 1
+    let end = tree.subtreeEnd(scope)
+    while true {
+      while let frame = frames.last, node >= frame.exitAt {
+        frames.removeLast()
+        exit(frame.action)
+      }
+      guard node < end else { break }
+      if page.excluded[node] || node == omitted {
+        node = tree.subtreeEnd(node)
+        continue
+      }
+      switch tree.kinds[node] {
+      case .text:
+        inline.append(tree.textBytes(of: node))
+        node += 1
+      case .element:
+        node = enter(node)
+      default:
+        node += 1
+      }
+    }
+    while let frame = frames.popLast() { exit(frame.action) }
+    flushParagraph()
+  }
+
+  /// Starts rendering element `node`; returns the next node to visit.
+  private mutating func enter(_ node: MarkupTree.Node) -> MarkupTree.Node {
+    let end = tree.subtreeEnd(node)
+    switch page.role(node) {
+    case .inline, .dropped:
+      return node + 1
+    case .block, .form, .tableRow, .tableCell, .tableCaption:
+      openBlock(node, .block)
+    case .heading(let level):
+      flushParagraph()
+      let text = inlineRun(node).singleLine()
+      if !text.isEmpty { output.writeHeading(text, level: level) }
+      return end
+    case .list(let ordered):
+      flushParagraph()
+      let start = tree.attribute("start", of: node).flatMap { Int($0.trimmingASCIIWhitespace()) } ?? 1
+      lists.append((ordered, start))
+      output.requestBreak(output.blockBreak)
+      frames.append(Frame(exitAt: end, action: .list))
+    case .listItem:
+      flushParagraph()
+      var marker = "- "
+      if let last = lists.indices.last, lists[last].ordered {
+        marker = "\(lists[last].next). "
+        lists[last].next += 1
+      }
+      output.requestBreak(.line)
+      output.pushContainer(marker: marker, tight: true)
+      frames.append(Frame(exitAt: end, action: .listItem))
+    case .definitionList:
+      flushParagraph()
+      output.requestBreak(output.blockBreak)
+      output.pushContainer(marker: "", tight: true)
+      frames.append(Frame(exitAt: end, action: .definitionList))
+    case .definitionTerm:
+      openBlock(node, .block)
+    case .definitionDescription:
+      flushParagraph()
+      output.requestBreak(.line)
+      output.pushContainer(marker: ": ", tight: true)
+      frames.append(Frame(exitAt: end, action: .listItem))
+    case .table:
+      if let table = dataTable(node) {
+        flushParagraph()
+        writeTable(table)
+        return end
+      }
+      openBlock(node, .block)
+    case .preformatted:
+      flushParagraph()
+      writeCodeBlock(node)
+      return end
+    case .code:
+      let text = inlineRun(node).singleLine()
+      if !text.isEmpty {
+        let fence = text.contains(UInt8(ascii: "`")) ? "``" : "`"
+        inline.appendMarkup(fence + String(decoding: text, as: UTF8.self) + fence)
+      }
+      return end
+    case .blockquote:
+      flushParagraph()
+      output.requestBreak(output.blockBreak)
+      output.pushContainer(marker: "> ", continuation: "> ", tight: false)
+      frames.append(Frame(exitAt: end, action: .container))
+    case .lineBreak:
+      inline.appendLineBreak()
+      return end
+    case .rule:
+      flushParagraph()
+      output.requestBreak(.paragraph)
+      output.writeLine(Array("---".utf8)[...])
+      output.requestBreak(.paragraph)
+      return end
+    }
+    return node + 1
+  }
+
+  private mutating func openBlock(_ node: MarkupTree.Node, _ action: ExitAction) {
+    flushParagraph()
+    frames.append(Frame(exitAt: tree.subtreeEnd(node), action: action))
+  }
+
+  private mutating func exit(_ action: ExitAction) {
+    flushParagraph()
+    switch action {
+    case .block:
+      break
+    case .list:
+      lists.removeLast()
+      output.requestBreak(output.blockBreak)
+    case .listItem:
+      output.popContainer()
+    case .container, .definitionList:
+      output.popContainer()
+      output.requestBreak(output.blockBreak)
+    }
+  }
+
+  /// Writes the paragraph collected so far, if any.
+  private mutating func flushParagraph() {
+    let lines = inline.lines()
+    inline.reset()
+    guard !lines.isEmpty else { return }
+    output.writeBlock(lines)
+    output.requestBreak(output.blockBreak)
+  }
+
+  /// The text of `node`'s subtree on one run: block boundaries and line breaks become spaces.
+  func inlineRun(_ node: MarkupTree.Node) -> MarkdownInlineText {
+    var text = MarkdownInlineText()
+    var index = node + 1
+    let end = tree.subtreeEnd(node)
+    var blockEnds: [Int] = []
+    while index < end {
+      while let last = blockEnds.last, index >= last {
+        blockEnds.removeLast()
+        text.appendSpace()
+      }
+      if page.excluded[index] || index == omitted {
+        index = tree.subtreeEnd(index)
+        continue
+      }
+      switch tree.kinds[index] {
+      case .text:
+        text.append(tree.textBytes(of: index))
+      case .element:
+        switch page.role(index) {
+        case .inline, .code, .dropped:
+          break
+        default:
+          text.appendSpace()
+          blockEnds.append(tree.subtreeEnd(index))
+        }
+      default:
+        break
+      }
+      index += 1
+    }
+    return text
+  }
+
+  // MARK: Tables
+
+  private struct DataTable {
+    var caption: [UInt8]
+    var rows: [[[UInt8]]]
+  }
+
+  /// The rows of a data table, or `nil` for a layout table (rendered as blocks instead).
+  private func dataTable(_ table: MarkupTree.Node) -> DataTable? {
+    var rows: [[[UInt8]]] = []
+    var caption: [UInt8] = []
+    var index = table + 1
+    let end = tree.subtreeEnd(table)
+    while index < end {
+      if page.excluded[index] || tree.kinds[index] != .element {
+        index = page.excluded[index] ? tree.subtreeEnd(index) : index + 1
+        continue
+      }
+      switch page.role(index) {
+      case .table:
+        return nil
+      case .tableRow:
+        rows.append([])
+      case .tableCaption:
+        caption = inlineRun(index).singleLine()
+        index = tree.subtreeEnd(index)
+        continue
+      case .tableCell:
+        if hasBlockContent(index) { return nil }
+        if rows.isEmpty { rows.append([]) }
+        let cell = escapePipes(inlineRun(index).singleLine())
+        rows[rows.count - 1].append(cell)
+        let span = tree.attribute("colspan", of: index).flatMap { Int($0.trimmingASCIIWhitespace()) } ?? 1
+        for _ in 1..<min(max(span, 1), 20) { rows[rows.count - 1].append([]) }
+        index = tree.subtreeEnd(index)
+        continue
+      default:
+        break
+      }
+      index += 1
+    }
+    rows.removeAll { row in row.allSatisfy(\.isEmpty) }
+    let columns = rows.map(\.count).max() ?? 0
+    guard columns >= 2 else { return nil }
+    return DataTable(caption: caption, rows: rows)
+  }
+
+  /// Whether a cell holds block structure (then the table is for layout).
+  private func hasBlockContent(_ cell: MarkupTree.Node) -> Bool {
+    var paragraphs = 0
+    for node in tree.descendants(of: cell) where tree.kinds[node] == .element && !page.excluded[node] {
+      switch page.role(node) {
+      case .heading, .list, .preformatted, .blockquote, .definitionList, .table: return true
+      default:
+        if tree.name(node) == "p" {
+          paragraphs += 1
+          if paragraphs > 1 { return true }
+        }
+      }
+    }
+    return false
+  }
+
+  private func escapePipes(_ bytes: [UInt8]) -> [UInt8] {
+    guard bytes.contains(UInt8(ascii: "|")) else { return bytes }
+    var out: [UInt8] = []
+    for byte in bytes {
+      if byte == UInt8(ascii: "|") { out.append(UInt8(ascii: "\\")) }
+      out.append(byte)
+    }
+    return out
+  }
+
+  private mutating func writeTable(_ table: DataTable) {
+    output.requestBreak(output.blockBreak)
+    if !table.caption.isEmpty {
+      output.writeLine(table.caption[...])
+      output.requestBreak(output.blockBreak)
+    }
+    let columns = table.rows.map(\.count).max() ?? 0
+    func line(_ cells: [[UInt8]]) -> ArraySlice<UInt8> {
+      var out: [UInt8] = [UInt8(ascii: "|")]
+      for column in 0..<columns {
+        out.append(0x20)
+        if column < cells.count { out += cells[column] }
+        out += [0x20, UInt8(ascii: "|")]
+      }
+      return out[...]
+    }
+    output.writeLine(line(table.rows[0]))
+    output.writeLine(line([[UInt8]](repeating: Array("---".utf8), count: columns)))
+    for row in table.rows.dropFirst() { output.writeLine(line(row)) }
+    output.requestBreak(output.blockBreak)
+  }
+
+  // MARK: Code blocks
+
+  private mutating func writeCodeBlock(_ pre: MarkupTree.Node) {
+    var bytes: [UInt8] = []
+    var language = codeLanguage(pre)
+    var index = pre + 1
+    let end = tree.subtreeEnd(pre)
+    while index < end {
+      if page.excluded[index] {
+        index = tree.subtreeEnd(index)
+        continue
+      }
+      if tree.kinds[index] == .text {
+        bytes += tree.textBytes(of: index)
+      } else if tree.kinds[index] == .element {
+        if page.role(index) == .lineBreak { bytes.append(0x0A) }
+        if language.isEmpty { language = codeLanguage(index) }
+      }
+      index += 1
+    }
+    var lines: [ArraySlice<UInt8>] = []
+    for var line in bytes.split(separator: 0x0A, omittingEmptySubsequences: false) {
+      while let last = line.last, last == 0x20 || last == 0x0D || last == 0x09 { line.removeLast() }
+      lines.append(line)
+    }
+    while lines.first?.isEmpty == true { lines.removeFirst() }
+    while lines.last?.isEmpty == true { lines.removeLast() }
+    guard !lines.isEmpty else { return }
+    let fence = bytes.contains(UInt8(ascii: "`")) && String(decoding: bytes, as: UTF8.self).contains("```") ? "````" : "```"
+    output.requestBreak(output.blockBreak)
+    output.writeLine(Array((fence + language).utf8)[...])
+    output.writeBlock(lines)
+    output.writeLine(Array(fence.utf8)[...])
+    output.requestBreak(output.blockBreak)
+  }
+
+  /// The language named by a `language-x` or `lang-x` class, or empty.
+  private func codeLanguage(_ node: MarkupTree.Node) -> String {
+    guard let classes = tree.attribute("class", of: node) else { return "" }
+    for token in classes.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
+      for prefix in ["language-", "lang-"] where token.hasPrefix(prefix) && token.count > prefix.count {
+        let name = token.dropFirst(prefix.count)
+        if name.allSatisfy({ $0.isLetter || $0.isNumber || "+#-_.".contains($0) }) { return String(name) }
+      }
+    }
+    return ""
+  }
+}
