@@ -34,10 +34,7 @@ enum EmbeddedHTML {
   /// The text of `value`: extracted from HTML when it looks like HTML, else trimmed as is.
   static func text(_ value: String, source: String) -> (text: String, sections: [Document.Section]) {
     guard looksLikeHTML(value) else { return (TextOutline.trim(value), []) }
-    let html = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body>\(value)</body></html>"
-    guard let document = try? HTMLExtractor().document(from: Array(html.utf8), source: source) else {
-      return (TextOutline.trim(value), [])
-    }
-    return (document.text, document.sections)
+    guard let text = try? HTMLExtractor().text(ofFragment: value) else { return (TextOutline.trim(value), []) }
+    return (text, [])
   }
 }

@@ -35,7 +35,7 @@ struct InputExtractor: Sendable {
       try XMLExtractor(options: options).forEachDocument(input: input, source: path, body)
     case .html:
       let bytes = try input.readAll()
-      let document = try HTMLExtractor(options: options).document(from: bytes, source: path)
+      let document = try HTMLExtractor(options: options, contentScope: options.htmlContent).document(from: bytes, source: path)
       guard !document.text.isEmpty || !document.title.isEmpty else { throw ExtractError.noText(path: path) }
       try body(document)
     case .text, .markdown:

@@ -30,6 +30,9 @@ extension DataPrepCommand {
     @Option(name: .long, help: "Record mode: a named field NAME=XPATH relative to the record (repeatable).")
     var field: [String] = []
 
+    @Flag(name: .long, help: "HTML: keep only the main content (<main> or the main <article>), no navigation, asides, headers or footers.")
+    var mainContent = false
+
     @Flag(name: .long, help: "Stop at the first input that cannot be read or parsed (exit 1).")
     var strict = false
 
@@ -49,7 +52,8 @@ extension DataPrepCommand {
         }
         fields.append((String(spec[..<eq]), String(spec[spec.index(after: eq)...])))
       }
-      let options = ExtractOptions(format: format, recordXPath: record, fields: fields)
+      let options = ExtractOptions(
+        format: format, recordXPath: record, fields: fields, htmlContent: mainContent ? .mainContent : .wholePage)
       let run = ExtractionRun(paths: paths, options: options, jobs: common.jobs, strict: strict)
       try run.validateOptions()
       try run.checkOutput(output)
