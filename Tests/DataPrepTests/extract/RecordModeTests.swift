@@ -40,8 +40,13 @@ import Testing
     let documents = try records("//row", [("body", "@Body")])
     #expect(EmbeddedHTML.looksLikeHTML("<p>Question <b>text</b></p>"))
     #expect(!EmbeddedHTML.looksLikeHTML("a < b and c > d"))
-    #expect(documents[0].text.contains("Question"))
-    #expect(!documents[0].text.contains("&lt;"))
+    #expect(documents[0].text == "Question text")
+    #expect(documents[1].text == "Because.")
+    guard case .object(let fields)? = documents[0].metadata["fields"] else {
+      Issue.record("no fields")
+      return
+    }
+    #expect(fields["body"] == .string("Question text"))
   }
 
   @Test func predicateSelectsRecords() throws {
