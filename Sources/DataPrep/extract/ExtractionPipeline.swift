@@ -125,9 +125,11 @@ final class ExtractionPipeline: @unchecked Sendable {
       condition.wait()
     }
     if cancelled { throw Cancelled() }
+    let wasEmpty = slots[index]?.events.isEmpty ?? true
     slots[index, default: Slot()].events.append(event)
     slots[index, default: Slot()].bufferedBytes += size
-    condition.broadcast()
+    // The consumer only waits on an empty queue, so only that transition needs a wake-up.
+    if wasEmpty { condition.broadcast() }
   }
 
   private static func estimatedSize(_ document: Document) -> Int {

@@ -58,6 +58,11 @@ extension DataPrepCommand {
       try run.validateOptions()
       try run.checkOutput(output)
 
+      if output != "-" {
+        // `-o build/documents.jsonl` on a fresh clone: create the folder.
+        let folder = URL(fileURLWithPath: output).deletingLastPathComponent()
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+      }
       let writer = try JSONLWriter(path: output)
       let showProgress = !common.quiet && isatty(2) == 1
       var lastProgress = Date.distantPast
