@@ -81,6 +81,18 @@ import Testing
     #expect(fields["count"] == .string("2"))
   }
 
+  @Test func gzipExportsStreamAndTruncationIsAnError() throws {
+    let folder = try ScratchFolder()
+    let gz = ExtractionRunTests.gzip(Array(Self.posts.utf8))
+    let good = try folder.write("Posts.xml.gz", gz)
+    let cut = try folder.write("Cut.xml.gz", Array(gz.prefix(gz.count - 40)))
+    let options = ExtractOptions(recordXPath: "//row", fields: [("id", "@Id")])
+    let (documents, failures, _) = try collect(ExtractionRun(paths: [good, cut], options: options))
+    #expect(documents.filter { $0.source.hasPrefix(good) }.count == 3)
+    #expect(failures.count == 1)
+    #expect(failures.first?.hasPrefix(cut) == true)
+  }
+
   @Test func recordPathSubset() throws {
     let path = try RecordPath("//row[@A='x]y']")
     #expect(path.steps == ["row"])
