@@ -48,18 +48,43 @@ struct WikiDocuments {
       sections: sections, metadata: metadata)
   }
 
-  /// The wiki text with `== H ==` headings rewritten as `## H`, and its sections.
+  /// The wiki text with `== H ==` headings rewritten as `## H` and list markers (`*`, `#`) as
+  /// Markdown's (`- `, `1. `, indented by depth, so a wiki `# item` is never read as a heading),
+  /// and its sections. Everything else keeps its wiki markup.
   static func outline(_ wikitext: String) -> (String, [Document.Section]) {
     var lines: [String] = []
-    for line in wikitext.split(separator: "\n", omittingEmptySubsequences: false) {
-      if let heading = heading(line) {
-        lines.append(String(repeating: "#", count: heading.level) + " " + heading.text)
-      } else {
-        lines.append(String(line))
+    var sections: [Document.Section] = []
+    var heading = (text: "", level: 0)
+    var body: [String] = []
+    func closeSection() {
+      let text = TextOutline.trimBlankLines(body).joined(separator: "\n")
+      if heading.level > 0 || !text.isEmpty {
+        sections.append(Document.Section(heading: heading.text, level: heading.level, text: text))
       }
+      body = []
     }
-    let outline = TextOutline(markdown: lines.joined(separator: "\n"))
-    return (outline.text, outline.sections)
+    for line in wikitext.split(separator: "\n", omittingEmptySubsequences: false) {
+      if let found = self.heading(line) {
+        closeSection()
+        heading = found
+        lines.append(String(repeating: "#", count: found.level) + " " + found.text)
+        continue
+      }
+      let converted = listLine(line) ?? String(line)
+      lines.append(converted)
+      body.append(converted)
+    }
+    closeSection()
+    return (TextOutline.trimBlankLines(lines).joined(separator: "\n"), sections)
+  }
+
+  /// A wiki list line (`* a`, `## b`, `*# c`) as a Markdown list line, or `nil`.
+  static func listLine(_ line: Substring) -> String? {
+    let markers = line.prefix { $0 == "*" || $0 == "#" }
+    guard let last = markers.last else { return nil }
+    let indent = String(repeating: "  ", count: markers.count - 1)
+    let rest = TextOutline.trim(line.dropFirst(markers.count))
+    return indent + (last == "#" ? "1. " : "- ") + rest
   }
 
   /// A `== Heading ==` line: the same number (1–6) of `=` on both sides.

@@ -104,7 +104,9 @@ struct XMLTextRenderer {
         run += inlineText(node)
       } else {
         flush()
-        if includeAttributes, tree.firstChild(node) == nil || Self.isBlank(Array(tree.textContent(of: node).utf8)[...]) {
+        if includeAttributes,
+          tree.children(of: node).allSatisfy({ tree.kind($0) != .element && (tree.kind($0) != .text || Self.isBlank(tree.textBytes(of: $0))) })
+        {
           emit(attributeLines(node))
         }
         renderChildren(of: node, depth: depth)

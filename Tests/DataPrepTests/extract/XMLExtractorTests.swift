@@ -117,7 +117,7 @@ import Testing
     let xml = """
       <mediawiki xmlns="http://www.mediawiki.org/xml/export-0.10/">
       <page><title>Otter</title><ns>0</ns><id>7</id><revision><timestamp>2026-01-01T00:00:00Z</timestamp>
-      <contributor><username>Kim</username></contributor><text>Otters swim.\n== Diet ==\nFish and '''crabs'''.</text></revision></page>
+      <contributor><username>Kim</username></contributor><text>Otters swim.\n== Diet ==\nFish and '''crabs'''.\n# first\n## nested\n* bullet</text></revision></page>
       <page><title>Otters</title><redirect title="Otter"/><revision><text>#REDIRECT [[Otter]]</text></revision></page>
       </mediawiki>
       """
@@ -125,7 +125,7 @@ import Testing
     #expect(documents.count == 1)
     #expect(documents[0].format == "mediawiki")
     #expect(documents[0].title == "Otter")
-    #expect(documents[0].text == "Otters swim.\n## Diet\nFish and '''crabs'''.")
+    #expect(documents[0].text == "Otters swim.\n## Diet\nFish and '''crabs'''.\n1. first\n  1. nested\n- bullet")
     #expect(documents[0].sections.map(\.heading) == ["", "Diet"])
     #expect(documents[0].metadata["author"] == .string("Kim"))
   }
