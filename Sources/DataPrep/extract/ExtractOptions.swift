@@ -33,11 +33,13 @@ public struct ExtractOptions: Sendable, Hashable {
     self.htmlContent = htmlContent
   }
 
+  /// Whether both options extract the same way.
   public static func == (lhs: ExtractOptions, rhs: ExtractOptions) -> Bool {
     lhs.format == rhs.format && lhs.recordXPath == rhs.recordXPath && lhs.htmlContent == rhs.htmlContent
       && lhs.fields.map(\.name) == rhs.fields.map(\.name) && lhs.fields.map(\.xpath) == rhs.fields.map(\.xpath)
   }
 
+  /// Hashes every option.
   public func hash(into hasher: inout Hasher) {
     hasher.combine(format)
     hasher.combine(recordXPath)

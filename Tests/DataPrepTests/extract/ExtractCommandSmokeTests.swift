@@ -14,18 +14,26 @@ import Testing
     }
   }
 
-  private func run(_ arguments: [String]) throws -> (status: Int32, stderr: String) {
-    guard let binary = Self.binary else { return (-1, "") }
+  private func run(_ arguments: [String], stdin: String? = nil) throws -> (status: Int32, stderr: String, stdout: String) {
+    guard let binary = Self.binary else { return (-1, "", "") }
     let process = Process()
     process.executableURL = binary
     process.arguments = arguments
     let errors = Pipe()
+    let output = Pipe()
     process.standardError = errors
-    process.standardOutput = FileHandle.nullDevice
+    process.standardOutput = output
+    let input = Pipe()
+    process.standardInput = stdin == nil ? FileHandle.nullDevice : input
     try process.run()
+    if let stdin {
+      input.fileHandleForWriting.write(Data(stdin.utf8))
+      try input.fileHandleForWriting.close()
+    }
+    let out = output.fileHandleForReading.readDataToEndOfFile()
     let data = errors.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    return (process.terminationStatus, String(decoding: data, as: UTF8.self), String(decoding: out, as: UTF8.self))
   }
 
   @Test func extractSamplesAndStrictFailure() throws {
@@ -51,5 +59,10 @@ import Testing
 
     let sameAsInput = try run(["extract", empty, "-o", empty])
     #expect(sameAsInput.status == 2)
+
+    let piped = try run(["extract", "-", "--format", "markdown", "--quiet"], stdin: "# From stdin\n\nHello.")
+    #expect(piped.status == 0)
+    #expect(piped.stdout.contains("\"source\":\"-\",\"format\":\"markdown\",\"title\":\"From stdin\""))
+    #expect(piped.stderr.isEmpty)
   }
 }
