@@ -40,10 +40,8 @@ public struct TextExtractor: Sendable {
   }
 
   private func plainDocument(_ raw: String, source: String, metadata: JSONObject) -> Document {
-    let text = TextOutline.trimBlankLines(
-      raw.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-    ).joined(separator: "\n")
-    let firstLine = text.split(separator: "\n").first.map { TextOutline.trim($0) } ?? ""
+    let text = TextOutline.trimBlankLines(TextOutline.lines(raw)).joined(separator: "\n")
+    let firstLine = text.utf8.split(separator: 0x0A).first.map { TextOutline.trim(Substring($0)) } ?? ""
     let title = firstLine.count <= Self.maximumTitleLength ? firstLine : ""
     let sections = text.isEmpty ? [] : [Document.Section(heading: "", level: 0, text: text)]
     return Document(
@@ -67,8 +65,8 @@ public struct TextExtractor: Sendable {
     }
     let outline = TextOutline(markdown: body)
     let firstLine =
-      outline.text.split(separator: "\n").first.map {
-        TextOutline.trim($0.drop { $0 == "#" })
+      outline.text.utf8.split(separator: 0x0A).first.map {
+        TextOutline.trim(Substring($0).drop { $0 == "#" })
       } ?? ""
     let title =
       frontTitle ?? outline.firstH1 ?? (firstLine.count <= Self.maximumTitleLength ? firstLine : "")

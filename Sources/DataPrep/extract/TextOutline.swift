@@ -12,7 +12,7 @@ struct TextOutline: Sendable, Equatable {
 
   /// The outline of Markdown `source` (line endings already `\n`).
   init(markdown source: String) {
-    let lines = source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    let lines = TextOutline.lines(source)
     var outLines: [String] = []
     var sections: [Document.Section] = []
     var current = (heading: "", level: 0)
@@ -54,9 +54,9 @@ struct TextOutline: Sendable, Equatable {
       if let atx = TextOutline.atxHeading(line) {
         heading = atx
       } else if index + 1 < lines.count, let level = TextOutline.setextLevel(lines[index + 1]),
-        TextOutline.canBeSetextText(line), index == 0 || lines[index - 1].allSatisfy(\.isWhitespace)
+        TextOutline.canBeSetextText(line), index == 0 || TextOutline.isBlank(lines[index - 1])
       {
-        heading = (line.trimmingWhitespace(), level)
+        heading = (TextOutline.trim(line), level)
         consumed = 2
       }
       if let heading {
@@ -92,14 +92,17 @@ struct TextOutline: Sendable, Equatable {
     let trailing = text.reversed().prefix { $0 == "#" }.count
     if trailing > 0 {
       let kept = text.dropLast(trailing)
-      if kept.isEmpty || kept.last == " " || kept.last == "\t" { text = String(kept).trimmingWhitespace() }
+      if kept.isEmpty || kept.last == " " || kept.last == "\t" { text = TextOutline.trim(String(kept)) }
     }
     return (text, level)
   }
 
   /// The level of a setext underline (`===` is 1, `---` is 2), or `nil`.
   static func setextLevel(_ line: String) -> Int? {
-    let trimmed = line.trimmingWhitespace()
+    // Quick rejection on the first non-space byte: most lines are not underlines.
+    guard let first = line.utf8.first(where: { $0 != 0x20 }), first == UInt8(ascii: "=") || first == UInt8(ascii: "-")
+    else { return nil }
+    let trimmed = TextOutline.trim(line)
     let indent = line.prefix { $0 == " " }.count
     guard indent <= 3, let first = trimmed.first, first == "=" || first == "-" else { return nil }
     guard trimmed.allSatisfy({ $0 == first }) else { return nil }
@@ -108,7 +111,7 @@ struct TextOutline: Sendable, Equatable {
 
   /// Whether `line` can be the text of a setext heading (a plain paragraph line).
   static func canBeSetextText(_ line: String) -> Bool {
-    let trimmed = line.trimmingWhitespace()
+    let trimmed = TextOutline.trim(line)
     guard !trimmed.isEmpty, line.prefix(while: { $0 == " " }).count <= 3 else { return false }
     if let first = trimmed.first, ">-*+|".contains(first) { return false }
     let digits = trimmed.prefix(while: \.isNumber)
@@ -129,7 +132,7 @@ struct TextOutline: Sendable, Equatable {
 
   /// `lines` without leading and trailing blank lines, and without trailing spaces on each line.
   static func trimBlankLines(_ lines: [String]) -> [String] {
-    var lines = lines.map { $0.trimmingTrailingWhitespace() }
+    var lines = lines.map { Substring($0).trimmingTrailingWhitespace() }
     while let first = lines.first, first.isEmpty { lines.removeFirst() }
     while let last = lines.last, last.isEmpty { lines.removeLast() }
     return lines
@@ -137,22 +140,42 @@ struct TextOutline: Sendable, Equatable {
 }
 
 extension TextOutline {
-  /// `text` without leading and trailing whitespace.
-  static func trim(_ text: some StringProtocol) -> String { text.trimmingWhitespace() }
+  /// `text` without leading and trailing ASCII whitespace (spaces, tabs, line breaks, form feeds).
+  static func trim(_ text: Substring) -> String { text.trimmingWhitespace() }
+
+  /// `text` without leading and trailing ASCII whitespace.
+  static func trim(_ text: String) -> String { Substring(text).trimmingWhitespace() }
+
+  /// The lines of `text` (split at `\n` on its UTF-8 bytes, which is much cheaper than
+  /// splitting at `Character`s).
+  static func lines(_ text: String) -> [String] {
+    text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { String(Substring($0)) }
+  }
+
+  /// Whether `line` holds only ASCII whitespace.
+  static func isBlank(_ line: some StringProtocol) -> Bool {
+    line.utf8.allSatisfy(isASCIIWhitespace)
+  }
+
+  static func isASCIIWhitespace(_ byte: UInt8) -> Bool {
+    byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C || byte == 0x0B
+  }
 }
 
-extension StringProtocol {
+extension Substring {
   /// The string without leading and trailing spaces, tabs and newlines.
   fileprivate func trimmingWhitespace() -> String {
-    guard let start = firstIndex(where: { !$0.isWhitespace }),
-      let end = lastIndex(where: { !$0.isWhitespace })
+    let bytes = utf8
+    guard let start = bytes.firstIndex(where: { !TextOutline.isASCIIWhitespace($0) }),
+      let end = bytes.lastIndex(where: { !TextOutline.isASCIIWhitespace($0) })
     else { return "" }
-    return String(self[start...end])
+    return String(Substring(bytes[start...end]))
   }
 
   /// The string without trailing spaces and tabs.
   fileprivate func trimmingTrailingWhitespace() -> String {
-    guard let end = lastIndex(where: { $0 != " " && $0 != "\t" }) else { return "" }
-    return String(self[...end])
+    let bytes = utf8
+    guard let end = bytes.lastIndex(where: { $0 != 0x20 && $0 != 0x09 }) else { return "" }
+    return String(Substring(bytes[...end]))
   }
 }

@@ -63,7 +63,7 @@ struct WikiDocuments {
       }
       body = []
     }
-    for line in wikitext.split(separator: "\n", omittingEmptySubsequences: false) {
+    for line in TextOutline.lines(wikitext).map({ Substring($0) }) {
       if let found = self.heading(line) {
         closeSection()
         heading = found
@@ -89,6 +89,7 @@ struct WikiDocuments {
 
   /// A `== Heading ==` line: the same number (1–6) of `=` on both sides.
   static func heading(_ line: Substring) -> (text: String, level: Int)? {
+    guard line.utf8.first(where: { $0 != 0x20 && $0 != 0x09 }) == UInt8(ascii: "=") else { return nil }
     let trimmed = TextOutline.trim(line)
     let left = trimmed.prefix { $0 == "=" }.count
     let right = trimmed.reversed().prefix { $0 == "=" }.count
