@@ -61,11 +61,13 @@ public struct ExtractionRun: Sendable {
     summary.ignored = inputs.ignored
     let entries = inputs.entries
     let options = options
+    // One input with several jobs: let record mode convert its records on the spare threads.
+    let parallelism = entries.count == 1 ? jobs : 1
     let pipeline = ExtractionPipeline(count: entries.count, workers: jobs) { index, emit in
       let entry = entries[index]
       if let failure = entry.failure { return .finished(bytesRead: 0, failure: failure) }
       do {
-        let bytes = try InputExtractor(options: options).extract(path: entry.path, emit)
+        let bytes = try InputExtractor(options: options, parallelism: parallelism).extract(path: entry.path, emit)
         return .finished(bytesRead: bytes, failure: nil)
       } catch let counted as CountedFailure {
         return .finished(bytesRead: counted.bytesRead, failure: counted.error)

@@ -6,6 +6,9 @@ struct InputExtractor: Sendable {
 
   /// The run's options.
   let options: ExtractOptions
+  /// Threads that may convert the records of one file in record mode (1 when files already
+  /// run in parallel).
+  var parallelism = 1
 
   /// Streams the documents of the input at `path` to `body`; returns the bytes read.
   /// - Throws: ``InputError`` or ``ExtractError`` naming the path.
@@ -32,7 +35,8 @@ struct InputExtractor: Sendable {
     let kind = options.format ?? InputKind.detect(path: path, head: head)
     switch kind {
     case .xml:
-      try XMLExtractor(options: options).forEachDocument(input: input, source: path, body)
+      try XMLExtractor(options: options).forEachDocument(
+        input: input, source: path, parallelism: parallelism, body)
     case .html:
       let bytes = try input.readAll()
       let document = try HTMLExtractor(options: options, contentScope: options.htmlContent).document(from: bytes, source: path)

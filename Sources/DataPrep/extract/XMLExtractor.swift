@@ -27,14 +27,17 @@ public struct XMLExtractor: Sendable {
     try forEachDocument(input: input, source: source, body)
   }
 
-  /// Streams the documents of `input`.
-  func forEachDocument(input: ExtractionInput, source: String, _ body: (Document) throws -> Void) throws {
+  /// Streams the documents of `input`; record mode converts records on `parallelism` threads.
+  func forEachDocument(
+    input: ExtractionInput, source: String, parallelism: Int = 1, _ body: (Document) throws -> Void
+  ) throws {
     let head = try input.peek(Self.sniffLength)
     if head.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) && input.endSeen {
       throw ExtractError.empty(path: source)
     }
     if options.recordXPath != nil {
-      try RecordDocuments(options: options).forEachDocument(input: input, source: source, body)
+      try RecordDocuments(options: options).forEachDocument(
+        input: input, source: source, parallelism: parallelism, body)
       return
     }
     let dialect = XMLRoot(head: head).map { XMLDialect.detect(root: $0, head: head) } ?? .xml

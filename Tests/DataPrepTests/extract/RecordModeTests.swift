@@ -93,6 +93,19 @@ import Testing
     #expect(failures.first?.hasPrefix(cut) == true)
   }
 
+  @Test func parallelConversionKeepsRecordOrder() throws {
+    let folder = try ScratchFolder()
+    let rows = (0..<1300).map { "<row Id=\"\($0)\" Body=\"&lt;p&gt;Post \($0) &lt;b&gt;bold&lt;/b&gt;&lt;/p&gt;\"/>" }
+    let path = try folder.write("Big.xml", "<posts>" + rows.joined(separator: "\n") + "</posts>")
+    let options = ExtractOptions(recordXPath: "//row", fields: [("id", "@Id"), ("body", "@Body")])
+    let one = try collect(ExtractionRun(paths: [path], options: options, jobs: 1)).documents
+    let four = try collect(ExtractionRun(paths: [path], options: options, jobs: 4)).documents
+    #expect(one.count == 1300)
+    #expect(one == four)
+    #expect(four[1299].text == "Post 1299 bold")
+    #expect(four.map(\.source) == (0..<1300).map { "\(path)#\($0)" })
+  }
+
   @Test func recordPathSubset() throws {
     let path = try RecordPath("//row[@A='x]y']")
     #expect(path.steps == ["row"])
