@@ -12,6 +12,7 @@ public final class DatasetValidator {
   private let explicitFormat: DatasetFormat?
   private let schemaLookup: (DatasetFormat) -> JSONSchema?
   private let tokenCounter: TokenCounter
+  private let exampleCounter: ExampleTokenCounter
   private let parser = JSONParser()
 
   private var report = ValidationReport()
@@ -26,7 +27,8 @@ public final class DatasetValidator {
   ///   - schema: the schema every record must pass; `nil` uses `schemaLookup` for the detected format.
   ///   - format: the records' format; `nil` detects it per file from the first valid record.
   ///   - schemaLookup: the built-in schema of a format.
-  ///   - tokenCounter: counts tokens for the length check.
+  ///   - tokenCounter: counts tokens for the length check; records are counted as the services
+  ///     count them (``ExampleTokenCounter``) unless it is the character estimate.
   public init(
     options: ValidationOptions = ValidationOptions(), schema: JSONSchema? = nil, format: DatasetFormat? = nil,
     schemaLookup: @escaping (DatasetFormat) -> JSONSchema? = { _ in nil },
@@ -37,6 +39,7 @@ public final class DatasetValidator {
     self.explicitFormat = format
     self.schemaLookup = schemaLookup
     self.tokenCounter = tokenCounter
+    self.exampleCounter = ExampleTokenCounter(textCounter: tokenCounter)
   }
 
   // MARK: - Files
@@ -302,11 +305,14 @@ public final class DatasetValidator {
       var total = 0
       if tokenCounter.isCharacterEstimate {
         total = (scalars + 3) / 4
-      } else {
-        for turn in allTurns { total += tokenCounter.count(turn.text) }
+      } else if Self.tokenBound(object) > limit {
+        // Counted as the services count the record (chat overhead included), only when the
+        // byte bound says it could be over: a byte-level BPE token covers at least one byte.
+        total = exampleCounter.count(object)?.total ?? allTurns.reduce(0) { $0 + tokenCounter.count($1.text) }
       }
       if total > limit {
-        add(.tooLong, path, line, "about \(total) tokens (\(tokenCounter.name)), over the limit of \(limit); trainers truncate or drop it")
+        let amount = tokenCounter.isEstimate ? "about \(total) tokens (\(tokenCounter.name))" : "\(total) tokens (\(tokenCounter.name))"
+        add(.tooLong, path, line, "\(amount), over the limit of \(limit); trainers truncate or drop it")
       }
     }
     if let groupPath = options.groupBy {
@@ -316,6 +322,32 @@ public final class DatasetValidator {
       case .validation: validationGroups[key, default: 0] += 1
       }
     }
+  }
+
+  /// An upper bound on the tokens of `object` as ``ExampleTokenCounter`` counts them: every
+  /// token holds at least one byte, so the UTF-8 length of all its strings plus the per-message
+  /// overhead bounds it. Tool calls are counted from re-written JSON, so records with any are
+  /// never bounded (`Int.max`).
+  static func tokenBound(_ object: JSONObject) -> Int {
+    var bound = ExampleTokenCounter.replyPriming
+    func walk(_ value: JSONValue) -> Bool {
+      switch value {
+      case .string(let text): bound += text.utf8.count
+      case .array(let items):
+        for item in items {
+          bound += ExampleTokenCounter.tokensPerMessage + ExampleTokenCounter.tokensPerName
+          if !walk(item) { return false }
+        }
+      case .object(let members):
+        for member in members.members {
+          if member.key == "tool_calls" || member.key == "function_call" { return false }
+          if !walk(member.value) { return false }
+        }
+      default: break
+      }
+      return true
+    }
+    return walk(.object(object)) ? bound : Int.max
   }
 
   private static func groupLabel(_ value: JSONValue) -> String {

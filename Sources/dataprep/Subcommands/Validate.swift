@@ -34,8 +34,10 @@ extension DataPrepCommand {
     @Option(name: .long, help: "Show at most this many findings per check (default 20; all are counted).")
     var maxErrors: Int?
 
-    @Option(name: .long, help: "Flag examples over this many tokens (characters/4 estimate for now; default 65536).")
+    @Option(name: .long, help: "Flag examples over this many tokens, counted with --tokenizer as the services count them (default 65536).")
     var maxTokens: Int?
+
+    @OptionGroup var tokenizerOptions: TokenizerOptions
 
     @Option(name: .long, help: "Flag files over this many megabytes (default 512, OpenAI's upload limit).")
     var maxFileMb: Double?
@@ -78,9 +80,13 @@ extension DataPrepCommand {
       if let schema {
         (schemaValue, format) = try FormatSchemas.resolve(schema)
       }
+      var tokenCounter = TokenCounter.characterEstimate
+      if (options.maxTokens != nil && options.isEnabled(.tooLong)) || tokenizerOptions.tokenizer != nil {
+        tokenCounter = try tokenizerOptions.counter(fallback: .characterEstimate, command: "validate")
+      }
       let validator = DatasetValidator(
         options: options, schema: schemaValue, format: format,
-        schemaLookup: { FormatSchemas.schema(for: $0) })
+        schemaLookup: { FormatSchemas.schema(for: $0) }, tokenCounter: tokenCounter)
       for file in files { try validator.validate(path: file) }
       for file in validation { try validator.validate(path: file, role: .validation) }
       let report = validator.finish()
