@@ -52,6 +52,15 @@ public final class DatasetValidator {
     var examples: [UInt64: Int] = [:]
     var prompts: [UInt64: (response: UInt64, line: Int)] = [:]
     var diversity = TrigramDiversity()
+    var nearDuplicates: NearDuplicateIndex?
+  }
+
+  private func newFileState() -> FileState {
+    var state = FileState()
+    state.format = explicitFormat
+    state.schema = explicitSchema ?? explicitFormat.flatMap { schema(for: $0) }
+    if options.isEnabled(.nearDuplicates) { state.nearDuplicates = NearDuplicateIndex(similarity: options.nearDuplicateSimilarity) }
+    return state
   }
 
   /// Validates the file at `path` (`-` for stdin, `.gz` read transparently).
@@ -64,9 +73,7 @@ public final class DatasetValidator {
   /// Validates the lines of `source`.
   public func validate(source: ByteSource, role: DatasetRole) throws(InputError) {
     let path = source.path
-    var state = FileState()
-    state.format = explicitFormat
-    state.schema = explicitSchema ?? explicitFormat.flatMap { schema(for: $0) }
+    var state = newFileState()
     do {
       try LineReader(source).forEachLine { line, number in
         state.bytes += Int64(line.count + 1)
@@ -126,9 +133,7 @@ public final class DatasetValidator {
   /// Starts a file whose records the caller parses itself (then ``check(_:line:)`` and ``endFile()``),
   /// for stages that validate their own records in memory.
   public func beginFile(_ path: String, role: DatasetRole) {
-    var state = FileState()
-    state.format = explicitFormat
-    state.schema = explicitSchema ?? explicitFormat.flatMap { schema(for: $0) }
+    var state = newFileState()
     openFile = (path, role, state)
   }
 
@@ -301,6 +306,11 @@ public final class DatasetValidator {
       }
     }
 
+    if !isDuplicate, state.nearDuplicates != nil {
+      let text = RecordText.text(of: object) ?? allTurns.map(\.text).joined(separator: "\n")
+      state.nearDuplicates?.add(text, line: line)
+    }
+
     if let limit = options.maxTokens, options.isEnabled(.tooLong) {
       var total = 0
       if tokenCounter.isCharacterEstimate {
@@ -406,6 +416,15 @@ public final class DatasetValidator {
       if ratio < options.minDistinctTrigramRatio {
         add(.lowDiversity, path, nil,
           "low diversity: only \(Int((ratio * 100).rounded()))% of the \(state.diversity.total) word 3-grams are distinct (threshold \(Int((options.minDistinctTrigramRatio * 100).rounded()))%); the examples repeat the same phrasing")
+      }
+    }
+    if let index = state.nearDuplicates {
+      let found = index.result()
+      let share = found.records == 0 ? 0 : Double(found.nearCopies) / Double(found.records)
+      if found.nearCopies > 0, share > options.maxNearDuplicateShare {
+        let example = found.example.map { ", e.g. line \($0.later) nearly repeats line \($0.earlier)" } ?? ""
+        add(.nearDuplicates, path, nil,
+          "\(found.nearCopies) of \(found.records) examples (\(Self.oneDecimal(share * 100))%) are near duplicates of an earlier one (word 5-gram similarity at least \(Self.oneDecimal(options.nearDuplicateSimilarity * 100))%)\(example), over the \(Self.oneDecimal(options.maxNearDuplicateShare * 100))% threshold: they add little new data and overweight what they repeat (`dataprep dedup` removes them)")
       }
     }
   }
