@@ -103,8 +103,14 @@ public struct Deduplicator: Sendable {
 
   /// Groups records into clusters (exact groups joined by the confirmed edges), picks the
   /// survivor of each, then finds partial copies among the survivors.
-  public func resolve(_ table: SketchTable, edges: [SimilarityEdge]) -> DedupResult {
+  /// Edges may come in any order and repeat (pair files of overlapping band ranges).
+  public func resolve(_ table: SketchTable, edges unsortedEdges: [SimilarityEdge]) -> DedupResult {
     let n = table.count
+    var edges: [SimilarityEdge] = []
+    for edge in unsortedEdges.sorted(by: { ($0.first, $0.second) < ($1.first, $1.second) })
+    where edges.last.map({ ($0.first, $0.second) != (edge.first, edge.second) }) ?? true {
+      edges.append(edge)
+    }
     var uf = UnionFind(count: n)
     var firstOfHash: [UInt64: Int] = [:]
     for i in 0..<n {

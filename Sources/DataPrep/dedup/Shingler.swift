@@ -68,7 +68,7 @@ public struct Shingler: Sendable {
       }
       if i == start { break }
       if high < 0x80 {
-        out.append(XXH64.hash(base + start, count: i &- start))
+        out.append(Self.wordHash(base + start, count: i &- start))
       } else {
         splitUnspacedScripts(UnsafeBufferPointer(start: base + start, count: i &- start), into: &out)
       }
@@ -92,13 +92,29 @@ public struct Shingler: Sendable {
           | (UInt32(word[i + 2] & 0x3F) << 6) | UInt32(word[i + 3] & 0x3F)
       }
       if Self.isUnspaced(scalar) {
-        if i > runStart { out.append(XXH64.hash(base + runStart, count: i - runStart)) }
-        out.append(XXH64.hash(base + i, count: end - i))
+        if i > runStart { out.append(Self.wordHash(base + runStart, count: i - runStart)) }
+        out.append(Self.wordHash(base + i, count: end - i))
         runStart = end
       }
       i = end
     }
-    if word.count > runStart { out.append(XXH64.hash(base + runStart, count: word.count - runStart)) }
+    if word.count > runStart { out.append(Self.wordHash(base + runStart, count: word.count - runStart)) }
+  }
+
+  /// The stable hash of one word: XXH64 of its bytes packed little-endian into a `UInt64`
+  /// (seeded with the length) for words of up to 8 bytes, XXH64 of the bytes otherwise.
+  @inline(__always)
+  static func wordHash(_ base: UnsafePointer<UInt8>, count: Int) -> UInt64 {
+    if count <= 8 {
+      var packed: UInt64 = 0
+      var k = 0
+      while k < count {
+        packed |= UInt64(base[k]) &<< (UInt64(k) &* 8)
+        k &+= 1
+      }
+      return XXH64.hash(packed, seed: UInt64(count))
+    }
+    return XXH64.hash(UnsafeRawPointer(base), count: count)
   }
 
   /// Whether a character belongs to a script written without spaces between words.

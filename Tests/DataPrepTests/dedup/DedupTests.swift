@@ -191,6 +191,39 @@ enum DedupFixture {
     #expect(a.result.summary.recordsOut < 400)
   }
 
+  @Test func bandRangeStagesGiveTheSameClustersAsOneRun() throws {
+    var lines: [String] = []
+    for i in 0..<120 {
+      var words = F.words(100, seed: UInt64(i % 40))
+      words[i % 100] = "x\(i)"
+      lines.append(F.line("r\(i)", words.joined(separator: " ")))
+    }
+    let path = try F.file(lines)
+    defer { unlink(path) }
+    let dedup = Deduplicator(options: DedupOptions())
+    let table = try dedup.sketch(input: path)
+    let bands = DedupOptions().lshIndex.bands
+    let whole = dedup.resolve(table, edges: dedup.verify(dedup.candidatePairs(table), in: table))
+    let split = (0..<bands).chunked(3).flatMap { range in
+      dedup.verify(dedup.candidatePairs(table, bandRange: range), in: table)
+    }
+    let staged = dedup.resolve(table, edges: split.reversed())
+    #expect(whole.kept == staged.kept)
+    #expect(whole.clusters.map { JSONWriter().string(of: $0.jsonValue(in: table)) }
+      == staged.clusters.map { JSONWriter().string(of: $0.jsonValue(in: table)) })
+    #expect(whole.summary.nearDuplicates > 0)
+  }
+
+  @Test func cjkNearDuplicatesAreFoundWithCharacterShingles() throws {
+    let base = "数据清洗是训练语言模型之前最重要的步骤之一重复的文本会让模型记住训练数据而不是学会泛化所以需要去除完全相同和几乎相同的文档"
+    let edited = base.replacingOccurrences(of: "最重要", with: "很重要")
+    var options = DedupOptions()
+    options.threshold = 0.7
+    let run = try F.run([F.line("a", base), F.line("b", edited), F.line("c", String(base.reversed()))], options: options)
+    #expect(F.ids(run.output) == ["a", "c"])
+    #expect(run.result.summary.nearDuplicates == 1)
+  }
+
   @Test func recordsAreWrittenByteForByte() throws {
     let line = #"{"z":1,"text":"Some text here that is kept","a":{"b":[1,2.50,"x\/y"]}}"#
     #expect(try F.run([line]).output == [line])
@@ -278,3 +311,10 @@ enum DedupFixture {
 
 /// The object of a JSON literal (tests only).
 func o(_ value: JSONValue) -> JSONObject { value.objectValue! }
+
+extension Range where Bound == Int {
+  /// Consecutive sub-ranges of `size` elements (the last may be shorter).
+  func chunked(_ size: Int) -> [Range<Int>] {
+    stride(from: lowerBound, to: upperBound, by: size).map { $0..<Swift.min($0 + size, upperBound) }
+  }
+}
