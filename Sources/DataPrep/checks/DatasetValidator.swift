@@ -21,6 +21,10 @@ public final class DatasetValidator {
   private var trainingGroups: [String: Int] = [:]
   private var validationGroups: [String: Int] = [:]
   private var schemaCache: [DatasetFormat: JSONSchema?] = [:]
+  /// Files with lines that are not UTF-8 JSON objects: the leakage check cannot read them.
+  var filesWithBadLines: Set<String> = []
+  /// The files validated so far, with their roles.
+  var files: [ValidationReport.FileSummary] { report.files }
 
   /// A validator.
   /// - Parameters:
@@ -470,9 +474,10 @@ public final class DatasetValidator {
 
   // MARK: - Findings
 
-  private func add(
+  func add(
     _ check: ValidationCheck, _ file: String, _ line: Int?, _ message: String, severity natural: FindingSeverity? = nil
   ) {
+    if check == .utf8 || check == .json || check == .notObject { filesWithBadLines.insert(file) }
     guard let severity = options.severity(of: check, default: natural) else { return }
     var count = countsByCheck[check] ?? .init(check: check)
     switch severity {

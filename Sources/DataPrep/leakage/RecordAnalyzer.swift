@@ -52,7 +52,8 @@ struct RecordAnalyzer: Sendable {
       return record
     }
     if needsWhole {
-      let text = RecordText.text(of: object, field: options.field)?.text ?? texts.map(\.text).joined(separator: "\n")
+      let chosen: String? = options.field.map { RecordText.text(of: object, field: $0) } ?? RecordText.text(of: object)
+      let text = chosen ?? texts.map(\.text).joined(separator: "\n")
       summarize(normalizedPart(text, .text), into: &record)
     }
     if needsParts {

@@ -22,7 +22,8 @@ struct SplitKeyer {
       return XXH64.hash(key, seed: options.seed)
     }
     ungrouped += 1
-    guard let text = RecordText.text(of: object, field: options.field)?.text else {
+    let chosen: String? = options.field.map { RecordText.text(of: object, field: $0) } ?? RecordText.text(of: object)
+    guard let text = chosen else {
       throw .noText(path: path, line: line)
     }
     normalizer.normalize(text, into: &normalized)
