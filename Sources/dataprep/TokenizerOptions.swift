@@ -17,10 +17,11 @@ struct TokenizerOptions: ParsableArguments {
     try TokenizerLocator().load(tokenizer ?? TokenizerLocator.defaultName)
   }
 
-  /// The counter to measure lengths with: the tokenizer named, or the default one, or, when the
-  /// default is not installed and none was named, `fallback` after one warning on stderr.
-  func counter(fallback: TokenCounter, command: String) throws -> TokenCounter {
-    let selection = try TokenizerSelection.resolve(tokenizer, fallback: fallback)
+  /// The counter to measure lengths with: the tokenizer named (by the flag, else `configured`
+  /// from a config file), or the default one, or, when the default is not installed and none
+  /// was named, `fallback` after one warning on stderr.
+  func counter(fallback: TokenCounter, command: String, configured: String? = nil) throws -> TokenCounter {
+    let selection = try TokenizerSelection.resolve(tokenizer ?? configured, fallback: fallback)
     if let warning = selection.warning {
       FileHandle.standardError.write(Data("dataprep \(command): \(warning)\n".utf8))
     }

@@ -5,8 +5,8 @@ extension DatasetValidator {
   /// validated and before ``finish()``; it does nothing without both roles.
   ///
   /// A file with lines that are not JSON objects is not checked (its lines are already
-  /// errors): a note says so. Memory: the leakage index of the validation files (see
-  /// docs/leakage.md); the training files are streamed again.
+  /// errors): a note says so. Memory: the leakage index of the validation files (as
+  /// `dataprep leakage`); the training files are streamed again.
   /// - Parameter options: the leakage settings (`groupBy`, `ngram`, `threshold`, `jobs`).
   /// - Throws: ``InputError`` when a file can no longer be read.
   public func checkLeakage(options: LeakageOptions = LeakageOptions()) throws {

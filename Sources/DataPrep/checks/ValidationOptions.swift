@@ -28,6 +28,9 @@ public struct ValidationOptions: Sendable {
   public var minDistinctTrigramRatio = 0.3
   /// Diversity is judged only with at least this many word 3-grams. Default 2,000.
   public var minTrigramsForDiversity = 2_000
+  /// The tokenizer `--max-tokens` counts with (a name or path, as `--tokenizer`); `nil`: the
+  /// default, with the estimate as fallback when it is not installed.
+  public var tokenizer: String?
   /// A share of records that are near duplicates of an earlier record above this is reported
   /// (the share dedup would remove). Default 0.1.
   public var maxNearDuplicateShare = 0.1
@@ -104,6 +107,9 @@ public struct ValidationOptions: Sendable {
     case "max_group_ratio": maxGroupRatio = try double()
     case "min_distinct_trigram_ratio": minDistinctTrigramRatio = try double()
     case "min_trigrams_for_diversity": minTrigramsForDiversity = try int()
+    case "tokenizer":
+      guard let s = value as? String, !s.isEmpty else { throw .badValue(path: path, key: key, expected: "a tokenizer name or path") }
+      tokenizer = s
     case "max_near_duplicate_share":
       let share = try double()
       guard (0...1).contains(share) else { throw .badValue(path: path, key: key, expected: "a share between 0 and 1") }

@@ -87,7 +87,7 @@ extension DataPrepCommand {
       }
       var tokenCounter = TokenCounter.characterEstimate
       if (options.maxTokens != nil && options.isEnabled(.tooLong)) || tokenizerOptions.tokenizer != nil {
-        tokenCounter = try tokenizerOptions.counter(fallback: .characterEstimate, command: "validate")
+        tokenCounter = try tokenizerOptions.counter(fallback: .characterEstimate, command: "validate", configured: options.tokenizer)
       }
       let validator = DatasetValidator(
         options: options, schema: schemaValue, format: format,

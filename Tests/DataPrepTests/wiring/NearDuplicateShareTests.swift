@@ -54,6 +54,8 @@ import Testing
     #expect(try Self.findings(Self.lines(count: 120, planted: 20), options: options).isEmpty)
     try options.apply(yaml: "near_duplicate_similarity: 0.95\nmax_near_duplicate_share: 0.05\n", path: "dataprep.yaml")
     #expect(options.nearDuplicateSimilarity == 0.95)
+    try options.apply(yaml: "tokenizer: cl100k_base\n", path: "dataprep.yaml")
+    #expect(options.tokenizer == "cl100k_base")
     #expect(throws: ValidationConfigError.self) {
       try options.apply(yaml: "max_near_duplicate_share: 2\n", path: "dataprep.yaml")
     }
