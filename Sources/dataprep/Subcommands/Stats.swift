@@ -16,8 +16,7 @@ extension DataPrepCommand {
     @Argument(help: "JSONL files to measure (`-` for stdin).")
     var files: [String]
 
-    @Option(name: .long, help: "Tokenizer: o200k_base, cl100k_base, or a .tiktoken[.gz] / tokenizer.json path.")
-    var tokenizer: String = TokenizerLocator.defaultName
+    @OptionGroup var tokenizerOptions: TokenizerOptions
 
     @Option(name: .long, help: "Report how many records are longer than this many tokens.")
     var maxTokens: Int?
@@ -43,7 +42,7 @@ extension DataPrepCommand {
     }
 
     func run() throws {
-      let tokenizer = try TokenizerLocator().load(self.tokenizer)
+      let tokenizer = try tokenizerOptions.load()
       let counter = ExampleTokenCounter(tokenizer: tokenizer)
       let reader = DatasetTokenReader(field: field, jobs: common.jobs)
       var all = TokenStatistics()

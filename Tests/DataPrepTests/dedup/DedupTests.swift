@@ -319,6 +319,19 @@ enum DedupFixture {
   }
 }
 
+@Suite struct RecordTextDedupShapeTests {
+  @Test func textOfEachShape() {
+    #expect(RecordText.text(of: o(["text": "doc"])) == "doc")
+    let chat = o(["messages": [["role": "user", "content": "hi"], ["role": "assistant", "content": "yo"]]])
+    #expect(RecordText.text(of: chat) == "hi\nyo")
+    #expect(RecordText.text(of: o(["prompt": "p", "completion": "c"])) == "p\nc")
+    #expect(RecordText.text(of: o(["instruction": "i", "input": "", "output": "o"])) == "i\no")
+    #expect(RecordText.text(of: o(["conversations": [["from": "human", "value": "q"], ["from": "gpt", "value": "a"]]])) == "q\na")
+    #expect(RecordText.text(of: o(["other": 1])) == nil)
+    #expect(RecordText.text(of: o(["a": ["b": "deep"]]), field: "a.b") == "deep")
+  }
+}
+
 /// The object of a JSON literal (tests only).
 func o(_ value: JSONValue) -> JSONObject { value.objectValue! }
 
