@@ -25,7 +25,7 @@ public enum LeakagePart: String, Sendable, Codable, CaseIterable {
   /// prompt and response turns otherwise (system messages left out). Empty when the record has no text.
   static func texts(of record: JSONObject, field: String?) -> [(part: LeakagePart, text: String)] {
     if let field {
-      return RecordText.text(of: record, field: field).map { [(.text, $0.text)] } ?? []
+      return RecordText.textWithShape(of: record, field: field).map { [(.text, $0.text)] } ?? []
     }
     if let messages = record["messages"]?.arrayValue {
       return turns(messages, textKey: "content", roleKey: "role")
@@ -52,7 +52,7 @@ public enum LeakagePart: String, Sendable, Codable, CaseIterable {
       if let output = record["output"]?.stringValue { out.append((.response, output)) }
       return out
     }
-    return RecordText.text(of: record).map { [(.text, $0.text)] } ?? []
+    return RecordText.textWithShape(of: record).map { [(.text, $0.text)] } ?? []
   }
 
   private static func turns(_ elements: [JSONValue], textKey: String, roleKey: String) -> [(part: LeakagePart, text: String)] {

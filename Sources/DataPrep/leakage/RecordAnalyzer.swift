@@ -52,7 +52,7 @@ struct RecordAnalyzer: Sendable {
       return record
     }
     if needsWhole {
-      let text = RecordText.text(of: object, field: options.field)?.text ?? texts.map(\.text).joined(separator: "\n")
+      let text = RecordText.textWithShape(of: object, field: options.field)?.text ?? texts.map(\.text).joined(separator: "\n")
       summarize(normalizedPart(text, .text), into: &record)
     }
     if needsParts {

@@ -22,7 +22,7 @@ struct SplitKeyer {
       return XXH64.hash(key, seed: options.seed)
     }
     ungrouped += 1
-    guard let text = RecordText.text(of: object, field: options.field)?.text else {
+    guard let text = RecordText.textWithShape(of: object, field: options.field)?.text else {
       throw .noText(path: path, line: line)
     }
     normalizer.normalize(text, into: &normalized)
