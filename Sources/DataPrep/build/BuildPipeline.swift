@@ -98,8 +98,12 @@ public struct BuildPipeline: Sendable {
     // Dedup examples, against the previous build's splits on an incremental run.
     let previousSplits = mode == .incremental ? splitNames.map { "\(output)/\($0).jsonl" } : []
     let newExamples = work + "/examples.kept.jsonl"
+    // Examples of one document share its text, so near-duplicate matching would take a title
+    // example for a copy of the summary example; near copies are removed at the document
+    // stage, and examples are matched on equal text or equal shingle sets.
     var exampleDedup = documentDedup
     exampleDedup.partial = false
+    exampleDedup.threshold = 1.0
     let exampleRun = try deduplicate(input: examples, against: previousSplits, output: newExamples, options: exampleDedup)
     result.exampleDedup = exampleRun.result.summary
     for cluster in exampleRun.result.clusters {

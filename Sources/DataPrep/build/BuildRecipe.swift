@@ -16,7 +16,7 @@ public struct BuildRecipe: Sendable, Equatable {
   /// Which part of an HTML page becomes the text.
   public var htmlContent: HTMLExtractor.ContentScope = .wholePage
   /// Split shares: train, validation[, test].
-  public var ratios: [Double] = [0.9, 0.1]
+  public var ratios: [Double] = [0.9, 1 - 0.9]
   /// Seed of the keyed split hash.
   public var seed: UInt64 = 0
   /// Dotted path of the split group key (default `metadata.source_id`, the document).
@@ -160,7 +160,7 @@ public struct BuildRecipe: Sendable, Equatable {
     o.append("format", .string(format.rawValue))
     o.append("tasks", .array((tasks ?? InstructTask.defaults(for: format)).map { .string($0.rawValue) }))
     o.append("html_content", .string(htmlContent == .mainContent ? "main-content" : "whole-page"))
-    o.append("split", ["ratio": .array(ratios.map { .double($0) }), "seed": .integer(Int64(bitPattern: seed)),
+    o.append("split", ["ratio": .array(ratios.map { .double(($0 * 1e9).rounded() / 1e9) }), "seed": .integer(Int64(bitPattern: seed)),
                        "group_by": groupBy.map { .string($0) } ?? .null])
     o.append("dedup", ["threshold": .double(dedupThreshold), "ngram": .integer(Int64(dedupNGram))])
     o.append("instruct", ["min_chars": .integer(Int64(minChars)), "max_chars": maxChars.map { .integer(Int64($0)) } ?? .null,

@@ -177,9 +177,9 @@ enum HTMLReport {
 
   private static func groups(_ result: BuildResult) -> String {
     let scarce = scarceLimit(result)
-    var html = "<section><h2>Examples per task, source and group</h2><p class=\"note\">Rows with fewer than \(scarce) examples in all, or missing from a held-out split, are highlighted as scarce.</p><div class=\"grid\">"
-    html += table(title: "task", result: result, values: result.statistics.map(\.tasks), scarce: scarce, limit: 40)
-    html += table(title: "source", result: result, values: result.statistics.map(\.sources), scarce: scarce, limit: 40)
+    var html = "<section><h2>Examples per task, source and group</h2><p class=\"note\">Highlighted as scarce: rows with fewer than \(scarce) examples in all, and tasks missing from a held-out split (sources stay whole on one side, as groups do).</p><div class=\"grid\">"
+    html += table(title: "task", result: result, values: result.statistics.map(\.tasks), scarce: scarce, limit: 40, needsEverySplit: true)
+    html += table(title: "source", result: result, values: result.statistics.map(\.sources), scarce: scarce, limit: 40, needsEverySplit: false)
     html += "</div>"
     // Groups: the split's unit; show how many and the smallest.
     let groupBy = result.recipe.groupBy ?? "metadata.source_id"
@@ -192,14 +192,16 @@ enum HTMLReport {
     return html + "</section>\n"
   }
 
-  private static func table(title: String, result: BuildResult, values: [[String: Int]], scarce: Int, limit: Int) -> String {
+  private static func table(
+    title: String, result: BuildResult, values: [[String: Int]], scarce: Int, limit: Int, needsEverySplit: Bool
+  ) -> String {
     var totals: [String: Int] = [:]
     for split in values { for (key, n) in split { totals[key, default: 0] += n } }
     let keys = totals.keys.sorted { (totals[$0] ?? 0, $1) > (totals[$1] ?? 0, $0) }
     var rows = ""
     for key in keys.prefix(limit) {
       let perSplit = values.map { $0[key] ?? 0 }
-      let isScarce = (totals[key] ?? 0) < scarce || perSplit.dropFirst().contains(0)
+      let isScarce = (totals[key] ?? 0) < scarce || (needsEverySplit && perSplit.dropFirst().contains(0))
       rows += "<tr class=\"\(isScarce ? "scarce" : "")\"><td class=\"key\">\(HTMLText.escape(key))</td>"
       rows += perSplit.map { "<td>\(HTMLText.number($0))</td>" }.joined() + "<td><b>\(HTMLText.number(totals[key] ?? 0))</b></td></tr>"
     }
@@ -288,7 +290,7 @@ enum HTMLReport {
     .pairhead,.passage{grid-column:1 / span 2;font-size:12px;color:var(--muted)}.passage{color:var(--bad)}
     .rec{min-width:0}.rechead{font-size:12px;color:var(--muted);margin-bottom:2px;overflow-wrap:anywhere}
     pre{margin:0;white-space:pre-wrap;overflow-wrap:anywhere;max-height:180px;overflow:auto;background:#f7f8fb;border:1px solid var(--line);border-radius:4px;padding:6px;font:12px/1.4 ui-monospace,Menlo,Consolas,monospace}
-    table.findings td{text-align:left;vertical-align:top}tr.error td:first-child{color:var(--bad);font-weight:700}tr.warning td:first-child{color:var(--warn);font-weight:700}
+    table.findings td,table.findings th{text-align:left;vertical-align:top}table.findings code{white-space:nowrap}tr.error td:first-child{color:var(--bad);font-weight:700}tr.warning td:first-child{color:var(--warn);font-weight:700}
     footer{color:var(--muted);font-size:12px;margin-top:8px}
     """
 }

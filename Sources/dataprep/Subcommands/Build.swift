@@ -83,8 +83,9 @@ extension DataPrepCommand {
         }
         recipe = try BuildRecipe.parse(yaml: text, path: path)
       }
-      if !sources.isEmpty { recipe.sources = sources }
-      if let format { recipe.format = format }
+      var overrides = RecipeOverrides()
+      overrides.sources = sources
+      overrides.format = format
       if let tasks {
         var list: [InstructTask] = []
         for name in tasks.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !name.isEmpty {
@@ -93,16 +94,16 @@ extension DataPrepCommand {
           }
           list.append(task)
         }
-        recipe.tasks = list
+        overrides.tasks = list
       }
       if let ratio {
-        do { recipe.ratios = try SplitOptions.parseRatios(ratio) } catch { throw ValidationError(error.localizedDescription) }
+        do { overrides.ratios = try SplitOptions.parseRatios(ratio) } catch { throw ValidationError(error.localizedDescription) }
       }
-      if let seed { recipe.seed = seed }
-      if let groupBy { recipe.groupBy = groupBy }
-      if let maxTokens { recipe.maxTokens = maxTokens }
-      if let dedupThreshold { recipe.dedupThreshold = dedupThreshold }
-      return recipe
+      overrides.seed = seed
+      overrides.groupBy = groupBy
+      overrides.maxTokens = maxTokens
+      overrides.dedupThreshold = dedupThreshold
+      return recipe.applying(overrides)
     }
 
     func run() throws {
