@@ -248,7 +248,12 @@ public struct BuildPipeline: Sendable {
 
   /// The first leaks with both records, read back from the final splits.
   private func leakSamples(_ report: LeakageReport, folder: String) throws -> [LeakSample] {
-    let findings = Array(report.findings.prefix(Self.leakSampleLimit))
+    // One finding per held-out record, so the samples show different records.
+    var seen = Set<LeakRecordReference>()
+    var findings: [LeakFinding] = []
+    for finding in report.findings where findings.count < Self.leakSampleLimit && seen.insert(finding.heldOut).inserted {
+      findings.append(finding)
+    }
     var wanted: [String: Set<Int>] = [:]
     for finding in findings {
       wanted[finding.heldOut.file, default: []].insert(finding.heldOut.line)

@@ -75,7 +75,8 @@ public struct BuildResult: Sendable {
       return "Not ready: \(validation.errorCount) validation error\(validation.errorCount == 1 ? "" : "s") to fix before training."
     }
     if leakCount > 0 {
-      return "Review: \(leakCount) held-out example\(leakCount == 1 ? "" : "s") leak into train; validation scores would be inflated."
+      let leaked = leakage?.leakedHeldOut.count ?? 0
+      return "Review: \(leaked) held-out example\(leaked == 1 ? "" : "s") share text with train (\(leakCount) finding\(leakCount == 1 ? "" : "s")); validation scores would be inflated."
     }
     if validation.warningCount > 0 {
       return "Usable, with \(validation.warningCount) warning\(validation.warningCount == 1 ? "" : "s") worth a look."

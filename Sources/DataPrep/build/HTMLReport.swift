@@ -137,8 +137,9 @@ enum HTMLReport {
     var axis = max(8, longest)
     if maxTokens <= longest * 2 { axis = max(axis, maxTokens) }
     axis = niceCeiling(Int(Double(axis) * 1.05))
-    let bins = 30
-    let binWidth = max(1, (axis + bins - 1) / bins)
+    // Bins of a round width (1, 2 or 5 × 10^k), about 30 of them, ending at the axis.
+    let binWidth = niceCeiling(max(1, axis / 30))
+    let bins = max(1, (axis + binWidth - 1) / binWidth)
     axis = binWidth * bins
     var charts = ""
     for stats in result.statistics {
@@ -230,7 +231,7 @@ enum HTMLReport {
     var html = "<section><h2>Leaks between splits</h2>"
     guard let leakage = result.leakage else { return html + "<p>Not checked.</p></section>\n" }
     let counts = LeakKind.allCases.map { "\(HTMLText.escape($0.rawValue)) \(HTMLText.number(leakage.counts[$0] ?? 0))" }.joined(separator: ", ")
-    html += "<p>\(HTMLText.number(leakage.findings.count)) leaks in \(HTMLText.number(leakage.heldOutRecords)) held-out examples (\(counts)).</p>"
+    html += "<p>\(HTMLText.number(leakage.leakedHeldOut.count)) of \(HTMLText.number(leakage.heldOutRecords)) held-out examples share text with train: \(HTMLText.number(leakage.findings.count)) findings (\(counts)). One finding per held-out example is shown.</p>"
     if result.leakSamples.isEmpty { return html + "<p class=\"note\">No held-out example was found in train.</p></section>\n" }
     for sample in result.leakSamples {
       var head = HTMLText.escape(sample.kind)
