@@ -16,6 +16,10 @@ public enum BuildError: Error, Sendable, Equatable, LocalizedError {
   case outputExists(path: String, reason: String)
   /// A file of the previous build was changed after it was written.
   case previousOutputChanged(path: String)
+  /// The output folder is inside a source folder (its files would be read back as sources).
+  case outputInsideSources(output: String, source: String)
+  /// `dataprep init` would overwrite a recipe.
+  case recipeExists(path: String)
   /// The output folder could not be written.
   case cannotWrite(path: String, reason: String)
 
@@ -33,6 +37,9 @@ public enum BuildError: Error, Sendable, Equatable, LocalizedError {
       return "\(path): \(reason); use --force to rebuild it from scratch"
     case .previousOutputChanged(let path):
       return "\(path) differs from the digest in manifest.json (edited after the build?); use --force to rebuild from scratch"
+    case .outputInsideSources(let output, let source):
+      return "\(output) is inside the source folder \(source): its files would be read as sources next time; write the dataset elsewhere"
+    case .recipeExists(let path): return "\(path) already exists; use --force to replace it"
     case .cannotWrite(let path, let reason): return "\(path): cannot write: \(reason)"
     }
   }

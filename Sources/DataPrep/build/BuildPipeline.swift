@@ -36,6 +36,13 @@ public struct BuildPipeline: Sendable {
   /// - Throws: ``BuildError`` and the stages' errors (``InputError``, ``OutputError``, ...).
   public func run(onEvent: (BuildEvent) -> Void = { _ in }) throws -> BuildResult {
     guard !recipe.sources.isEmpty else { throw BuildError.noSources }
+    let outputURL = URL(fileURLWithPath: output).standardizedFileURL.resolvingSymlinksInPath().path
+    for source in recipe.sources {
+      let sourceURL = URL(fileURLWithPath: source).standardizedFileURL.resolvingSymlinksInPath().path
+      if outputURL == sourceURL || outputURL.hasPrefix(sourceURL.hasSuffix("/") ? sourceURL : sourceURL + "/") {
+        throw BuildError.outputInsideSources(output: output, source: source)
+      }
+    }
     try InstructOptions(format: recipe.format, tasks: recipe.tasks).check()
     let validationOptions = try recipe.validationOptions()
     let folder = OutputFolder(path: output)
@@ -53,8 +60,12 @@ public struct BuildPipeline: Sendable {
     // Sources.
     result.sources = try SourceFile.list(recipe.sources)
     let sourceBytes = result.sources.reduce(0) { $0 + $1.bytes }
-    emit(.sources, "sources: \(result.sources.count) files, \(ExtractionSummary.formatBytes(sourceBytes))",
-         ["files": .integer(Int64(result.sources.count)), "bytes": .integer(Int64(sourceBytes))])
+    var sourcesLine = "sources: \(result.sources.count) files, \(ExtractionSummary.formatBytes(sourceBytes))"
+    if mode == .incremental {
+      sourcesLine += "; incremental build: \(output) has the same recipe settings, its examples stay where they are"
+    }
+    emit(.sources, sourcesLine,
+         ["files": .integer(Int64(result.sources.count)), "bytes": .integer(Int64(sourceBytes)), "incremental": .bool(mode == .incremental)])
 
     let work = try folder.makeWorkFolder()
     defer { try? FileManager.default.removeItem(atPath: work) }

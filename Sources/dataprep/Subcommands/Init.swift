@@ -21,7 +21,7 @@ extension DataPrepCommand {
 
     func run() throws {
       if output != "-" && !force && FileManager.default.fileExists(atPath: output) {
-        throw BuildError.outputExists(path: output, reason: "already exists")
+        throw BuildError.recipeExists(path: output)
       }
       let file = try OutputFile(path: output)
       try file.write(StarterRecipe.text(sources: sources))

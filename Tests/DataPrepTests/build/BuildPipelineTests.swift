@@ -163,6 +163,17 @@ import Testing
     }
   }
 
+  @Test func refusesAnOutputInsideTheSources() throws {
+    let scratch = try BuildScratch()
+    defer { scratch.remove() }
+    try scratch.writeDocuments(3, prefix: "eta", seed: 10)
+    let inside = scratch.sources + "/dataset"
+    #expect(throws: BuildError.outputInsideSources(output: inside, source: scratch.sources)) {
+      try BuildPipeline(recipe: testRecipe([scratch.sources]), output: inside).run()
+    }
+    #expect(!FileManager.default.fileExists(atPath: inside))
+  }
+
   @Test func eventsComeOncePerStageInOrder() throws {
     let scratch = try BuildScratch()
     defer { scratch.remove() }
