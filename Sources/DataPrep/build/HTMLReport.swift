@@ -231,7 +231,7 @@ enum HTMLReport {
     var html = "<section><h2>Leaks between splits</h2>"
     guard let leakage = result.leakage else { return html + "<p>Not checked.</p></section>\n" }
     let counts = LeakKind.allCases.map { "\(HTMLText.escape($0.rawValue)) \(HTMLText.number(leakage.counts[$0] ?? 0))" }.joined(separator: ", ")
-    html += "<p>\(HTMLText.number(leakage.leakedHeldOut.count)) of \(HTMLText.number(leakage.heldOutRecords)) held-out examples share text with train: \(HTMLText.number(leakage.findings.count)) findings (\(counts)). One finding per held-out example is shown.</p>"
+    html += "<p>\(HTMLText.number(leakage.leakedHeldOut.count)) of \(HTMLText.number(leakage.heldOutRecords)) held-out examples share text with train: \(HTMLText.number(leakage.findings.count)) findings (\(counts)).\(leakage.findings.isEmpty ? "" : " One finding per held-out example is shown.")</p>"
     if result.leakSamples.isEmpty { return html + "<p class=\"note\">No held-out example was found in train.</p></section>\n" }
     for sample in result.leakSamples {
       var head = HTMLText.escape(sample.kind)
