@@ -29,6 +29,7 @@ public struct LeakageDetector: Sendable {
     var batch = LineBatch()
     let jobs = max(1, options.jobs)
     var analyzer = RecordAnalyzer(options: options)
+    analyzer.nearPrefilter = index.shingleKeys
     let parser = JSONParser()
     try LineReader(try ByteSource(path: path)).forEachLine { rawLine, number in
       let line = number == 1 ? JSONLReader.droppingByteOrderMark(rawLine) : rawLine
@@ -61,6 +62,7 @@ public struct LeakageDetector: Sendable {
     let slots = ResultSlots<SliceResult>(count: workers)
     DispatchQueue.concurrentPerform(iterations: workers) { slot in
       var analyzer = RecordAnalyzer(options: options)
+    analyzer.nearPrefilter = index.shingleKeys
       let parser = JSONParser()
       var result = SliceResult()
       for i in min(batch.count, slot * per)..<min(batch.count, (slot + 1) * per) {
@@ -115,7 +117,7 @@ public struct LeakageDetector: Sendable {
         out.append(finding)
       }
     }
-    if record.hasWords && options.kinds.contains(.nearDuplicate) {
+    if record.hasWords && !record.signature.isEmpty && options.kinds.contains(.nearDuplicate) {
       var candidates = Set<Int32>()
       let lsh = index.lsh
       record.signature.withUnsafeBufferPointer { sig in
@@ -191,8 +193,9 @@ public struct LeakageDetector: Sendable {
       guard let b = best[r] else { continue }
       let part = record.parts[b.partIndex]
       let wordCount = b.length + n - 1
-      let from = Int(part.words.starts[b.start])
-      let to = Int(part.words.ends[b.start + wordCount - 1])
+      let ranges = part.normalized.withUnsafeBufferPointer { NormalizedWords.ranges(in: $0) }
+      let from = ranges[b.start].start
+      let to = ranges[b.start + wordCount - 1].end
       var finding = LeakFinding(kind: .sharedPassage, heldOut: index.references[Int(r)], found: record.reference)
       finding.passage = String(decoding: part.normalized[from..<to], as: UTF8.self)
       finding.passageWords = wordCount

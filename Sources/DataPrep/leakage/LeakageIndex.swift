@@ -24,14 +24,18 @@ public struct LeakageIndex: Sendable {
   private(set) var bands: [UInt64: [Int32]] = [:]
   private(set) var groups: [String: Int32] = [:]
   private(set) var ngrams = NGramTable()
+  /// Every shingle key of the held-out texts (near-duplicate prefilter, see ``RecordAnalyzer``).
+  private(set) var shingleKeys = NGramTable()
   let lsh: LSHIndex
   private var analyzer: RecordAnalyzer
 
   /// An empty index for `options`.
   public init(options: LeakageOptions) {
     self.options = options
-    lsh = LSHIndex(threshold: options.threshold, permutations: options.permutations)
+    lsh = options.kinds.contains(.nearDuplicate)
+      ? LSHIndex(threshold: options.threshold, permutations: options.permutations) : LSHIndex(bands: 1, rows: 1)
     analyzer = RecordAnalyzer(options: options)
+    analyzer.collectShingleKeys = true
   }
 
   /// How many held-out records are indexed.
@@ -41,7 +45,7 @@ public struct LeakageIndex: Sendable {
 
   /// Approximate bytes held by the index (n-gram table, signatures, hash tables, ids).
   public var memoryBytes: Int {
-    ngrams.memoryBytes + signatures.count * 4 + (exact.count + bands.count) * 48 + references.count * 64
+    ngrams.memoryBytes + shingleKeys.memoryBytes + signatures.count * 4 + (exact.count + bands.count) * 48 + references.count * 64
       + groups.count * 64
   }
 
@@ -99,6 +103,7 @@ public struct LeakageIndex: Sendable {
     }
     if options.kinds.contains(.nearDuplicate) {
       if record.hasWords {
+        for key in record.shingleKeys { shingleKeys.insert(key, record: 0) }
         signatures.append(contentsOf: record.signature)
         record.signature.withUnsafeBufferPointer { sig in
           for band in 0..<lsh.bands { bands[lsh.bandKey(sig, band: band), default: []].append(number) }
