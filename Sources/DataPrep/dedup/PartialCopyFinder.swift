@@ -74,14 +74,14 @@ struct PartialCopyFinder {
     // in some removed record (holders still present are credited first).
     var holders: [Int32: [Int32]] = [:]  // slot -> records still present holding it
     var removedHolders: [Int32: [Int32]] = [:]  // slot -> partial copies holding it (a fallback)
-    var wanted = Set<Int32>()
+    var wanted = [Bool](repeating: false, count: capacity)
     for (record, _) in removed {
-      for f in table.sampleOffsets[record]..<table.sampleOffsets[record + 1] { wanted.insert(slotOfSample[f]) }
+      for f in table.sampleOffsets[record]..<table.sampleOffsets[record + 1] { wanted[Int(slotOfSample[f])] = true }
     }
-    for i in 0..<n where aliveIn[i] {
+    for i in 0..<n where aliveIn[i] && !removed.isEmpty {
       for f in table.sampleOffsets[i]..<table.sampleOffsets[i + 1] {
         let slot = slotOfSample[f]
-        guard wanted.contains(slot) else { continue }
+        guard wanted[Int(slot)] else { continue }
         if alive[i] {
           if holders[slot, default: []].count < maxHoldersPerShingle { holders[slot, default: []].append(Int32(i)) }
         } else if removedHolders[slot, default: []].count < maxHoldersPerShingle {

@@ -4,8 +4,9 @@
 /// Words are the space-separated tokens of ``TextNormalizer`` output; a character of a script
 /// written without spaces (Han, kana, Thai, Lao, Khmer, Myanmar) is a word by itself, so CJK
 /// text gets character n-grams. A text with fewer than `n` words gives one shingle of all its
-/// words; an empty text gives none. A shingle's hash is a stable 64-bit mix of its words'
-/// XXH64 hashes, so the same n-gram hashes the same in every record, run and machine.
+/// words; an empty text gives none. A word's hash is XXH64 (of its bytes packed into a `UInt64`
+/// when it has at most 8); a shingle's hash is the XOR of its words' hashes rotated by 13 bits
+/// per position, through XXH64's final avalanche. Both are stable across runs and machines.
 public struct Shingler: Sendable {
   /// Words per shingle.
   public let n: Int
@@ -43,8 +44,16 @@ public struct Shingler: Sendable {
     out.reserveCapacity(words.count - n + 1)
     words.withUnsafeBufferPointer { w in
       for start in 0...(w.count - n) {
-        var h: UInt64 = 0x9E37_79B1_85EB_CA87 &* UInt64(n)
-        for k in start..<(start + n) { h = Self.mix(h, w[k]) }
+        // XOR of the word hashes rotated by their position, then XXH64's avalanche: no multiply
+        // per word, and the order of words matters.
+        var h = UInt64(truncatingIfNeeded: n) &* 0x9E37_79B1_85EB_CA87
+        var k = 0
+        while k < n {
+          let v = w[start &+ k]
+          let r = UInt64(truncatingIfNeeded: (k &* 13) & 63)
+          h ^= (v &<< r) | (v &>> ((64 &- r) & 63))
+          k &+= 1
+        }
         out.append(Self.finish(h))
       }
     }
@@ -55,9 +64,29 @@ public struct Shingler: Sendable {
     out.removeAll(keepingCapacity: true)
     guard let base = text.baseAddress else { return }
     let count = text.count
+    out.reserveCapacity(count / 2 + 1)
+    let raw = UnsafeRawPointer(base)
     var i = 0
     while i < count {
-      while i < count && base[i] == 0x20 { i &+= 1 }
+      if base[i] == 0x20 {
+        i &+= 1
+        continue
+      }
+      // Fast path: an ASCII word shorter than 8 bytes followed by a space, found in one 8-byte load.
+      if i &+ 8 <= count {
+        let x = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+        let y = x ^ 0x2020_2020_2020_2020
+        let spaces = (y &- 0x0101_0101_0101_0101) & ~y & 0x8080_8080_8080_8080
+        if spaces != 0 {
+          let length = spaces.trailingZeroBitCount >> 3
+          let word = x & (UInt64.max &>> UInt64(64 &- 8 &* length))
+          if word & 0x8080_8080_8080_8080 == 0 {
+            out.append(XXH64.hash(word, seed: UInt64(length)))
+            i &+= length
+            continue
+          }
+        }
+      }
       let start = i
       var high: UInt8 = 0
       while i < count {
@@ -66,7 +95,6 @@ public struct Shingler: Sendable {
         high |= byte
         i &+= 1
       }
-      if i == start { break }
       if high < 0x80 {
         out.append(Self.wordHash(base + start, count: i &- start))
       } else {
@@ -136,15 +164,12 @@ public struct Shingler: Sendable {
   }
 
   static func combine(_ words: ArraySlice<UInt64>) -> UInt64 {
-    var h: UInt64 = 0x9E37_79B1_85EB_CA87 &* UInt64(words.count)
-    for w in words { h = mix(h, w) }
+    var h = UInt64(truncatingIfNeeded: words.count) &* 0x9E37_79B1_85EB_CA87
+    for (k, v) in words.enumerated() {
+      let r = UInt64(truncatingIfNeeded: (k &* 13) & 63)
+      h ^= (v &<< r) | (v &>> ((64 &- r) & 63))
+    }
     return finish(h)
-  }
-
-  @inline(__always)
-  static func mix(_ h: UInt64, _ w: UInt64) -> UInt64 {
-    let r = h &+ w &* XXH64.prime2
-    return ((r << 31) | (r >> 33)) &* XXH64.prime1
   }
 
   @inline(__always)

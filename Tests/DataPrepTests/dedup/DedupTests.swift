@@ -171,6 +171,20 @@ enum DedupFixture {
     #expect(run.clusters.first?.contains(#""kept":"old""#) == true)
   }
 
+  @Test func againstAlsoRemovesPartialCopiesOfAReference() throws {
+    let old = F.text(300, seed: 20)
+    let copied = F.words(300, seed: 20)[50..<250].joined(separator: " ")
+    let run = try F.run([F.line("new", copied), F.line("other", F.text(200, seed: 21))], against: [[F.line("old", old)]])
+    #expect(F.ids(run.output) == ["other"])
+    #expect(run.result.summary.partialCopies == 1)
+    #expect(run.clusters.first?.contains(#""kind":"partial","kept":"old","kept_file":"#) == true)
+  }
+
+  @Test func emptyTextsAreExactDuplicatesOfEachOther() throws {
+    let run = try F.run([F.line("a", ""), F.line("b", "  !! "), F.line("c", F.text(20, seed: 22))])
+    #expect(F.ids(run.output) == ["a", "c"])
+  }
+
   @Test func resultsDoNotDependOnJobs() throws {
     var lines: [String] = []
     for i in 0..<400 {
