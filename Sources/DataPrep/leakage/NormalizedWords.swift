@@ -1,30 +1,16 @@
-/// The words of normalised text (``TextNormalizer`` output) as stable hashes; the byte range of
-/// each word is recomputed on demand (``ranges(in:)``) to quote a shared passage.
-///
-/// Words are split exactly as ``Shingler/wordHashes(_:into:)`` splits them (a character of an
-/// unspaced script such as Han or Thai is a word by itself) and hash to the same values.
+/// The words of normalised text (``TextNormalizer`` output) as the dedup stage's stable word
+/// hashes (``Shingler/wordHashes(_:into:)``); the byte range of each word is recomputed on demand
+/// (``ranges(in:)``) to quote a shared passage, splitting words exactly as the shingler does (a
+/// character of an unspaced script such as Han or Thai is a word by itself).
 struct NormalizedWords: Sendable {
   /// The hash of each word, in order.
   var hashes: [UInt64] = []
 
   var count: Int { hashes.count }
 
-  /// Replaces the contents with the words of `text`.
-  mutating func scan(_ text: UnsafeBufferPointer<UInt8>) {
-    // A word takes at least one byte plus a separator, or one unspaced character (2+ bytes).
-    let capacity = text.count / 2 + 1
-    hashes = [UInt64](unsafeUninitializedCapacity: capacity) { buffer, initialized in
-      guard let out = buffer.baseAddress else {
-        initialized = 0
-        return
-      }
-      var n = 0
-      Self.forEachWord(text) { hash, _, _ in
-        out[n] = hash
-        n &+= 1
-      }
-      initialized = n
-    }
+  /// Replaces the contents with the words of `text`, hashed by the dedup stage's ``Shingler``.
+  mutating func scan(_ text: UnsafeBufferPointer<UInt8>, with shingler: Shingler) {
+    shingler.wordHashes(text, into: &hashes)
   }
 
   /// The byte range `(start, end)` of each word of `text`, in the order of ``hashes``.

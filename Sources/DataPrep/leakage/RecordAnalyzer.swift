@@ -82,7 +82,7 @@ struct RecordAnalyzer: Sendable {
     var normalized: [UInt8] = []
     normalizer.normalize(text, into: &normalized)
     var words = NormalizedWords()
-    normalized.withUnsafeBufferPointer { words.scan($0) }
+    normalized.withUnsafeBufferPointer { words.scan($0, with: shingler) }
     return AnalyzedPart(part: part, normalized: normalized, words: words)
   }
 
