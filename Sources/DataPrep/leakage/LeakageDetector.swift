@@ -17,7 +17,13 @@ public struct LeakageDetector: Sendable {
 
   /// A detector over `index`.
   public init(index: LeakageIndex) {
-    self.index = index
+    if index.isSealed {
+      self.index = index
+    } else {
+      var sealed = index
+      sealed.seal()
+      self.index = sealed
+    }
   }
 
   /// The leaks of the records of the JSONL file `path` into the held-out records of the given
@@ -110,7 +116,9 @@ public struct LeakageDetector: Sendable {
       out.append(finding)
     }
     var matched = Set<Int32>()
-    if record.hasWords && options.kinds.contains(.exactDuplicate), let list = index.exact[record.exactHash] {
+    if record.hasWords && options.kinds.contains(.exactDuplicate) {
+      var list: [Int32] = []
+      index.exact.forEach(record.exactHash) { list.append($0) }
       for r in list where allowed(r) && matched.insert(r).inserted {
         var finding = LeakFinding(kind: .exactDuplicate, heldOut: references[Int(r)], found: record.reference)
         finding.similarity = 1
@@ -122,7 +130,7 @@ public struct LeakageDetector: Sendable {
       let lsh = index.lsh
       record.signature.withUnsafeBufferPointer { sig in
         for band in 0..<lsh.bands {
-          if let list = index.bands[lsh.bandKey(sig, band: band)] { candidates.formUnion(list) }
+          index.bands.forEach(lsh.bandKey(sig, band: band)) { candidates.insert($0) }
         }
       }
       let stride = options.permutations
