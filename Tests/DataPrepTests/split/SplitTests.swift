@@ -174,6 +174,33 @@ import Testing
     #expect(throws: SplitError.self) { _ = try Self.split(["{\"id\": 1}"], options: Self.stable) }
   }
 
+  @Test func exactModeNeedsAFile() throws {
+    var options = Self.stable
+    options.exact = true
+    let directory = try TemporaryDirectory()
+    #expect(throws: SplitError.needsFile("--exact")) {
+      _ = try Splitter(options: options).run(input: "-", directory: directory.path("out"))
+    }
+  }
+
+  @Test func testSplitIsCheckedAndRepairedToo() throws {
+    var lines: [String] = []
+    for i in 0..<300 {
+      let passage = F.text(30, seed: 40_000 + UInt64(i))
+      lines.append(F.line("a\(i)", passage + " " + F.text(10, seed: 50_000 + UInt64(i))))
+      lines.append(F.line("b\(i)", F.text(10, seed: 60_000 + UInt64(i)) + " " + passage))
+    }
+    var options = SplitOptions()
+    options.ratios = [0.6, 0.2, 0.2]
+    let reported = try Self.split(lines, options: options)
+    let files = Set(reported.result.leakage?.findings.map { URL(fileURLWithPath: $0.heldOut.file).lastPathComponent } ?? [])
+    #expect(files == ["validation.jsonl", "test.jsonl"])
+    options.leakAction = .move
+    let (result, moved, _) = try Self.split(lines, options: options)
+    #expect(result.leaksRemaining == 0)
+    #expect(moved.values.map(\.count).reduce(0, +) == 600)
+  }
+
   @Test func ratiosAreParsedAndChecked() throws {
     #expect(try SplitOptions.parseRatios("0.9") == [0.9, 0.09999999999999998])
     #expect(try SplitOptions.parseRatios("0.8,0.1,0.1") == [0.8, 0.1, 0.1])
