@@ -181,6 +181,7 @@ public struct LeakageDetector: Sendable {
             let r = code >> 2
             guard allowed(r), !matched.contains(r) else { return }
             var run = runs[code] ?? Run(last: -2, start: position, length: 0)
+            if run.last == position { return }  // the same n-gram listed twice for this record part
             if run.last == position - 1 {
               run.length += 1
             } else {
