@@ -78,6 +78,12 @@ public enum RecordText {
     return parts.map(\.text).joined(separator: "\n")
   }
 
+  /// The text at `field` when one is given (`--field PATH`), else the record's own text.
+  public static func text(of record: JSONObject, field: String?) -> String? {
+    guard let field else { return text(of: record) }
+    return text(of: record, field: field)
+  }
+
   /// The text at the dotted `field` path (`--field PATH`, e.g. `metadata.summary` or
   /// `messages.1.content`): a string as is, an array's strings joined with `"\n"`, otherwise
   /// the text of an object found there; `nil` when there is none.

@@ -22,8 +22,7 @@ struct SplitKeyer {
       return XXH64.hash(key, seed: options.seed)
     }
     ungrouped += 1
-    let chosen: String? = options.field.map { RecordText.text(of: object, field: $0) } ?? RecordText.text(of: object)
-    guard let text = chosen else {
+    guard let text = RecordText.text(of: object, field: options.field) else {
       throw .noText(path: path, line: line)
     }
     normalizer.normalize(text, into: &normalized)
