@@ -10,7 +10,8 @@ public struct SketchBuilder: Sendable {
   public let options: DedupOptions
   private let normalizer: TextNormalizer
   private let shingler: Shingler
-  private let hasher: MinHasher
+  private let hasher: MinHasher?
+  private let onePermutation: OnePermutationHasher?
   /// Target bytes per batch.
   var batchBytes = 8 << 20
 
@@ -19,7 +20,14 @@ public struct SketchBuilder: Sendable {
     self.options = options
     normalizer = TextNormalizer(level: options.normalization)
     shingler = Shingler(n: options.ngram)
-    hasher = MinHasher(permutations: options.permutations, seed: options.seed)
+    switch options.signatureScheme {
+    case .minhash:
+      hasher = MinHasher(permutations: options.permutations, seed: options.seed)
+      onePermutation = nil
+    case .onePermutation:
+      hasher = nil
+      onePermutation = OnePermutationHasher(bins: options.permutations, seed: options.seed)
+    }
   }
 
   /// Reads `path` and appends its records to `table` as file `fileIndex` (0 for the input,
@@ -110,23 +118,23 @@ public struct SketchBuilder: Sendable {
       }
       normalized.withUnsafeBufferPointer { shingler.wordHashes($0, into: &words) }
       shingler.shingles(ofWordHashes: words, into: &shingles)
-      shingles.withUnsafeBufferPointer { s in
-        signature.withUnsafeMutableBufferPointer { hasher.signature(of: s, into: $0) }
+      // One sort gives the distinct shingles: the set to sign, the exact-verification set and,
+      // filtered (still sorted), the partial-copy samples.
+      distinct.removeAll(keepingCapacity: true)
+      distinct.append(contentsOf: shingles)
+      Self.sortUnique(&distinct)
+      distinct.withUnsafeBufferPointer { s in
+        signature.withUnsafeMutableBufferPointer { sig in
+          if let hasher { hasher.signature(of: s, into: sig) } else { onePermutation?.signature(of: s, into: sig) }
+        }
       }
       sampled.removeAll(keepingCapacity: true)
       if sampling <= 1 {
-        sampled.append(contentsOf: shingles)
+        sampled.append(contentsOf: distinct)
       } else {
-        for h in shingles where h <= sampleLimit { sampled.append(h) }
+        for h in distinct where h <= sampleLimit { sampled.append(h) }
       }
-      Self.sortUnique(&sampled)
-      var set: ArraySlice<UInt64>? = nil
-      if keepSets {
-        distinct.removeAll(keepingCapacity: true)
-        distinct.append(contentsOf: shingles)
-        Self.sortUnique(&distinct)
-        set = distinct[...]
-      }
+      let set: ArraySlice<UInt64>? = keepSets ? distinct[...] : nil
       signature.withUnsafeBufferPointer { sig in
         table.appendRecord(
           id: Self.recordID(object, line: number, path: fileIndex == 0 ? nil : path),
