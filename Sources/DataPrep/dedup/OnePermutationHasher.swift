@@ -19,6 +19,9 @@ public struct OnePermutationHasher: Sendable {
   /// `firstProbe[j * bins + b]`: the first probe of empty bin `j` landing on bin `b`
   /// (`UInt32.max` if none within the limit); for sets filling few bins. Empty for large `bins`.
   private let firstProbe: [UInt32]
+  /// The first ``earlyProbes`` probes of every bin, precomputed (`bins × earlyProbes`).
+  private let probes: [Int32]
+  private static let earlyProbes = 8
 
   /// A hasher of `bins` bins (signature length) drawn from `seed`.
   public init(bins: Int = 128, seed: UInt64 = 0x6461_7461_7072_6570) {
@@ -46,6 +49,12 @@ public struct OnePermutationHasher: Sendable {
       }
     }
     firstProbe = table
+    var probes: [Int32] = []
+    probes.reserveCapacity(k * Self.earlyProbes)
+    for j in 0..<k {
+      for t in 0..<Self.earlyProbes { probes.append(Int32(Self.probe(j, t, seed: probeSeed, bins: k))) }
+    }
+    self.probes = probes
   }
 
   @inline(__always)
@@ -78,15 +87,15 @@ public struct OnePermutationHasher: Sendable {
     withUnsafeTemporaryAllocation(of: Bool.self, capacity: k) { filled in
       filled.initialize(repeating: false)
       let mix = self.mix
+      var filledCount = 0
       for x in shingles {
         let g = XXH64.avalanche(x ^ mix)
         let bin = Self.reduce(g, k)
         let v = UInt32(truncatingIfNeeded: g)
         if v < out[bin] { out[bin] = v }
+        filledCount &+= filled[bin] ? 0 : 1
         filled[bin] = true
       }
-      var filledCount = 0
-      for i in 0..<k where filled[i] { filledCount += 1 }
       if filledCount == k { return }
       // Empty bins copy from the first filled bin of their probe sequence. Values are read from
       // filled bins only, which never change, so the order bins are densified in does not matter.
@@ -107,7 +116,16 @@ public struct OnePermutationHasher: Sendable {
             }
           }
         } else {
-          var t = 0
+          probes.withUnsafeBufferPointer { early in
+            for t in 0..<Self.earlyProbes {
+              let b = Int(early[j &* Self.earlyProbes &+ t])
+              if filled[b] {
+                source = b
+                break
+              }
+            }
+          }
+          var t = source < 0 ? Self.earlyProbes : probeLimit
           while t < probeLimit {
             let b = Self.probe(j, t, seed: probeSeed, bins: k)
             if filled[b] {

@@ -87,6 +87,8 @@ public struct SketchBuilder: Sendable {
     var shingles: [UInt64] = []
     var distinct: [UInt64] = []
     var sampled: [UInt64] = []
+    var sortScratch: [UInt64] = []
+    var sortCounts: [Int] = []
     var signature = [UInt32](repeating: .max, count: options.permutations)
     let sampling = UInt64(options.partialSampling)
     // A shingle is sampled when its hash falls in the lowest 1/sampling of the range (no division).
@@ -122,7 +124,7 @@ public struct SketchBuilder: Sendable {
       // filtered (still sorted), the partial-copy samples.
       distinct.removeAll(keepingCapacity: true)
       distinct.append(contentsOf: shingles)
-      Self.sortUnique(&distinct)
+      HashSort.sortUnique(&distinct, scratch: &sortScratch, counts: &sortCounts)
       distinct.withUnsafeBufferPointer { s in
         signature.withUnsafeMutableBufferPointer { sig in
           if let hasher { hasher.signature(of: s, into: sig) } else { onePermutation?.signature(of: s, into: sig) }
