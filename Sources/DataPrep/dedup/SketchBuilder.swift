@@ -161,19 +161,6 @@ public struct SketchBuilder: Sendable {
     return path.map { "\($0):line:\(line)" } ?? "line:\(line)"
   }
 
-  static func sortUnique(_ values: inout [UInt64]) {
-    guard values.count > 1 else { return }
-    values.sort()
-    var write = 1
-    values.withUnsafeMutableBufferPointer { v in
-      for read in 1..<v.count where v[read] != v[write - 1] {
-        v[write] = v[read]
-        write += 1
-      }
-    }
-    values.removeLast(values.count - write)
-  }
-
   static func isBlank(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
     for byte in line where byte != 0x20 && byte != 0x09 && byte != 0x0D { return false }
     return true
