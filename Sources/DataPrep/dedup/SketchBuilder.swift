@@ -36,6 +36,7 @@ public struct SketchBuilder: Sendable {
   ///   for records without text; the error is the first in input order.
   public func add(path: String, name: String? = nil, fileIndex: UInt16, to table: inout SketchTable) throws {
     let source = try ByteSource(path: path)
+    Self.reserve(forFile: path, options: options, in: &table)
     let path = name ?? path
     var batch = LineBatch()
     try LineReader(source).forEachLine { line, number in
@@ -159,6 +160,17 @@ public struct SketchBuilder: Sendable {
       }
     }
     return path.map { "\($0):line:\(line)" } ?? "line:\(line)"
+  }
+
+  /// Reserves room in `table` for a file's shingle sets and samples, estimated from its size
+  /// (about one distinct shingle per 6 bytes of JSONL), so the arrays are not copied as they grow.
+  /// Only address space: pages are touched when filled. Capped at 1 GB per array.
+  static func reserve(forFile path: String, options: DedupOptions, in table: inout SketchTable) {
+    var info = stat()
+    guard stat(path, &info) == 0, info.st_size > 0 else { return }
+    let shingles = min(Int(info.st_size) / 5, 1 << 27)
+    if options.verification == .exact { table.shingleSets.reserveCapacity(table.shingleSets.count + shingles) }
+    table.samples.reserveCapacity(table.samples.count + shingles / max(1, options.partialSampling) + 1024)
   }
 
   static func isBlank(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
