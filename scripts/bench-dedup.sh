@@ -24,17 +24,22 @@ timed() { # label command...
 }
 : >"$OUT/times.txt"
 for jobs in 1 2; do
-  timed "dataprep-estimate-jobs$jobs" "$DATAPREP" dedup "$CORPUS" -o "$OUT/kept-estimate.jsonl" \
-    --clusters "$OUT/clusters-estimate.jsonl" --jobs $jobs --quiet
+  timed "dataprep-default-jobs$jobs" "$DATAPREP" dedup "$CORPUS" -o "$OUT/kept-default-jobs$jobs.jsonl" \
+    --clusters "$OUT/clusters-default-jobs$jobs.jsonl" --jobs $jobs --quiet
 done
-timed "dataprep-exact-jobs1" "$DATAPREP" dedup "$CORPUS" -o "$OUT/kept-exact.jsonl" \
-  --clusters "$OUT/clusters-exact.jsonl" --jobs 1 --verify exact --quiet
+cmp -s "$OUT/kept-default-jobs1.jsonl" "$OUT/kept-default-jobs2.jsonl" &&
+  cmp -s "$OUT/clusters-default-jobs1.jsonl" "$OUT/clusters-default-jobs2.jsonl" &&
+  echo "jobs 1 and 2: identical output" >>"$OUT/times.txt"
+timed "dataprep-minhash-estimate-jobs1" "$DATAPREP" dedup "$CORPUS" -o "$OUT/kept-minhash-estimate.jsonl" \
+  --clusters "$OUT/clusters-minhash-estimate.jsonl" --jobs 1 --signature minhash --verify estimate --quiet
+timed "dataprep-minhash-exact-jobs1" "$DATAPREP" dedup "$CORPUS" -o "$OUT/kept-minhash-exact.jsonl" \
+  --clusters "$OUT/clusters-minhash-exact.jsonl" --jobs 1 --signature minhash --quiet
 timed "dataprep-nopartial-jobs1" "$DATAPREP" dedup "$CORPUS" -o /dev/null --jobs 1 --no-partial --quiet
 for peer in datasketch rensa; do
   timed "$peer" "$VENV/bin/python" "$SHARED/run_peers.py" --worker --peer $peer --corpus "$CORPUS" \
     --result "$BENCH/work/cpu_$peer.json" --workdir "$BENCH/work/$peer"
 done
-for v in estimate exact; do
+for v in default-jobs1 minhash-estimate minhash-exact; do
   python3 "$ROOT/scripts/score-dedup.py" --corpus "$CORPUS" --truth "$TRUTH" \
     --clusters "$OUT/clusters-$v.jsonl" --shared "$SHARED" --json "$OUT/score-$v.json" >/dev/null
 done

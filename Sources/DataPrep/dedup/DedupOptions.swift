@@ -18,6 +18,15 @@ public struct DedupOptions: Sendable {
     case exact
   }
 
+  /// How MinHash signatures are computed.
+  public enum SignatureScheme: String, Sendable, CaseIterable {
+    /// One hash per shingle spread over the positions, empty positions densified
+    /// (``OnePermutationHasher``): the same collision probability, a fraction of the cost.
+    case onePermutation = "one-permutation"
+    /// One multiply-shift hash function per position (``MinHasher``), the classic scheme.
+    case minhash
+  }
+
   /// A dotted path to the text to compare, instead of the record's default text.
   public var field: String?
   /// How text is folded before hashing.
@@ -29,7 +38,9 @@ public struct DedupOptions: Sendable {
   /// Jaccard similarity at or above which two records are near duplicates.
   public var threshold = 0.8
   /// How candidate pairs are confirmed.
-  public var verification: Verification = .estimate
+  public var verification: Verification = .exact
+  /// How signatures are computed.
+  public var signatureScheme: SignatureScheme = .onePermutation
   /// Partial-copy detection: `nil` turns it on when every input record is a document.
   public var partial: Bool?
   /// Fraction of a record's shingles found in other records for it to be a partial copy.

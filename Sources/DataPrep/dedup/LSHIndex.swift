@@ -113,7 +113,7 @@ public struct LSHIndex: Sendable {
         keyed.append((bandKey(signature, band: band), member))
       }
     }
-    keyed.sort { $0.key != $1.key ? $0.key < $1.key : $0.member < $1.member }
+    HashSort.sortByKey(&keyed)
     var out: [CandidatePair] = []
     var start = 0
     while start < keyed.count {

@@ -10,7 +10,8 @@ public struct SketchBuilder: Sendable {
   public let options: DedupOptions
   private let normalizer: TextNormalizer
   private let shingler: Shingler
-  private let hasher: MinHasher
+  private let hasher: MinHasher?
+  private let onePermutation: OnePermutationHasher?
   /// Target bytes per batch.
   var batchBytes = 8 << 20
 
@@ -19,7 +20,14 @@ public struct SketchBuilder: Sendable {
     self.options = options
     normalizer = TextNormalizer(level: options.normalization)
     shingler = Shingler(n: options.ngram)
-    hasher = MinHasher(permutations: options.permutations, seed: options.seed)
+    switch options.signatureScheme {
+    case .minhash:
+      hasher = MinHasher(permutations: options.permutations, seed: options.seed)
+      onePermutation = nil
+    case .onePermutation:
+      hasher = nil
+      onePermutation = OnePermutationHasher(bins: options.permutations, seed: options.seed)
+    }
   }
 
   /// Reads `path` and appends its records to `table` as file `fileIndex` (0 for the input,
@@ -28,6 +36,7 @@ public struct SketchBuilder: Sendable {
   ///   for records without text; the error is the first in input order.
   public func add(path: String, name: String? = nil, fileIndex: UInt16, to table: inout SketchTable) throws {
     let source = try ByteSource(path: path)
+    Self.reserve(forFile: path, options: options, in: &table)
     let path = name ?? path
     var batch = LineBatch()
     try LineReader(source).forEachLine { line, number in
@@ -79,6 +88,8 @@ public struct SketchBuilder: Sendable {
     var shingles: [UInt64] = []
     var distinct: [UInt64] = []
     var sampled: [UInt64] = []
+    var sortScratch: [UInt64] = []
+    var sortCounts: [Int] = []
     var signature = [UInt32](repeating: .max, count: options.permutations)
     let sampling = UInt64(options.partialSampling)
     // A shingle is sampled when its hash falls in the lowest 1/sampling of the range (no division).
@@ -110,23 +121,23 @@ public struct SketchBuilder: Sendable {
       }
       normalized.withUnsafeBufferPointer { shingler.wordHashes($0, into: &words) }
       shingler.shingles(ofWordHashes: words, into: &shingles)
-      shingles.withUnsafeBufferPointer { s in
-        signature.withUnsafeMutableBufferPointer { hasher.signature(of: s, into: $0) }
+      // One sort gives the distinct shingles: the set to sign, the exact-verification set and,
+      // filtered (still sorted), the partial-copy samples.
+      distinct.removeAll(keepingCapacity: true)
+      distinct.append(contentsOf: shingles)
+      HashSort.sortUnique(&distinct, scratch: &sortScratch, counts: &sortCounts)
+      distinct.withUnsafeBufferPointer { s in
+        signature.withUnsafeMutableBufferPointer { sig in
+          if let hasher { hasher.signature(of: s, into: sig) } else { onePermutation?.signature(of: s, into: sig) }
+        }
       }
       sampled.removeAll(keepingCapacity: true)
       if sampling <= 1 {
-        sampled.append(contentsOf: shingles)
+        sampled.append(contentsOf: distinct)
       } else {
-        for h in shingles where h <= sampleLimit { sampled.append(h) }
+        for h in distinct where h <= sampleLimit { sampled.append(h) }
       }
-      Self.sortUnique(&sampled)
-      var set: ArraySlice<UInt64>? = nil
-      if keepSets {
-        distinct.removeAll(keepingCapacity: true)
-        distinct.append(contentsOf: shingles)
-        Self.sortUnique(&distinct)
-        set = distinct[...]
-      }
+      let set: ArraySlice<UInt64>? = keepSets ? distinct[...] : nil
       signature.withUnsafeBufferPointer { sig in
         table.appendRecord(
           id: Self.recordID(object, line: number, path: fileIndex == 0 ? nil : path),
@@ -151,17 +162,15 @@ public struct SketchBuilder: Sendable {
     return path.map { "\($0):line:\(line)" } ?? "line:\(line)"
   }
 
-  static func sortUnique(_ values: inout [UInt64]) {
-    guard values.count > 1 else { return }
-    values.sort()
-    var write = 1
-    values.withUnsafeMutableBufferPointer { v in
-      for read in 1..<v.count where v[read] != v[write - 1] {
-        v[write] = v[read]
-        write += 1
-      }
-    }
-    values.removeLast(values.count - write)
+  /// Reserves room in `table` for a file's shingle sets and samples, estimated from its size
+  /// (about one distinct shingle per 6 bytes of JSONL), so the arrays are not copied as they grow.
+  /// Only address space: pages are touched when filled. Capped at 1 GB per array.
+  static func reserve(forFile path: String, options: DedupOptions, in table: inout SketchTable) {
+    var info = stat()
+    guard stat(path, &info) == 0, info.st_size > 0 else { return }
+    let shingles = min(Int(info.st_size) / 5, 1 << 27)
+    if options.verification == .exact { table.shingleSets.reserveCapacity(table.shingleSets.count + shingles) }
+    table.samples.reserveCapacity(table.samples.count + shingles / max(1, options.partialSampling) + 1024)
   }
 
   static func isBlank(_ line: UnsafeBufferPointer<UInt8>) -> Bool {

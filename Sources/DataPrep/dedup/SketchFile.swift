@@ -95,7 +95,8 @@ public enum SketchFile {
   /// The settings a file's contents depend on, as one line.
   static func settings(_ o: DedupOptions) -> String {
     "field=\(o.field ?? "-") normalize=\(o.normalization.rawValue) ngram=\(o.ngram) permutations=\(o.permutations) "
-      + "seed=\(o.seed) sampling=\(o.partialSampling) verify=\(o.verification.rawValue)"
+      + "seed=\(o.seed) sampling=\(o.partialSampling) verify=\(o.verification.rawValue) "
+      + "signature=\(o.signatureScheme.rawValue)"
   }
 }
 

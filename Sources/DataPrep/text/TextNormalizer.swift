@@ -86,24 +86,19 @@ public struct TextNormalizer: Sendable {
           initialized = 0
           return
         }
-        let n = bytes.count
-        var i = 0
+        // Branch-free: every byte is written (a separator as a space); the write position moves
+        // on after a word byte, or after the first separator following a word, so runs of
+        // separators collapse to one space and leading ones vanish.
         var w = 0
-        while true {
-          while i < n && table[Int(input[i])] == 0 { i &+= 1 }
-          if i == n { break }
-          if w > 0 {
-            output[w] = 0x20
-            w &+= 1
-          }
-          while i < n {
-            let mapped = table[Int(input[i])]
-            if mapped == 0 { break }
-            output[w] = mapped
-            w &+= 1
-            i &+= 1
-          }
+        var previousWord = 0
+        for i in 0..<bytes.count {
+          let mapped = table[Int(input[i])]
+          let isWord = mapped != 0 ? 1 : 0
+          output[w] = mapped | (UInt8(truncatingIfNeeded: 1 &- isWord) &* 0x20)
+          w &+= isWord | previousWord
+          previousWord = isWord
         }
+        if w > 0 && previousWord == 0 { w &-= 1 }  // a trailing space
         initialized = w
       }
     }

@@ -52,7 +52,10 @@ extension DataPrepCommand {
     var threshold: Double = 0.8
 
     @Option(name: .long, help: "Confirm LSH candidates by estimated (signatures) or exact (shingle sets) Jaccard.")
-    var verify: DedupOptions.Verification = .estimate
+    var verify: DedupOptions.Verification = .exact
+
+    @Option(name: .long, help: "Signatures: one-permutation (one hash per shingle, densified) or minhash (one hash per permutation).")
+    var signature: DedupOptions.SignatureScheme = .onePermutation
 
     @Flag(inversion: .prefixedNo, help: "Detect partial copies (default: on when the records are documents).")
     var partial: Bool?
@@ -106,6 +109,7 @@ extension DataPrepCommand {
       o.permutations = permutations
       o.threshold = threshold
       o.verification = verify
+      o.signatureScheme = signature
       o.partial = partial
       o.containment = containment
       o.partialSampling = partialSampling
@@ -186,3 +190,4 @@ extension DataPrepCommand {
 extension NormalizationLevel: ExpressibleByArgument {}
 extension DedupOptions.KeepPolicy: ExpressibleByArgument {}
 extension DedupOptions.Verification: ExpressibleByArgument {}
+extension DedupOptions.SignatureScheme: ExpressibleByArgument {}
