@@ -61,6 +61,9 @@ struct HTMLMainContentSelector {
           } else if !options.include.contains(.images), tree.name(node) == "figure" || tree.name(node) == "figcaption" {
             // Without images, their captions and credits are furniture too.
             drop = true
+          } else if text < 400, startsWithCopyright(node, tree: tree) {
+            // "© 2022 Example News. All rights reserved."
+            drop = true
           } else if text < 80, containsTime(node, tree: tree) {
             // A short line around a <time>: a dateline or byline.
             drop = true
@@ -166,6 +169,17 @@ struct HTMLMainContentSelector {
   private func containsTitle(_ node: MarkupTree.Node, page: HTMLPage) -> Bool {
     for index in page.tree.descendants(of: node) where page.tree.kinds[index] == .element && !page.excluded[index] {
       if case .heading(let level) = page.role(index), level <= 2 { return true }
+    }
+    return false
+  }
+
+  /// Whether the first visible text in `node` begins with a copyright sign (or "(c)", "Copyright").
+  private func startsWithCopyright(_ node: MarkupTree.Node, tree: MarkupTree) -> Bool {
+    for index in tree.descendants(of: node) where tree.kinds[index] == .text {
+      let bytes = tree.textBytes(of: index).drop { $0 <= 0x20 }
+      if bytes.isEmpty { continue }
+      return bytes.starts(with: [0xC2, 0xA9]) || bytes.starts(with: Array("Copyright".utf8))
+        || bytes.starts(with: Array("(c)".utf8)) || bytes.starts(with: Array("(C)".utf8))
     }
     return false
   }
