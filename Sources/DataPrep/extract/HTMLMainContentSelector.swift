@@ -79,7 +79,10 @@ struct HTMLMainContentSelector {
         node += 1
       }
     }
-    if options.favor != .recall { dropEmptyHeadings(&page, in: current, detector: detector) }
+    if options.favor != .recall {
+      dropEmptyHeadings(&page, in: current, detector: detector)
+      dropTrailingShortBlocks(&page, in: current, detector: detector)
+    }
     return current
   }
 
@@ -195,6 +198,70 @@ struct HTMLMainContentSelector {
       if words.contains(where: { Self.metadataWords.contains(String($0)) }) { return true }
     }
     return false
+  }
+
+  /// Leaves out the short blocks that end the content ("More on this topic", "Older post", a
+  /// lone date or tag line): up to five, stopping at the first block of real length. Lists and
+  /// tables count as one block.
+  private func dropTrailingShortBlocks(_ page: inout HTMLPage, in scope: MarkupTree.Node, detector: HTMLBoilerplateDetector) {
+    let tree = page.tree
+    let end = tree.subtreeEnd(scope)
+    // Blocks in document order: elements with a block role and no kept block inside, lifted
+    // to their outermost list or table.
+    var blocks: [MarkupTree.Node] = []
+    var hasBlockChild = Set<MarkupTree.Node>()
+    var node = scope + 1
+    while node < end {
+      if page.excluded[node] {
+        node = tree.subtreeEnd(node)
+        continue
+      }
+      if tree.kinds[node] == .element {
+        switch page.role(node) {
+        case .inline, .code, .lineBreak, .dropped:
+          break
+        case .list, .table, .definitionList, .preformatted:
+          blocks.append(node)
+          if let parent = tree.parent(node) { markAncestors(parent, scope: scope, tree: tree, into: &hasBlockChild) }
+          node = tree.subtreeEnd(node)
+          continue
+        default:
+          blocks.append(node)
+          if let parent = tree.parent(node) { markAncestors(parent, scope: scope, tree: tree, into: &hasBlockChild) }
+        }
+      }
+      node += 1
+    }
+    var dropped = 0
+    for block in blocks.reversed() where !hasBlockChild.contains(block) && !page.excluded[block] {
+      let text = keptText(of: block, page: page, detector: detector)
+      if text == 0 { continue }
+      guard text < 50, dropped < 5 else { break }
+      page.exclude(block)
+      dropped += 1
+    }
+  }
+
+  private func markAncestors(
+    _ node: MarkupTree.Node, scope: MarkupTree.Node, tree: MarkupTree, into set: inout Set<MarkupTree.Node>
+  ) {
+    var current: MarkupTree.Node? = node
+    while let c = current, c > scope, set.insert(c).inserted { current = tree.parent(c) }
+  }
+
+  private func keptText(of node: MarkupTree.Node, page: HTMLPage, detector: HTMLBoilerplateDetector) -> Int {
+    var total = 0
+    var index = node + 1
+    let end = page.tree.subtreeEnd(node)
+    while index < end {
+      if page.excluded[index] {
+        index = page.tree.subtreeEnd(index)
+        continue
+      }
+      if page.tree.kinds[index] == .text { total += detector.textLength(of: index) }
+      index += 1
+    }
+    return total
   }
 
   /// Leaves out headings whose section (the siblings up to the next heading) lost all its text
