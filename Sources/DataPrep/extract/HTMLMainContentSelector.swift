@@ -201,14 +201,15 @@ struct HTMLMainContentSelector {
   }
 
   /// Leaves out the short blocks that end the content ("More on this topic", "Older post", a
-  /// lone date or tag line): up to five, stopping at the first block of real length. Lists and
-  /// tables count as one block.
+  /// lone date or tag line): up to five, stopping at the first block of real length, the first
+  /// that ends a sentence, or the first list, table, code block, quote or image.
   private func dropTrailingShortBlocks(_ page: inout HTMLPage, in scope: MarkupTree.Node, detector: HTMLBoilerplateDetector) {
     let tree = page.tree
     let end = tree.subtreeEnd(scope)
     // Blocks in document order: elements with a block role and no kept block inside, lifted
     // to their outermost list or table.
     var blocks: [MarkupTree.Node] = []
+    var stops = Set<MarkupTree.Node>()
     var hasBlockChild = Set<MarkupTree.Node>()
     var node = scope + 1
     while node < end {
@@ -218,10 +219,15 @@ struct HTMLMainContentSelector {
       }
       if tree.kinds[node] == .element {
         switch page.role(node) {
-        case .inline, .code, .lineBreak, .dropped:
+        case .inline, .code, .lineBreak:
           break
-        case .list, .table, .definitionList, .preformatted:
+        case .dropped:
+          // An image kept with --include images.
           blocks.append(node)
+          stops.insert(node)
+        case .list, .table, .definitionList, .preformatted, .blockquote:
+          blocks.append(node)
+          stops.insert(node)
           if let parent = tree.parent(node) { markAncestors(parent, scope: scope, tree: tree, into: &hasBlockChild) }
           node = tree.subtreeEnd(node)
           continue
@@ -234,12 +240,35 @@ struct HTMLMainContentSelector {
     }
     var dropped = 0
     for block in blocks.reversed() where !hasBlockChild.contains(block) && !page.excluded[block] {
+      if stops.contains(block) { break }
       let text = keptText(of: block, page: page, detector: detector)
       if text == 0 { continue }
-      guard text < 50, dropped < 5 else { break }
+      guard text < 50, dropped < 5, !endsSentence(block, page: page) else { break }
       page.exclude(block)
       dropped += 1
     }
+  }
+
+  /// Whether the last visible character of `block` ends a sentence (`.`, `!`, `?`, `…`, `。`).
+  private func endsSentence(_ block: MarkupTree.Node, page: HTMLPage) -> Bool {
+    let tree = page.tree
+    var index = tree.subtreeEnd(block) - 1
+    while index > block {
+      if tree.kinds[index] == .text, !page.excluded[index] {
+        let bytes = tree.textBytes(of: index)
+        if let last = bytes.lastIndex(where: { $0 > 0x20 && $0 != 0xA0 && $0 != 0xC2 }) {
+          let byte = bytes[last]
+          if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?") { return true }
+          // "…" is E2 80 A6, "。" is E3 80 82, "！" EF BC 81, "？" EF BC 9F.
+          guard last - bytes.startIndex >= 2 else { return false }
+          let tail = [bytes[last - 2], bytes[last - 1], byte]
+          return tail == [0xE2, 0x80, 0xA6] || tail == [0xE3, 0x80, 0x82] || tail == [0xEF, 0xBC, 0x81]
+            || tail == [0xEF, 0xBC, 0x9F]
+        }
+      }
+      index -= 1
+    }
+    return false
   }
 
   private func markAncestors(
