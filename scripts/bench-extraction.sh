@@ -34,7 +34,7 @@ for item in json.loads((tests / "evaldata.json").read_text("utf8")).values():
             print(p)
             break
 PY
-BYTES=$(xargs cat < "$OUT/files.txt" | wc -c)
+BYTES=$(xargs -d "\n" cat < "$OUT/files.txt" | wc -c)
 echo "pages: $(wc -l < "$OUT/files.txt"), bytes: $BYTES"
 
 # Seconds and MB/s from a /usr/bin/time -v report.
@@ -47,7 +47,7 @@ report() { # label time-file
 }
 
 for jobs in 1 2; do
-  /usr/bin/time -v -o "$OUT/time-j$jobs.txt" xargs -x -s 1500000 "$BIN" extract --quiet --favor "$FAVOR" --text-format plain \
+  /usr/bin/time -v -o "$OUT/time-j$jobs.txt" xargs -d "\n" -x -s 1500000 "$BIN" extract --quiet --favor "$FAVOR" --text-format plain \
     --jobs "$jobs" -o "$OUT/dataprep-j$jobs.jsonl" < "$OUT/files.txt"
   report "dataprep extract --jobs $jobs" "$OUT/time-j$jobs.txt"
 done
@@ -66,7 +66,7 @@ with open(sys.argv[1], encoding="utf8") as lines:
 PY
 
 cc -O2 $(pkg-config --cflags libxml-2.0) -o "$OUT/parse-floor" "$SCRIPTS/extraction-parse-floor.c" $(pkg-config --libs libxml-2.0)
-xargs -x -s 1500000 "$OUT/parse-floor" < "$OUT/files.txt"
+xargs -d "\n" -x -s 1500000 "$OUT/parse-floor" < "$OUT/files.txt"
 
 if [ -x "$PEERS_VENV/bin/python" ]; then
   # shellcheck disable=SC2086
