@@ -1,4 +1,3 @@
-import Crypto
 
 /// Extracts a ``Document`` from one HTML page: Markdown-like text with sections, the title, and
 /// metadata (`lang`, `description`, `url`, `author`, `date`, `site_name`, `tags`, `encoding`,
@@ -64,7 +63,7 @@ public struct HTMLExtractor: Sendable {
     let qa = HTMLQuestionAnswerReader(page: page).read(jsonLD: reader.jsonLD)
     if !qa.isEmpty { metadata.append("qa", .array(qa)) }
     return Document(
-      id: Self.identifier(of: source), source: source, format: "html", title: reader.title(),
+      id: DocumentID.make(source: source), source: source, format: "html", title: reader.title(),
       text: MarkdownOutput.trimmed(output.bytes[...]), sections: output.documentSections(), metadata: metadata)
   }
 
@@ -75,14 +74,5 @@ public struct HTMLExtractor: Sendable {
   func text(ofFragment html: String) throws -> String {
     let tree = try HTMLParser().parse(text: html)
     return MarkdownOutput.trimmed(HTMLMarkdownRenderer.render(HTMLPage(tree: tree)).bytes[...])
-  }
-
-  /// A stable id: the first 16 hex digits of the SHA-256 of `source`.
-  static func identifier(of source: String) -> String {
-    let digest = SHA256.hash(data: Array(source.utf8))
-    return digest.prefix(8).map { byte in
-      let hex = String(byte, radix: 16)
-      return byte < 16 ? "0" + hex : hex
-    }.joined()
   }
 }
