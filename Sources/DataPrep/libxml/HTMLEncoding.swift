@@ -50,35 +50,9 @@ enum HTMLEncoding {
     var invalid = 0
     let count = bytes.count
     while index < count {
-      let lead = bytes[index]
-      if lead < 0x80 {
+      if bytes[index] < 0x80 {
         index += 1
-        continue
-      }
-      let length: Int
-      var lower: UInt8 = 0x80
-      var upper: UInt8 = 0xBF
-      switch lead {
-      case 0xC2...0xDF: length = 2
-      case 0xE0: length = 3; lower = 0xA0
-      case 0xE1...0xEC, 0xEE...0xEF: length = 3
-      case 0xED: length = 3; upper = 0x9F
-      case 0xF0: length = 4; lower = 0x90
-      case 0xF1...0xF3: length = 4
-      case 0xF4: length = 4; upper = 0x8F
-      default: length = 0
-      }
-      var good = length > 0 && index + length <= count
-      if good {
-        let second = bytes[index + 1]
-        good = second >= lower && second <= upper
-        var k = 2
-        while good, k < length {
-          good = bytes[index + k] & 0xC0 == 0x80
-          k += 1
-        }
-      }
-      if good {
+      } else if let length = UTF8Sequence.length(at: index, in: bytes) {
         valid += 1
         index += length
       } else {
