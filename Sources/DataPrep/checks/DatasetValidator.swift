@@ -21,6 +21,8 @@ public final class DatasetValidator {
   private var trainingGroups: [String: Int] = [:]
   private var validationGroups: [String: Int] = [:]
   private var schemaCache: [DatasetFormat: JSONSchema?] = [:]
+  /// The word hashes of the record being checked, for the near-duplicate index (reused).
+  private var recordWords: [UInt64] = []
   /// Files with lines that are not UTF-8 JSON objects: the leakage check cannot read them.
   var filesWithBadLines: Set<String> = []
   /// The files validated so far, with their roles.
@@ -203,11 +205,14 @@ public final class DatasetValidator {
     var response = TextScan.basis
     var scalars = 0
     let trackDiversity = options.isEnabled(.lowDiversity)
+    let trackNear = state.nearDuplicates != nil
+    recordWords.removeAll(keepingCapacity: true)
     var previous: (UInt64, UInt64) = (0, 0)
     var words = 0
     var reportedToken = false
     for (i, turn) in allTurns.enumerated() {
       let scan = TextScan(turn.text) { word in
+        if trackNear { recordWords.append(word) }
         guard trackDiversity else { return }
         if words >= 2 { state.diversity.add(previous.0, previous.1, word) }
         previous = (previous.1, word)
@@ -310,9 +315,8 @@ public final class DatasetValidator {
       }
     }
 
-    if !isDuplicate, state.nearDuplicates != nil {
-      let text = RecordText.text(of: object) ?? allTurns.map(\.text).joined(separator: "\n")
-      state.nearDuplicates?.add(text, line: line)
+    if !isDuplicate, trackNear {
+      state.nearDuplicates?.add(wordHashes: recordWords, line: line)
     }
 
     if let limit = options.maxTokens, options.isEnabled(.tooLong) {
