@@ -27,6 +27,7 @@ public struct LeakageCheck: Sendable {
         try index.addJSONL(path: path, role: .external)
       }
     }
+    index.seal()
     let detector = LeakageDetector(index: index)
     var findings = try detector.scan(path: train, roles: [.heldOut, .external])
     if !against.isEmpty {

@@ -17,7 +17,13 @@ public struct LeakageDetector: Sendable {
 
   /// A detector over `index`.
   public init(index: LeakageIndex) {
-    self.index = index
+    if index.isSealed {
+      self.index = index
+    } else {
+      var sealed = index
+      sealed.seal()
+      self.index = sealed
+    }
   }
 
   /// The leaks of the records of the JSONL file `path` into the held-out records of the given
@@ -29,6 +35,7 @@ public struct LeakageDetector: Sendable {
     var batch = LineBatch()
     let jobs = max(1, options.jobs)
     var analyzer = RecordAnalyzer(options: options)
+    analyzer.nearPrefilter = index.shingleKeys
     let parser = JSONParser()
     try LineReader(try ByteSource(path: path)).forEachLine { rawLine, number in
       let line = number == 1 ? JSONLReader.droppingByteOrderMark(rawLine) : rawLine
@@ -61,6 +68,7 @@ public struct LeakageDetector: Sendable {
     let slots = ResultSlots<SliceResult>(count: workers)
     DispatchQueue.concurrentPerform(iterations: workers) { slot in
       var analyzer = RecordAnalyzer(options: options)
+    analyzer.nearPrefilter = index.shingleKeys
       let parser = JSONParser()
       var result = SliceResult()
       for i in min(batch.count, slot * per)..<min(batch.count, (slot + 1) * per) {
@@ -108,19 +116,21 @@ public struct LeakageDetector: Sendable {
       out.append(finding)
     }
     var matched = Set<Int32>()
-    if record.hasWords && options.kinds.contains(.exactDuplicate), let list = index.exact[record.exactHash] {
+    if record.hasWords && options.kinds.contains(.exactDuplicate) {
+      var list: [Int32] = []
+      index.exact.forEach(record.exactHash) { list.append($0) }
       for r in list where allowed(r) && matched.insert(r).inserted {
         var finding = LeakFinding(kind: .exactDuplicate, heldOut: references[Int(r)], found: record.reference)
         finding.similarity = 1
         out.append(finding)
       }
     }
-    if record.hasWords && options.kinds.contains(.nearDuplicate) {
+    if record.hasWords && !record.signature.isEmpty && options.kinds.contains(.nearDuplicate) {
       var candidates = Set<Int32>()
       let lsh = index.lsh
       record.signature.withUnsafeBufferPointer { sig in
         for band in 0..<lsh.bands {
-          if let list = index.bands[lsh.bandKey(sig, band: band)] { candidates.formUnion(list) }
+          index.bands.forEach(lsh.bandKey(sig, band: band)) { candidates.insert($0) }
         }
       }
       let stride = options.permutations
@@ -171,6 +181,7 @@ public struct LeakageDetector: Sendable {
             let r = code >> 2
             guard allowed(r), !matched.contains(r) else { return }
             var run = runs[code] ?? Run(last: -2, start: position, length: 0)
+            if run.last == position { return }  // the same n-gram listed twice for this record part
             if run.last == position - 1 {
               run.length += 1
             } else {
@@ -191,8 +202,9 @@ public struct LeakageDetector: Sendable {
       guard let b = best[r] else { continue }
       let part = record.parts[b.partIndex]
       let wordCount = b.length + n - 1
-      let from = Int(part.words.starts[b.start])
-      let to = Int(part.words.ends[b.start + wordCount - 1])
+      let ranges = part.normalized.withUnsafeBufferPointer { NormalizedWords.ranges(in: $0) }
+      let from = ranges[b.start].start
+      let to = ranges[b.start + wordCount - 1].end
       var finding = LeakFinding(kind: .sharedPassage, heldOut: index.references[Int(r)], found: record.reference)
       finding.passage = String(decoding: part.normalized[from..<to], as: UTF8.self)
       finding.passageWords = wordCount

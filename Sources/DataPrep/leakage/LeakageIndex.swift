@@ -20,18 +20,22 @@ public struct LeakageIndex: Sendable {
   private(set) var references: [LeakRecordReference] = []
   private(set) var roles: [Role] = []
   private(set) var signatures: [UInt32] = []
-  private(set) var exact: [UInt64: [Int32]] = [:]
-  private(set) var bands: [UInt64: [Int32]] = [:]
+  private(set) var exact = SortedKeyList()
+  private(set) var bands = SortedKeyList()
   private(set) var groups: [String: Int32] = [:]
   private(set) var ngrams = NGramTable()
+  /// Every shingle key of the held-out texts (near-duplicate prefilter, see ``RecordAnalyzer``).
+  private(set) var shingleKeys = NGramTable()
   let lsh: LSHIndex
   private var analyzer: RecordAnalyzer
 
   /// An empty index for `options`.
   public init(options: LeakageOptions) {
     self.options = options
-    lsh = LSHIndex(threshold: options.threshold, permutations: options.permutations)
+    lsh = options.kinds.contains(.nearDuplicate)
+      ? LSHIndex(threshold: options.threshold, permutations: options.permutations) : LSHIndex(bands: 1, rows: 1)
     analyzer = RecordAnalyzer(options: options)
+    analyzer.collectShingleKeys = true
   }
 
   /// How many held-out records are indexed.
@@ -41,8 +45,17 @@ public struct LeakageIndex: Sendable {
 
   /// Approximate bytes held by the index (n-gram table, signatures, hash tables, ids).
   public var memoryBytes: Int {
-    ngrams.memoryBytes + signatures.count * 4 + (exact.count + bands.count) * 48 + references.count * 64
+    ngrams.memoryBytes + shingleKeys.memoryBytes + signatures.count * 4 + (exact.count + bands.count) * 16 + references.count * 64
       + groups.count * 64
+  }
+
+  /// Whether the lookup tables are ready (``seal()`` after the last record is added).
+  public var isSealed: Bool { exact.isSorted && bands.isSorted }
+
+  /// Prepares the lookup tables once every held-out record is added.
+  public mutating func seal() {
+    if !exact.isSorted { exact.sort() }
+    if !bands.isSorted { bands.sort() }
   }
 
   /// Adds the records of a JSONL file (`name` is how reports call it).
@@ -95,13 +108,14 @@ public struct LeakageIndex: Sendable {
       groups[key] = number
     }
     if record.hasWords && options.kinds.contains(.exactDuplicate) {
-      exact[record.exactHash, default: []].append(number)
+      exact.append(record.exactHash, number)
     }
     if options.kinds.contains(.nearDuplicate) {
       if record.hasWords {
+        for key in record.shingleKeys { shingleKeys.insert(key, record: 0) }
         signatures.append(contentsOf: record.signature)
         record.signature.withUnsafeBufferPointer { sig in
-          for band in 0..<lsh.bands { bands[lsh.bandKey(sig, band: band), default: []].append(number) }
+          for band in 0..<lsh.bands { bands.append(lsh.bandKey(sig, band: band), number) }
         }
       } else {
         signatures.append(contentsOf: [UInt32](repeating: .max, count: options.permutations))

@@ -9,6 +9,10 @@ struct NGramTable: Sendable {
   private var mask: Int
   private(set) var count = 0
   private var shared: [[Int32]] = []
+  /// A one-hash Bloom filter of 8 bits per slot (16 per key at most): most lookups of absent
+  /// keys stop here, in a bit array an eighth of the table's size that stays in cache.
+  private var filter: [UInt64]
+  private var filterMask: Int
 
   init(capacity: Int = 1 << 16) {
     var size = 16
@@ -16,10 +20,12 @@ struct NGramTable: Sendable {
     keys = [UInt64](repeating: 0, count: size)
     values = [Int32](repeating: 0, count: size)
     mask = size - 1
+    filter = [UInt64](repeating: 0, count: size / 8)
+    filterMask = size * 8 - 1
   }
 
   /// Bytes held by the table.
-  var memoryBytes: Int { keys.count * 12 + shared.reduce(0) { $0 + $1.count * 4 + 32 } }
+  var memoryBytes: Int { keys.count * 13 + shared.reduce(0) { $0 + $1.count * 4 + 32 } }
 
   /// Records that `record` holds the n-gram `key` (non-zero).
   mutating func insert(_ key: UInt64, record: Int32) {
@@ -28,6 +34,8 @@ struct NGramTable: Sendable {
     while true {
       let k = keys[slot]
       if k == 0 {
+        let bit = Int(truncatingIfNeeded: (key &>> 32) | (key &<< 32)) & filterMask
+        filter[bit >> 6] |= 1 << UInt64(bit & 63)
         keys[slot] = key
         values[slot] = record
         count += 1
@@ -52,7 +60,9 @@ struct NGramTable: Sendable {
   /// The value stored for `key`, or `nil`.
   @inline(__always)
   func lookup(_ key: UInt64) -> Int32? {
-    keys.withUnsafeBufferPointer { keys in
+    let bit = Int(truncatingIfNeeded: (key &>> 32) | (key &<< 32)) & filterMask
+    if filter.withUnsafeBufferPointer({ $0[bit >> 6] & (1 << UInt64(bit & 63)) }) == 0 { return nil }
+    return keys.withUnsafeBufferPointer { keys in
       var slot = Int(truncatingIfNeeded: key) & mask
       while true {
         let k = keys[slot]
@@ -79,7 +89,11 @@ struct NGramTable: Sendable {
     keys = [UInt64](repeating: 0, count: oldKeys.count * 2)
     values = [Int32](repeating: 0, count: oldKeys.count * 2)
     mask = keys.count - 1
+    filter = [UInt64](repeating: 0, count: keys.count / 8)
+    filterMask = keys.count * 8 - 1
     for (i, key) in oldKeys.enumerated() where key != 0 {
+      let bit = Int(truncatingIfNeeded: (key &>> 32) | (key &<< 32)) & filterMask
+      filter[bit >> 6] |= 1 << UInt64(bit & 63)
       var slot = Int(truncatingIfNeeded: key) & mask
       while keys[slot] != 0 { slot = (slot + 1) & mask }
       keys[slot] = key

@@ -1,23 +1,28 @@
-/// The words of normalised text (``TextNormalizer`` output) with their stable hashes and byte
-/// ranges, so a shared passage can be quoted back from the text it was found in.
-///
-/// Words are split exactly as ``Shingler/wordHashes(_:into:)`` splits them (a character of an
-/// unspaced script such as Han or Thai is a word by itself) and hash to the same values.
+/// The words of normalised text (``TextNormalizer`` output) as the dedup stage's stable word
+/// hashes (``Shingler/wordHashes(_:into:)``); the byte range of each word is recomputed on demand
+/// (``ranges(in:)``) to quote a shared passage, splitting words exactly as the shingler does (a
+/// character of an unspaced script such as Han or Thai is a word by itself).
 struct NormalizedWords: Sendable {
   /// The hash of each word, in order.
   var hashes: [UInt64] = []
-  /// The byte offset where each word starts.
-  var starts: [Int32] = []
-  /// The byte offset just past each word.
-  var ends: [Int32] = []
 
   var count: Int { hashes.count }
 
-  /// Replaces the contents with the words of `text`.
-  mutating func scan(_ text: UnsafeBufferPointer<UInt8>) {
-    hashes.removeAll(keepingCapacity: true)
-    starts.removeAll(keepingCapacity: true)
-    ends.removeAll(keepingCapacity: true)
+  /// Replaces the contents with the words of `text`, hashed by the dedup stage's ``Shingler``.
+  mutating func scan(_ text: UnsafeBufferPointer<UInt8>, with shingler: Shingler) {
+    shingler.wordHashes(text, into: &hashes)
+  }
+
+  /// The byte range `(start, end)` of each word of `text`, in the order of ``hashes``.
+  static func ranges(in text: UnsafeBufferPointer<UInt8>) -> [(start: Int, end: Int)] {
+    var out: [(start: Int, end: Int)] = []
+    forEachWord(text) { _, start, end in out.append((start, end)) }
+    return out
+  }
+
+  /// Calls `body(hash, start, end)` for each word of `text`.
+  @inline(__always)
+  static func forEachWord(_ text: UnsafeBufferPointer<UInt8>, _ body: (UInt64, Int, Int) -> Void) {
     guard let base = text.baseAddress else { return }
     let count = text.count
     var i = 0
@@ -33,22 +38,17 @@ struct NormalizedWords: Sendable {
       }
       if i == start { break }
       if high < 0x80 {
-        append(Shingler.wordHash(base + start, count: i &- start), start, i)
+        body(Shingler.wordHash(base + start, count: i &- start), start, i)
       } else {
-        splitUnspaced(base, from: start, to: i)
+        splitUnspaced(base, from: start, to: i, body)
       }
     }
   }
 
-  @inline(__always)
-  private mutating func append(_ hash: UInt64, _ start: Int, _ end: Int) {
-    hashes.append(hash)
-    starts.append(Int32(truncatingIfNeeded: start))
-    ends.append(Int32(truncatingIfNeeded: end))
-  }
-
   /// A non-ASCII word: each character of an unspaced script is a word of its own.
-  private mutating func splitUnspaced(_ base: UnsafePointer<UInt8>, from wordStart: Int, to wordEnd: Int) {
+  private static func splitUnspaced(
+    _ base: UnsafePointer<UInt8>, from wordStart: Int, to wordEnd: Int, _ body: (UInt64, Int, Int) -> Void
+  ) {
     var runStart = wordStart
     var i = wordStart
     while i < wordEnd {
@@ -63,12 +63,12 @@ struct NormalizedWords: Sendable {
           | (UInt32(base[i + 2] & 0x3F) << 6) | UInt32(base[i + 3] & 0x3F)
       }
       if Shingler.isUnspaced(scalar) {
-        if i > runStart { append(Shingler.wordHash(base + runStart, count: i - runStart), runStart, i) }
-        append(Shingler.wordHash(base + i, count: end - i), i, end)
+        if i > runStart { body(Shingler.wordHash(base + runStart, count: i - runStart), runStart, i) }
+        body(Shingler.wordHash(base + i, count: end - i), i, end)
         runStart = end
       }
       i = end
     }
-    if wordEnd > runStart { append(Shingler.wordHash(base + runStart, count: wordEnd - runStart), runStart, wordEnd) }
+    if wordEnd > runStart { body(Shingler.wordHash(base + runStart, count: wordEnd - runStart), runStart, wordEnd) }
   }
 }

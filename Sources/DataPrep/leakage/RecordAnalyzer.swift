@@ -15,6 +15,8 @@ struct AnalyzedRecord: Sendable {
   var groupKey: String?
   /// Whether the whole text has at least one word (empty texts are never duplicates).
   var hasWords = false
+  /// Rolling hashes of the whole text's shingles (index side only, for the near-duplicate prefilter).
+  var shingleKeys: [UInt64] = []
 }
 
 /// Turns records into ``AnalyzedRecord``s with the dedup stage's normaliser, word hashes,
@@ -25,6 +27,12 @@ struct RecordAnalyzer: Sendable {
   private let shingler: Shingler
   private let hasher: MinHasher
   private var shingles: [UInt64] = []
+  /// The held-out side's shingle keys: a record with too few of its shingles there cannot reach
+  /// the Jaccard threshold with any held-out record, so its MinHash signature is not computed.
+  var nearPrefilter: NGramTable?
+  /// Keep the shingle keys in the record (index side).
+  var collectShingleKeys = false
+  private var keys: [UInt64] = []
 
   init(options: LeakageOptions) {
     self.options = options
@@ -75,7 +83,7 @@ struct RecordAnalyzer: Sendable {
     var normalized: [UInt8] = []
     normalizer.normalize(text, into: &normalized)
     var words = NormalizedWords()
-    normalized.withUnsafeBufferPointer { words.scan($0) }
+    normalized.withUnsafeBufferPointer { words.scan($0, with: shingler) }
     return AnalyzedPart(part: part, normalized: normalized, words: words)
   }
 
@@ -85,6 +93,20 @@ struct RecordAnalyzer: Sendable {
       record.exactHash = whole.normalized.withUnsafeBytes { XXH64.hash($0) }
     }
     if options.kinds.contains(.nearDuplicate) {
+      if collectShingleKeys || nearPrefilter != nil {
+        keys.removeAll(keepingCapacity: true)
+        whole.words.hashes.withUnsafeBufferPointer { words in
+          NGramRoller(n: options.shingle).forEach(words) { _, key in keys.append(key) }
+        }
+        if collectShingleKeys { record.shingleKeys = keys }
+        // Jaccard(A, B) >= t needs at least t of A's shingles in B; half of that leaves room
+        // for repeated shingles.
+        if let prefilter = nearPrefilter, !keys.isEmpty {
+          var found = 0
+          for key in keys where prefilter.lookup(key) != nil { found += 1 }
+          if Double(found) < 0.5 * options.threshold * Double(keys.count) { return }
+        }
+      }
       shingler.shingles(ofWordHashes: whole.words.hashes, into: &shingles)
       record.signature = [UInt32](repeating: .max, count: options.permutations)
       if !shingles.isEmpty {

@@ -62,7 +62,13 @@ extension DataPrepCommand {
     func validate() throws {
       if validation.isEmpty && against.isEmpty { throw ValidationError("give --validation FILE and/or --against FILE") }
       guard maxLeaks >= 0 else { throw ValidationError("--max-leaks must be at least 0") }
-      do { try options().validate() } catch { throw ValidationError(error.localizedDescription) }
+      do {
+        try options().validate()
+      } catch let error as ValidationError {
+        throw error
+      } catch {
+        throw ValidationError(error.localizedDescription)
+      }
     }
 
     func options() throws -> LeakageOptions {

@@ -65,7 +65,13 @@ extension DataPrepCommand {
 
     func validate() throws {
       guard leakAction == "move" || leakAction == "drop" else { throw ValidationError("--leak-action must be move or drop") }
-      do { _ = try options() } catch { throw ValidationError(error.localizedDescription) }
+      do {
+        _ = try options()
+      } catch let error as ValidationError {
+        throw error
+      } catch {
+        throw ValidationError(error.localizedDescription)
+      }
     }
 
     func options() throws -> SplitOptions {
