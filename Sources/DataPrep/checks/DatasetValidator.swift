@@ -1,10 +1,12 @@
 /// Validates JSONL datasets for fine-tuning, streaming: every line is checked for UTF-8, JSON,
 /// object shape, the format's schema and the content checks; dataset-wide checks (scarcity,
-/// groups, diversity, file size) run in ``finish()``.
+/// groups, diversity, near-duplicate share, file size) run at the end of each file and in
+/// ``finish()``; ``checkLeakage(options:)`` checks validation files against training files.
 ///
 /// Memory is flat in file size except the duplicate tables: per record, one 64-bit text hash
 /// with its line, and one 64-bit prompt hash with its response hash and line (about 80 bytes a
-/// record with hash-table overhead), held for the current file only. Group counts grow with the
+/// record with hash-table overhead), plus the near-duplicate index (a 256-byte MinHash
+/// signature and a line per record), held for the current file only. Group counts grow with the
 /// number of distinct groups. Not `Sendable`: one validator per run.
 public final class DatasetValidator {
   private let options: ValidationOptions
