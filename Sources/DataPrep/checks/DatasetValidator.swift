@@ -1,10 +1,12 @@
 /// Validates JSONL datasets for fine-tuning, streaming: every line is checked for UTF-8, JSON,
 /// object shape, the format's schema and the content checks; dataset-wide checks (scarcity,
-/// groups, diversity, file size) run in ``finish()``.
+/// groups, diversity, near-duplicate share, file size) run at the end of each file and in
+/// ``finish()``; ``checkLeakage(options:)`` checks validation files against training files.
 ///
 /// Memory is flat in file size except the duplicate tables: per record, one 64-bit text hash
 /// with its line, and one 64-bit prompt hash with its response hash and line (about 80 bytes a
-/// record with hash-table overhead), held for the current file only. Group counts grow with the
+/// record with hash-table overhead), plus the near-duplicate index (a 256-byte MinHash
+/// signature and a line per record), held for the current file only. Group counts grow with the
 /// number of distinct groups. Not `Sendable`: one validator per run.
 public final class DatasetValidator {
   private let options: ValidationOptions
@@ -21,6 +23,8 @@ public final class DatasetValidator {
   private var trainingGroups: [String: Int] = [:]
   private var validationGroups: [String: Int] = [:]
   private var schemaCache: [DatasetFormat: JSONSchema?] = [:]
+  /// The word hashes of the record being checked, for the near-duplicate index (reused).
+  private var recordWords: [UInt64] = []
   /// Files with lines that are not UTF-8 JSON objects: the leakage check cannot read them.
   var filesWithBadLines: Set<String> = []
   /// The files validated so far, with their roles.
@@ -203,11 +207,14 @@ public final class DatasetValidator {
     var response = TextScan.basis
     var scalars = 0
     let trackDiversity = options.isEnabled(.lowDiversity)
+    let trackNear = state.nearDuplicates != nil
+    recordWords.removeAll(keepingCapacity: true)
     var previous: (UInt64, UInt64) = (0, 0)
     var words = 0
     var reportedToken = false
     for (i, turn) in allTurns.enumerated() {
       let scan = TextScan(turn.text) { word in
+        if trackNear { recordWords.append(word) }
         guard trackDiversity else { return }
         if words >= 2 { state.diversity.add(previous.0, previous.1, word) }
         previous = (previous.1, word)
@@ -310,9 +317,8 @@ public final class DatasetValidator {
       }
     }
 
-    if !isDuplicate, state.nearDuplicates != nil {
-      let text = RecordText.text(of: object) ?? allTurns.map(\.text).joined(separator: "\n")
-      state.nearDuplicates?.add(text, line: line)
+    if !isDuplicate, trackNear {
+      state.nearDuplicates?.add(wordHashes: recordWords, line: line)
     }
 
     if let limit = options.maxTokens, options.isEnabled(.tooLong) {

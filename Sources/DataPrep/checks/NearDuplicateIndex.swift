@@ -1,7 +1,14 @@
 /// Finds the records of one file that are near duplicates of an earlier record, for validate's
-/// near-duplicate share, with dedup's own pieces: ``TextNormalizer``, ``Shingler`` (word
-/// 5-grams), ``MinHasher``, ``LSHIndex`` and ``UnionFind``, so validate and `dataprep dedup`
-/// agree on what a near duplicate is (dedup's defaults, signatures verified by estimate).
+/// near-duplicate share, with dedup's own pieces: ``Shingler`` (word 5-grams over word hashes),
+/// ``MinHasher``, ``LSHIndex`` and ``UnionFind``, so validate and `dataprep dedup` agree on what
+/// a near duplicate is (5-word shingles, Jaccard threshold, signatures verified by estimate).
+///
+/// The words are those validate's own scan already hashes (runs of non-whitespace bytes, as
+/// written), so the check reads no text a second time; unlike dedup's default `basic`
+/// normalisation, case and punctuation count (dedup's `--normalize none`). The signature is
+/// taken over a hash-chosen 1/``shingleSampling`` of the shingles (the same shingles in every
+/// record, so the Jaccard of the sampled sets estimates the whole sets'; texts with few sampled
+/// shingles use all of them).
 ///
 /// Memory: one signature of ``permutations`` `UInt32` values and one line number per record
 /// (about 260 bytes a record), held for the current file only: the one index validate keeps
@@ -9,6 +16,10 @@
 struct NearDuplicateIndex {
   /// Signature length: half dedup's default, as a share needs less precision than a removal.
   static let permutations = 64
+  /// One shingle in this many (by hash) enters the signature.
+  static let shingleSampling: UInt64 = 4
+  /// Texts with fewer sampled shingles than this use all their shingles.
+  static let minimumSampled = 16
 
   /// What was found: how many records are near copies of an earlier one, and one example pair.
   struct Result {
@@ -21,22 +32,34 @@ struct NearDuplicateIndex {
   }
 
   private let similarity: Double
-  private let normalizer = TextNormalizer(level: .basic)
   private let shingler = Shingler(n: 5)
   private let hasher = MinHasher(permutations: NearDuplicateIndex.permutations)
   private var signatures: [UInt32] = []
   private var lines: [Int] = []
+  private var shingles: [UInt64] = []
+  private var sampled: [UInt64] = []
 
   /// An index calling records near duplicates at Jaccard `similarity` or above.
   init(similarity: Double) {
     self.similarity = similarity
   }
 
-  /// Adds the text of the record at `line`; texts without words are left out.
-  mutating func add(_ text: String, line: Int) {
-    let shingles = shingler.shingles(ofNormalized: normalizer.normalize(text))
+  /// Adds the record at `line` by the hashes of its words in order; records without words are
+  /// left out.
+  mutating func add(wordHashes words: [UInt64], line: Int) {
+    shingler.shingles(ofWordHashes: words, into: &shingles)
     if shingles.isEmpty { return }
-    signatures += hasher.signature(of: shingles)
+    let limit = UInt64.max / Self.shingleSampling
+    sampled.removeAll(keepingCapacity: true)
+    for shingle in shingles where shingle < limit { sampled.append(shingle) }
+    let chosen = sampled.count >= Self.minimumSampled ? sampled : shingles
+    let start = signatures.count
+    signatures.append(contentsOf: repeatElement(UInt32.max, count: Self.permutations))
+    chosen.withUnsafeBufferPointer { set in
+      signatures.withUnsafeMutableBufferPointer { all in
+        hasher.signature(of: set, into: UnsafeMutableBufferPointer(rebasing: all[start..<(start + Self.permutations)]))
+      }
+    }
     lines.append(line)
   }
 

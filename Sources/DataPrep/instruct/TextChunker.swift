@@ -5,8 +5,9 @@ public struct TextChunker: Sendable {
   public var chunkTokens: Int
   /// How many tokens at the end of one chunk start the next (less than `chunkTokens`).
   public var overlapTokens: Int
-  /// What counts tokens; called once per word with the whitespace before it, so it must be
-  /// roughly additive over words (as BPE tokenizers with whitespace pre-splitting are).
+  /// What counts tokens; called once per word with the whitespace before it (BPE tokenizers
+  /// with whitespace pre-splitting are nearly additive over words), then once per chunk to make
+  /// sure the chunk as a whole fits.
   public var counter: TokenCounter
 
   /// A chunker with the given budget, overlap and counter.
@@ -48,6 +49,13 @@ public struct TextChunker: Sendable {
       while end < words.count, end == first || total + words[end].tokens <= chunkTokens {
         total += words[end].tokens
         end += 1
+      }
+      // Per-word counts are nearly additive for BPE, not exactly: check the chunk as a whole
+      // and give back words until it fits (a single word stays a chunk of its own).
+      while end - first > 1,
+        counter.count(String(text[words[first].range.lowerBound..<words[end - 1].range.upperBound])) > chunkTokens
+      {
+        end -= 1
       }
       chunks.append(text[words[first].range.lowerBound..<words[end - 1].range.upperBound])
       if end == words.count { break }

@@ -159,3 +159,30 @@ import Testing
     }
   }
 }
+
+/// Chunks fit `--chunk-tokens` as a whole even when the counter is not additive over words.
+@Suite struct ChunkFitTests {
+  @Test func chunksFitWhenWordCountsDoNotAddUp() {
+    // Each "q q" pair costs one extra token in a whole text, none in single words.
+    let counter = TokenCounter(name: "pairs") { text in
+      text.split(whereSeparator: \.isWhitespace).count + text.components(separatedBy: "q q").count - 1
+    }
+    let chunker = TextChunker(chunkTokens: 4, overlapTokens: 0, counter: counter)
+    let chunks = chunker.chunks(of: "a q q b c q q d e")
+    #expect(!chunks.isEmpty)
+    for chunk in chunks { #expect(counter.count(String(chunk)) <= 4, "\(chunk)") }
+    #expect(chunks.joined(separator: " ") == "a q q b c q q d e")
+  }
+
+  @Test func realTokenizerChunksNeverExceedTheBudget() throws {
+    guard let tokenizer = try TokenizerWiringTests.o200k() else {
+      print(SharedData.skipMessage)
+      return
+    }
+    let counter = TokenCounter(tokenizer: tokenizer)
+    let text = String(repeating: "The widget keeps working in every room of the house. 12345, (ok)! ", count: 80)
+    let chunks = TextChunker(chunkTokens: 100, overlapTokens: 10, counter: counter).chunks(of: text)
+    #expect(chunks.count > 5)
+    for chunk in chunks { #expect(tokenizer.count(String(chunk)) <= 100) }
+  }
+}
