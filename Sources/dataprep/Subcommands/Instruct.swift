@@ -73,6 +73,7 @@ extension DataPrepCommand {
         overlapTokens: overlap, includeMetadata: !noMetadata, conversationalPrompts: conversational,
         minSummaryChars: minSummaryChars, maxPendingQuestions: maxPendingQuestions)
       try options.check()
+      try OutputFile.requireDistinct(output, from: [input])
       let reader = try JSONLReader(path: input)
       let writer = try JSONLWriter(path: output)
       let summary = try Instructor(options: options).run(reader, to: writer)

@@ -43,6 +43,7 @@ extension DataPrepCommand {
     }
 
     func run() throws {
+      try OutputFile.requireDistinct(outputFile, from: files + [self.tokenizer])
       let tokenizer = try TokenizerLocator().load(self.tokenizer)
       let counter = ExampleTokenCounter(tokenizer: tokenizer)
       let reader = DatasetTokenReader(field: field, jobs: common.jobs)

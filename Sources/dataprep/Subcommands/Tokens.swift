@@ -47,6 +47,7 @@ extension DataPrepCommand {
     }
 
     func run() throws {
+      try OutputFile.requireDistinct(output, from: [input, self.tokenizer])
       let tokenizer = try TokenizerLocator().load(self.tokenizer)
       let out = try OutputFile(path: output)
       let reader = DatasetTokenReader(field: field, jobs: common.jobs)
