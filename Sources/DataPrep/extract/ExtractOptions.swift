@@ -19,21 +19,31 @@ public struct ExtractOptions: Sendable, Hashable {
   /// Record mode: named fields as (name, XPath relative to the record element).
   public var fields: [(name: String, xpath: String)]
 
-  /// Options with the defaults: detect formats, no record mode.
-  public init(format: InputFormat? = nil, recordXPath: String? = nil, fields: [(name: String, xpath: String)] = []) {
+  /// Which part of an HTML page becomes the text (the whole page unless set).
+  public var htmlContent: HTMLExtractor.ContentScope = .wholePage
+
+  /// Options with the defaults: detect formats, no record mode, whole HTML pages.
+  public init(
+    format: InputFormat? = nil, recordXPath: String? = nil, fields: [(name: String, xpath: String)] = [],
+    htmlContent: HTMLExtractor.ContentScope = .wholePage
+  ) {
     self.format = format
     self.recordXPath = recordXPath
     self.fields = fields
+    self.htmlContent = htmlContent
   }
 
+  /// Whether both options extract the same way.
   public static func == (lhs: ExtractOptions, rhs: ExtractOptions) -> Bool {
-    lhs.format == rhs.format && lhs.recordXPath == rhs.recordXPath
+    lhs.format == rhs.format && lhs.recordXPath == rhs.recordXPath && lhs.htmlContent == rhs.htmlContent
       && lhs.fields.map(\.name) == rhs.fields.map(\.name) && lhs.fields.map(\.xpath) == rhs.fields.map(\.xpath)
   }
 
+  /// Hashes every option.
   public func hash(into hasher: inout Hasher) {
     hasher.combine(format)
     hasher.combine(recordXPath)
+    hasher.combine(htmlContent)
     for field in fields {
       hasher.combine(field.name)
       hasher.combine(field.xpath)

@@ -1,7 +1,16 @@
+import Yams
+
 /// Extracts a ``Document`` from plain text or Markdown: encoding detection, headings to sections.
 ///
-/// PLACEHOLDER until the real extractor lands; the API stays.
+/// The encoding is decided from the bytes: a UTF-8 or UTF-16 byte-order mark, else valid UTF-8,
+/// else windows-1252 (so a Latin-1 file never turns into replacement characters). Line endings
+/// become `\n`. Markdown headings (`#` and setext) split the text into sections and a YAML front
+/// matter block gives the title and metadata; plain text is one level-0 section whose title is
+/// its first line when that line is short.
 public struct TextExtractor: Sendable {
+  /// The longest first line of a plain-text file taken as its title.
+  static let maximumTitleLength = 150
+
   /// An extractor.
   public init() {}
 
@@ -9,8 +18,96 @@ public struct TextExtractor: Sendable {
   /// - Parameters:
   ///   - markdown: read `#` headings as sections.
   ///   - source: the path as given.
+  /// - Throws: ``ExtractError/binary(path:offset:)`` for NUL bytes, ``ExtractError/empty(path:)``
+  ///   when there is no text.
   public func document(from bytes: [UInt8], markdown: Bool, source: String) throws -> Document {
-    let text = String(decoding: bytes, as: UTF8.self)
-    return Document(id: source, source: source, format: markdown ? "markdown" : "text", title: "", text: text, sections: [])
+    let decoded: TextDecoding.Decoded
+    do {
+      decoded = try TextDecoding.decode(bytes)
+    } catch {
+      switch error {
+      case .nulByte(let offset): throw ExtractError.binary(path: source, offset: offset)
+      }
+    }
+    var metadata = JSONObject()
+    metadata.append("encoding", .string(decoded.encoding))
+    let document =
+      markdown
+      ? markdownDocument(decoded.text, source: source, metadata: metadata)
+      : plainDocument(decoded.text, source: source, metadata: metadata)
+    guard !document.text.isEmpty else { throw ExtractError.empty(path: source) }
+    return document
+  }
+
+  private func plainDocument(_ raw: String, source: String, metadata: JSONObject) -> Document {
+    let text = TextOutline.trimBlankLines(TextOutline.lines(raw)).joined(separator: "\n")
+    let firstLine = text.utf8.split(separator: 0x0A).first.map { TextOutline.trim(Substring($0)) } ?? ""
+    let title = firstLine.count <= Self.maximumTitleLength ? firstLine : ""
+    let sections = text.isEmpty ? [] : [Document.Section(heading: "", level: 0, text: text)]
+    return Document(
+      id: DocumentID.make(source: source), source: source, format: "text", title: title, text: text,
+      sections: sections, metadata: metadata)
+  }
+
+  private func markdownDocument(_ raw: String, source: String, metadata: JSONObject) -> Document {
+    var metadata = metadata
+    var body = raw
+    var frontTitle: String?
+    if let front = Self.frontMatter(raw) {
+      body = front.rest
+      for member in front.fields.members {
+        if member.key == "title" {
+          frontTitle = member.value.stringValue
+        } else {
+          metadata[member.key] = member.value
+        }
+      }
+    }
+    let outline = TextOutline(markdown: body)
+    let firstLine =
+      outline.text.utf8.split(separator: 0x0A).first.map {
+        TextOutline.trim(Substring($0).drop { $0 == "#" })
+      } ?? ""
+    let title =
+      frontTitle ?? outline.firstH1 ?? (firstLine.count <= Self.maximumTitleLength ? firstLine : "")
+    return Document(
+      id: DocumentID.make(source: source), source: source, format: "markdown", title: title,
+      text: outline.text, sections: outline.sections, metadata: metadata)
+  }
+
+  /// The metadata keys a YAML front matter block may set, with the `tags` aliases.
+  private static let frontMatterKeys: [String: String] = [
+    "title": "title", "description": "description", "summary": "description", "author": "author",
+    "date": "date", "lang": "lang", "language": "lang", "tags": "tags", "keywords": "tags",
+    "url": "url",
+  ]
+
+  /// A leading `---` YAML block: its known string fields, and the text after it.
+  static func frontMatter(_ text: String) -> (fields: JSONObject, rest: String)? {
+    guard text.hasPrefix("---\n") else { return nil }
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    guard let end = lines.dropFirst().firstIndex(where: { $0 == "---" || $0 == "..." }) else { return nil }
+    let yaml = lines[1..<end].joined(separator: "\n")
+    guard let node = try? Yams.compose(yaml: yaml), let mapping = node.mapping else { return nil }
+    var fields = JSONObject()
+    for (key, value) in mapping {
+      guard let name = key.string, let target = frontMatterKeys[name.lowercased()], fields[target] == nil else {
+        continue
+      }
+      if target == "tags" {
+        let tags: [String]
+        if let sequence = value.sequence {
+          tags = sequence.compactMap(\.string)
+        } else if let string = value.string {
+          tags = string.split(separator: ",").map { TextOutline.trim($0) }.filter { !$0.isEmpty }
+        } else {
+          continue
+        }
+        fields.append(target, .array(tags.map { .string($0) }))
+      } else if let string = value.string {
+        fields.append(target, .string(string))
+      }
+    }
+    return (fields, lines[(end + 1)...].joined(separator: "\n"))
   }
 }

@@ -1,0 +1,62 @@
+/// Extracts the documents of one input file of any kind: opens it, skips empty and binary
+/// inputs, decides the kind, and hands it to the HTML, XML or text extractor.
+struct InputExtractor: Sendable {
+  /// How many first bytes are looked at to decide the kind and spot binary data.
+  static let headLength = 1 << 16
+
+  /// The run's options.
+  let options: ExtractOptions
+  /// Threads that may convert the records of one file in record mode (1 when files already
+  /// run in parallel).
+  var parallelism = 1
+
+  /// Streams the documents of the input at `path` to `body`; returns the bytes read.
+  /// - Throws: ``InputError`` or ``ExtractError`` naming the path.
+  func extract(path: String, _ body: (Document) throws -> Void) throws -> Int {
+    let input = try ExtractionInput(path: path)
+    do {
+      try extract(input: input, body)
+    } catch {
+      // Keep the byte count of a failed input too.
+      throw CountedFailure(error: error, bytesRead: input.bytesRead)
+    }
+    return input.bytesRead
+  }
+
+  private func extract(input: ExtractionInput, _ body: (Document) throws -> Void) throws {
+    let path = input.path
+    let head = try input.peek(Self.headLength)
+    if head.isEmpty || (input.endSeen && head.allSatisfy(Self.isASCIIWhitespace)) {
+      throw ExtractError.empty(path: path)
+    }
+    if TextDecoding.looksBinary(head), let offset = head.prefix(1024).firstIndex(of: 0) {
+      throw ExtractError.binary(path: path, offset: offset)
+    }
+    let kind = options.format ?? InputKind.detect(path: path, head: head)
+    switch kind {
+    case .xml:
+      try XMLExtractor(options: options).forEachDocument(
+        input: input, source: path, parallelism: parallelism, body)
+    case .html:
+      let bytes = try input.readAll()
+      let document = try HTMLExtractor(options: options, contentScope: options.htmlContent).document(from: bytes, source: path)
+      guard !document.text.isEmpty || !document.title.isEmpty else { throw ExtractError.noText(path: path) }
+      try body(document)
+    case .text, .markdown:
+      let bytes = try input.readAll()
+      try body(try TextExtractor().document(from: bytes, markdown: kind == .markdown, source: path))
+    }
+  }
+
+  private static func isASCIIWhitespace(_ byte: UInt8) -> Bool {
+    byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 || byte == 0x0C
+  }
+}
+
+/// An input's failure with the bytes read before it.
+struct CountedFailure: Error {
+  /// The underlying error.
+  var error: any Error
+  /// The bytes read from the input before it failed.
+  var bytesRead: Int
+}

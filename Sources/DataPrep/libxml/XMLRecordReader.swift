@@ -1,0 +1,271 @@
+internal import CLibXML
+
+/// Streams the records of an XML input with libxml2's xmlTextReader and evaluates named XPath
+/// fields on each one, so memory stays flat whatever the input size.
+///
+/// Each element matching the ``RecordPath`` is expanded (`xmlTextReaderExpand`), its fields are
+/// evaluated relative to it with libxml2 XPath, and the reader then skips past it
+/// (`xmlTextReaderNext`), which frees the subtree. The input comes through an
+/// ``ExtractionInput`` (`xmlReaderForIO`), so `.gz` and standard input work and bytes are
+/// counted. Hostile input: no network (`XML_PARSE_NONET`), no DTD loading, no entity
+/// substitution, and libxml2's default limits on depth and entity amplification stay on.
+///
+/// Not `Sendable`: one reader per task; C pointers never leave this file.
+final class XMLRecordReader {
+  /// One named value to pull from each record.
+  struct Field: Sendable, Equatable {
+    /// The field's name.
+    var name: String
+    /// An XPath relative to the record element (`@Body`, `title`, `string(a/b)`).
+    var xpath: String
+    /// Whether an element result is returned as its inner markup (for HTML or XHTML content)
+    /// rather than its text.
+    var markup: Bool = false
+  }
+
+  private static let initialized: Void = { xmlInitParser() }()
+
+  /// Where C callbacks report back; travels through the C `void*` slots.
+  private final class CallbackState {
+    let input: ExtractionInput
+    var ioError: (any Error)?
+    var parseError: (line: Int, message: String)?
+    init(input: ExtractionInput) { self.input = input }
+  }
+
+  private let state: CallbackState
+  private let path: String
+  private let recordPath: RecordPath
+  private let fields: [Field]
+  private var reader: xmlTextReaderPtr?
+  private var context: xmlXPathContextPtr?
+  private var compiled: [xmlXPathCompExprPtr?] = []
+  private var predicate: xmlXPathCompExprPtr?
+  private var registersNamespaces = false
+  private var names: [(qualified: String, local: String)] = []
+  private var skipCurrent = false
+  private var finished = false
+  private let lastStepIsWildcard: Bool
+  private let lastStepName: [UInt8]
+  private let lastStepQualified: Bool
+
+  /// Opens a reader over `input`.
+  /// - Throws: ``ExtractError/badFieldXPath(name:xpath:)`` when a field does not compile.
+  init(input: ExtractionInput, recordPath: RecordPath, fields: [Field]) throws(ExtractError) {
+    _ = Self.initialized
+    self.state = CallbackState(input: input)
+    self.path = input.path
+    self.recordPath = recordPath
+    self.fields = fields
+    let last = recordPath.steps.last ?? "*"
+    lastStepIsWildcard = last == "*"
+    lastStepQualified = last.contains(":")
+    lastStepName = Array(last.utf8) + [0]
+
+    context = xmlXPathNewContext(nil)
+    if let context {
+      context.pointee.error = { _, _ in }
+    }
+    for field in fields {
+      guard let expression = xmlXPathCtxtCompile(context, field.xpath) else {
+        throw .badFieldXPath(name: field.name, xpath: field.xpath)
+      }
+      compiled.append(expression)
+      if field.xpath.contains(":") { registersNamespaces = true }
+    }
+    if let test = recordPath.predicate {
+      guard let expression = xmlXPathCtxtCompile(context, "boolean(self::node()[\(test)])") else {
+        throw .unsupportedRecordPath(xpath: recordPath.text, reason: "the predicate is not valid XPath")
+      }
+      predicate = expression
+      if test.contains(":") { registersNamespaces = true }
+    }
+
+    let readCallback: xmlInputReadCallback = { context, buffer, length in
+      guard let context, let buffer, length > 0 else { return -1 }
+      let state = Unmanaged<CallbackState>.fromOpaque(context).takeUnretainedValue()
+      do {
+        let n = try state.input.read(into: UnsafeMutableRawBufferPointer(start: buffer, count: Int(length)))
+        return Int32(n)
+      } catch {
+        state.ioError = error
+        return -1
+      }
+    }
+    let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
+    let opaque = Unmanaged.passUnretained(state).toOpaque()
+    reader = xmlReaderForIO(readCallback, nil, opaque, nil, nil, options)
+    if let reader {
+      xmlTextReaderSetStructuredErrorHandler(
+        reader,
+        { userData, error in
+          guard let userData, let error else { return }
+          let state = Unmanaged<CallbackState>.fromOpaque(userData).takeUnretainedValue()
+          guard state.parseError == nil, error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
+          let message = error.pointee.message.map { String(cString: $0) } ?? "parse error"
+          state.parseError = (Int(error.pointee.line), message.trimmingCharacters(in: " \n"))
+        }, opaque)
+    }
+  }
+
+  /// Whether `xpath` compiles as an XPath 1.0 expression.
+  static func compiles(_ xpath: String) -> Bool {
+    _ = initialized
+    guard let context = xmlXPathNewContext(nil) else { return false }
+    defer { xmlXPathFreeContext(context) }
+    context.pointee.error = { _, _ in }
+    guard let expression = xmlXPathCtxtCompile(context, xpath) else { return false }
+    xmlXPathFreeCompExpr(expression)
+    return true
+  }
+
+  deinit {
+    for expression in compiled { xmlXPathFreeCompExpr(expression) }
+    if let predicate { xmlXPathFreeCompExpr(predicate) }
+    if let context { xmlXPathFreeContext(context) }
+    if let reader { xmlFreeTextReader(reader) }
+  }
+
+  /// The field values of the next record, in field order (`nil` where the XPath selected
+  /// nothing), or `nil` after the last record.
+  /// - Throws: the input's ``InputError`` or ``ExtractError/malformedXML(path:line:message:)``.
+  func next() throws -> [String?]? {
+    if finished { return nil }
+    guard let reader else {
+      finished = true
+      throw ExtractError.malformedXML(path: path, line: 0, message: "cannot create an XML reader")
+    }
+    let needsNames = recordPath.steps.count > 1 || recordPath.anchored
+    while true {
+      let status = skipCurrent ? xmlTextReaderNext(reader) : xmlTextReaderRead(reader)
+      skipCurrent = false
+      if status <= 0 {
+        finished = true
+        try checkErrors(status: status)
+        return nil
+      }
+      guard xmlTextReaderNodeType(reader) == Int32(XML_READER_TYPE_ELEMENT.rawValue) else { continue }
+      if needsNames { trackName(reader, depth: Int(xmlTextReaderDepth(reader))) }
+      guard lastStepMatches(reader) else { continue }
+      if needsNames && !recordPath.matches(names) { continue }
+      guard let node = xmlTextReaderExpand(reader) else {
+        finished = true
+        try checkErrors(status: -1)
+        return nil
+      }
+      prepareContext(reader: reader, node: node)
+      if let predicate, xmlXPathCompiledEvalToBoolean(predicate, context) != 1 {
+        continue
+      }
+      let values = compiled.enumerated().map { index, expression in
+        evaluate(expression, markup: fields[index].markup, document: xmlTextReaderCurrentDoc(reader))
+      }
+      skipCurrent = true
+      return values
+    }
+  }
+
+  /// Turns the state after the last read into an error, if there was one.
+  private func checkErrors(status: Int32) throws {
+    if let ioError = state.ioError { throw ioError }
+    if let parseError = state.parseError {
+      throw ExtractError.malformedXML(path: path, line: parseError.line, message: parseError.message)
+    }
+    if status < 0 { throw ExtractError.malformedXML(path: path, line: 0, message: "unreadable XML") }
+  }
+
+  /// Whether the current element's name matches the last step of the record path.
+  private func lastStepMatches(_ reader: xmlTextReaderPtr) -> Bool {
+    if lastStepIsWildcard { return true }
+    let name = lastStepQualified ? xmlTextReaderConstName(reader) : xmlTextReaderConstLocalName(reader)
+    guard let name else { return false }
+    return lastStepName.withUnsafeBufferPointer { step in
+      guard let base = step.baseAddress else { return false }
+      return xmlStrEqual(name, base) == 1
+    }
+  }
+
+  /// Keeps ``names`` as the ancestors-and-self of the current element (anchored or multi-step paths).
+  private func trackName(_ reader: xmlTextReaderPtr, depth: Int) {
+    if names.count > depth { names.removeLast(names.count - depth) }
+    while names.count < depth { names.append(("", "")) }
+    let qualified = xmlTextReaderConstName(reader).map { String(cString: $0) } ?? ""
+    let local = xmlTextReaderConstLocalName(reader).map { String(cString: $0) } ?? qualified
+    names.append((qualified, local))
+  }
+
+  /// Points the XPath context at the record, with its in-scope namespace prefixes registered
+  /// when a field or the predicate uses prefixes.
+  private func prepareContext(reader: xmlTextReaderPtr, node: xmlNodePtr) {
+    guard let context else { return }
+    context.pointee.doc = xmlTextReaderCurrentDoc(reader)
+    context.pointee.node = node
+    guard registersNamespaces, let list = xmlGetNsList(node.pointee.doc, node) else { return }
+    var index = 0
+    while let namespace = list[index] {
+      if let prefix = namespace.pointee.prefix, let href = namespace.pointee.href {
+        xmlXPathRegisterNs(context, prefix, href)
+      }
+      index += 1
+    }
+    clibxml_free(list)
+  }
+
+  /// The string value of an XPath result: node sets join their nodes' values with newlines.
+  private func evaluate(_ expression: xmlXPathCompExprPtr?, markup: Bool, document: xmlDocPtr?) -> String? {
+    guard let expression, let result = xmlXPathCompiledEval(expression, context) else { return nil }
+    defer { xmlXPathFreeObject(result) }
+    guard result.pointee.type == XPATH_NODESET else {
+      guard let string = xmlXPathCastToString(result) else { return nil }
+      defer { clibxml_free(string) }
+      return String(cString: string)
+    }
+    guard let set = result.pointee.nodesetval, set.pointee.nodeNr > 0, let table = set.pointee.nodeTab else {
+      return nil
+    }
+    var parts: [String] = []
+    for index in 0..<Int(set.pointee.nodeNr) {
+      guard let node = table[index] else { continue }
+      if markup, node.pointee.type == XML_ELEMENT_NODE, Self.hasElementChildren(node) {
+        parts.append(Self.innerMarkup(node, document: document))
+      } else if let string = xmlXPathCastNodeToString(node) {
+        parts.append(String(cString: string))
+        clibxml_free(string)
+      }
+    }
+    return parts.joined(separator: "\n")
+  }
+
+  /// Whether `node` has an element among its children (XHTML content rather than escaped HTML).
+  private static func hasElementChildren(_ node: xmlNodePtr) -> Bool {
+    var child = node.pointee.children
+    while let current = child {
+      if current.pointee.type == XML_ELEMENT_NODE { return true }
+      child = current.pointee.next
+    }
+    return false
+  }
+
+  /// The serialised children of `node` (`xmlNodeDump`).
+  private static func innerMarkup(_ node: xmlNodePtr, document: xmlDocPtr?) -> String {
+    guard let buffer = xmlBufferCreate() else { return "" }
+    defer { xmlBufferFree(buffer) }
+    var child = node.pointee.children
+    while let current = child {
+      xmlNodeDump(buffer, document, current, 0, 0)
+      child = current.pointee.next
+    }
+    guard let content = xmlBufferContent(buffer) else { return "" }
+    return String(cString: content)
+  }
+}
+
+extension String {
+  fileprivate func trimmingCharacters(in set: String) -> String {
+    let chars = Set(set)
+    guard let start = firstIndex(where: { !chars.contains($0) }),
+      let end = lastIndex(where: { !chars.contains($0) })
+    else { return "" }
+    return String(self[start...end])
+  }
+}

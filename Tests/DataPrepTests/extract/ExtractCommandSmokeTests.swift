@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+
+@testable import DataPrep
+
+/// One end-to-end run of the built `dataprep` binary (the CLI is thin; everything else is tested
+/// through ``ExtractionRun``). Skips when the binary has not been built beside the tests.
+@Suite struct ExtractCommandSmokeTests {
+  private static var binary: URL? {
+    let products = Bundle.allBundles.map { $0.bundleURL.deletingLastPathComponent() }
+      + [SharedData.packageRoot.appendingPathComponent(".build/debug")]
+    return products.map { $0.appendingPathComponent("dataprep") }.first {
+      FileManager.default.isExecutableFile(atPath: $0.path)
+    }
+  }
+
+  private func run(_ arguments: [String], stdin: String? = nil) throws -> (status: Int32, stderr: String, stdout: String) {
+    guard let binary = Self.binary else { return (-1, "", "") }
+    let process = Process()
+    process.executableURL = binary
+    process.arguments = arguments
+    let errors = Pipe()
+    let output = Pipe()
+    process.standardError = errors
+    process.standardOutput = output
+    let input = Pipe()
+    process.standardInput = stdin == nil ? FileHandle.nullDevice : input
+    try process.run()
+    if let stdin {
+      input.fileHandleForWriting.write(Data(stdin.utf8))
+      try input.fileHandleForWriting.close()
+    }
+    let out = output.fileHandleForReading.readDataToEndOfFile()
+    let data = errors.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: data, as: UTF8.self), String(decoding: out, as: UTF8.self))
+  }
+
+  @Test func extractSamplesAndStrictFailure() throws {
+    guard Self.binary != nil else {
+      print("dataprep binary not built: skipping the CLI smoke test")
+      return
+    }
+    let folder = try ScratchFolder()
+    let samples = SharedData.packageRoot.appendingPathComponent("samples").path
+    let output = folder.path("documents.jsonl")
+    let ok = try run(["extract", samples, "-o", output, "--jobs", "2"])
+    #expect(ok.status == 0)
+    #expect(ok.stderr.contains("extract: 11 documents from 10 files, 0 skipped"))
+    let lines = try String(contentsOfFile: output, encoding: .utf8).split(separator: "\n")
+    #expect(lines.count == 11)
+
+    let empty = try folder.write("empty.txt", "")
+    let strictOutput = folder.path("strict.jsonl")
+    let strict = try run(["extract", empty, "--strict", "-o", strictOutput])
+    #expect(strict.status == 1)
+    #expect(strict.stderr.contains("\(empty): empty input, skipped"))
+    #expect(!FileManager.default.fileExists(atPath: strictOutput))
+
+    let sameAsInput = try run(["extract", empty, "-o", empty])
+    #expect(sameAsInput.status == 2)
+
+    let piped = try run(["extract", "-", "--format", "markdown", "--quiet"], stdin: "# From stdin\n\nHello.")
+    #expect(piped.status == 0)
+    #expect(piped.stdout.contains("\"source\":\"-\",\"format\":\"markdown\",\"title\":\"From stdin\""))
+    #expect(piped.stderr.isEmpty)
+  }
+}
