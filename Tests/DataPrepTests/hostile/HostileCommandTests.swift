@@ -104,9 +104,11 @@ import Testing
       ("range", Array((Self.chatLine + "\n{\"n\":1e999}\n").utf8)),
       ("deep", Array((Self.chatLine + "\n").utf8) + HostileBytes.nested("[", "]", depth: 100_000) + [0x0A]),
     ]
-    for (caseName, bytes) in cases {
-      let input = try setup.folder.write("\(caseName).jsonl", bytes)
+    for (caseName, chatBytes) in cases {
       for command in ["convert", "instruct"] {
+        // instruct reads documents: the same bad second line after a good document.
+        let bytes = command == "convert" ? chatBytes : Array((Self.documentLine + "\n").utf8) + chatBytes.drop { $0 != 0x0A }.dropFirst()
+        let input = try setup.folder.write("\(caseName)-\(command).jsonl", bytes)
         let output = setup.folder.path("out.jsonl")
         let template = Self.commands(tokenizer: setup.tokenizer).first { $0.name == command }?.arguments ?? []
         let result = try CommandRunner.run(arguments(template, input: input, output: output))

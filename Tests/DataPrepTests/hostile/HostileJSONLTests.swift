@@ -74,7 +74,10 @@ import Testing
     #expect(result.records.first?.object["a"]?.stringValue == "x\u{0}y")
   }
 
-  @Test func duplicateKeysKeepTheLastValueDeterministically() throws {
+  /// Duplicate keys are kept as written (a record passes through a stage unchanged) and every
+  /// lookup sees the last value, as Python's `json` and JavaScript do: deterministic, and the
+  /// same meaning downstream. Documented in docs/SECURITY.md.
+  @Test func duplicateKeysPassThroughAndLookupsSeeTheLastValue() throws {
     let folder = try ScratchFolder()
     let path = try folder.write("dup.jsonl", "{\"a\":1,\"b\":2,\"a\":3}\n")
     let first = read(path)
@@ -83,7 +86,7 @@ import Testing
     #expect(first.records.first?.object["a"] == .integer(3))
     let written = JSONWriter().string(of: first.records[0].value)
     #expect(written == JSONWriter().string(of: second.records[0].value))
-    #expect(written.components(separatedBy: "\"a\"").count == 2, "one key a in \(written)")
+    #expect(written == #"{"a":1,"b":2,"a":3}"#)
   }
 
   @Test(arguments: ["1e400", "-1e400", "1e999999999999"])
