@@ -1,8 +1,8 @@
 // libFuzzer target: HTML extraction (parse, encoding detection, Markdown rendering, metadata,
 // main-content heuristics). Built by scripts/fuzz.sh together with the library sources.
 
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzHTML(_ data: UnsafePointer<UInt8>, _ count: Int) -> Int32 {
+/// One fuzz input; see FuzzMain.swift.
+func fuzzHTML(_ data: UnsafePointer<UInt8>, _ count: Int) -> Int32 {
   let bytes = Array(UnsafeBufferPointer(start: data, count: count))
   for scope in [HTMLExtractor.ContentScope.wholePage, .mainContent] {
     // Errors (empty or oversized input) are fine; crashes, hangs and memory errors are not.

@@ -1,8 +1,8 @@
 // libFuzzer target: the JSON parser and the JSONL line reader. Oracle: whatever parses must
 // write back (JSONWriter) to text that parses to the same value.
 
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzJSONL(_ data: UnsafePointer<UInt8>, _ count: Int) -> Int32 {
+/// One fuzz input; see FuzzMain.swift.
+func fuzzJSONL(_ data: UnsafePointer<UInt8>, _ count: Int) -> Int32 {
   let buffer = UnsafeBufferPointer(start: data, count: count)
   let parser = JSONParser()
   if let value = try? parser.parse(buffer) { roundTrip(value) }

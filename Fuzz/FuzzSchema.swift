@@ -1,8 +1,8 @@
 // libFuzzer target: the JSON Schema compiler and evaluator. The input is a schema and an
 // instance separated by the first newline; both must be JSON to get past the parser.
 
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzSchema(_ data: UnsafePointer<UInt8>, _ count: Int) -> Int32 {
+/// One fuzz input; see FuzzMain.swift.
+func fuzzSchema(_ data: UnsafePointer<UInt8>, _ count: Int) -> Int32 {
   let buffer = UnsafeBufferPointer(start: data, count: count)
   let split = buffer.firstIndex(of: 0x0A) ?? count
   let parser = JSONParser()

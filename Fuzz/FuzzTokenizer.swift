@@ -9,8 +9,8 @@ nonisolated(unsafe) let fuzzTokenizer: Tokenizer? = {
   return try? Tokenizer(tiktokenFile: path)
 }()
 
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzTokenizer(_ data: UnsafePointer<UInt8>, _ count: Int) -> Int32 {
+/// One fuzz input; see FuzzMain.swift.
+func fuzzTokenizer(_ data: UnsafePointer<UInt8>, _ count: Int) -> Int32 {
   guard let tokenizer = fuzzTokenizer else { fatalError("set DATAPREP_FUZZ_TOKENIZER to a .tiktoken[.gz] file") }
   let text = String(decoding: UnsafeBufferPointer(start: data, count: count), as: UTF8.self)
   let ids = tokenizer.encode(text)

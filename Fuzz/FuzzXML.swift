@@ -12,8 +12,8 @@ nonisolated(unsafe) let fuzzXMLPath: String = {
   return "\(folder)/dataprep-fuzz-xml-\(getpid()).xml"
 }()
 
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzXML(_ data: UnsafePointer<UInt8>, _ count: Int) -> Int32 {
+/// One fuzz input; see FuzzMain.swift.
+func fuzzXML(_ data: UnsafePointer<UInt8>, _ count: Int) -> Int32 {
   let bytes = Array(UnsafeBufferPointer(start: data, count: count))
   _ = try? XMLDocumentParser().parse(bytes)
   _ = try? XMLDocumentParser(recover: true).parse(bytes)

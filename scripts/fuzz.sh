@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Builds and runs one libFuzzer target for SECONDS (default 60).
+# Builds (once, for every target) and runs one libFuzzer target for SECONDS (default 60).
+#   scripts/fuzz.sh build   only compiles .build-fuzz/bin/fuzz-dataprep
 #
 #   scripts/fuzz.sh TARGET [SECONDS] [extra libFuzzer flags...]
-#   TARGET: html | xml | jsonl | schema | tokenizer   (Fuzz/Fuzz<Target>.swift)
+#   TARGET: html | xml | jsonl | schema | tokenizer   (Fuzz/Fuzz<Target>.swift; one binary)
 #
 # The target is compiled with swiftc directly, together with every library source
 # (Sources/DataPrep), with -sanitize=fuzzer,address, against the Crypto and Yams modules that
@@ -13,43 +14,43 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
-target=${1:?usage: scripts/fuzz.sh html|xml|jsonl|schema|tokenizer [SECONDS]}
+target=${1:?usage: scripts/fuzz.sh html|xml|jsonl|schema|tokenizer|build [SECONDS]}
 seconds=${2:-60}
 shift $(( $# >= 2 ? 2 : 1 ))
 case "$target" in
-  html) file=Fuzz/FuzzHTML.swift ;;
-  xml) file=Fuzz/FuzzXML.swift ;;
-  jsonl) file=Fuzz/FuzzJSONL.swift ;;
-  schema) file=Fuzz/FuzzSchema.swift ;;
-  tokenizer) file=Fuzz/FuzzTokenizer.swift ;;
-  *) echo "unknown target $target" >&2; exit 2 ;;
+  html | xml | jsonl | schema | tokenizer | build) ;;
+  *) echo "unknown target $target (html, xml, jsonl, schema, tokenizer)" >&2; exit 2 ;;
 esac
+export DATAPREP_FUZZ_TARGET=$target
 
 work=.build-fuzz
-mkdir -p "$work/bin" "$work/corpus/$target" "$work/crashes/$target" "$work/seeds/$target"
-binary="$work/bin/fuzz-$target"
+mkdir -p "$work/bin"
+binary="$work/bin/fuzz-dataprep"  # every target in one binary (Fuzz/FuzzMain.swift)
 
 # Dependencies (Crypto, Yams) come from an ordinary debug build of the library.
 nice -n 19 swift build --target DataPrep >/dev/null
 bin=$(swift build --show-bin-path)
 
-if [[ ! -x "$binary" || -n "$(find Sources/DataPrep "$file" -newer "$binary" -name '*.swift' | head -1)" ]]; then
+if [[ ! -x "$binary" || -n "$(find Sources/DataPrep Fuzz -newer "$binary" -name '*.swift' | head -1)" ]]; then
   echo "fuzz.sh: compiling $binary" >&2
   modulemaps=()
-  while IFS= read -r map; do modulemaps+=(-Xcc "-fmodule-map-file=$map"); done < <(find "$bin" -maxdepth 2 -name module.modulemap)
+  while IFS= read -r map; do modulemaps+=(-Xcc "-fmodule-map-file=$map"); done < <(find .build/checkouts -name module.modulemap -path '*/include/*' -not -path '*/Tests/*')
   objects=()
   for dep in Crypto CCryptoBoringSSL CCryptoBoringSSLShims CryptoBoringWrapper Yams CYaml; do
     while IFS= read -r object; do objects+=("$object"); done < <(find "$bin/$dep.build" -name '*.o')
   done
   mapfile -t sources < <(find Sources/DataPrep -name '*.swift' | sort)
-  nice -n 19 swiftc -O -g -parse-as-library -module-name DataPrep \
+  nice -n 19 swiftc -O -wmo -g -parse-as-library -module-name DataPrep \
     -sanitize=fuzzer,address \
     -I "$bin/Modules" "${modulemaps[@]}" \
     -Xcc -fmodule-map-file=Sources/CLibXML/module.modulemap -Xcc -fmodule-map-file=Sources/CZlib/module.modulemap \
     $(pkg-config --cflags-only-I libxml-2.0 | sed 's/-I/-Xcc -I/g') \
-    "${sources[@]}" "$file" "${objects[@]}" \
+    "${sources[@]}" Fuzz/*.swift "${objects[@]}" \
     -lxml2 -lz -lstdc++ -o "$binary"
 fi
+
+[[ $target == build ]] && exit 0
+mkdir -p "$work/corpus/$target" "$work/crashes/$target" "$work/seeds/$target"
 
 # Seed corpus: samples and small test inputs of the target's kind.
 seeds="$work/seeds/$target"
