@@ -10,7 +10,8 @@
 # `swift build` leaves in the build folder, and linked with libxml2 and zlib. The seed corpus
 # comes from samples/ and test inputs; new inputs found are kept in .build-fuzz/corpus/TARGET
 # (outside git), crashes in .build-fuzz/crashes/TARGET. Runs under `nice -n 19`.
-# Environment: FUZZ_JOBS (default 1) runs that many fuzzing processes.
+# Environment: FUZZ_JOBS=N runs N fuzzing processes (libFuzzer then logs to fuzz-N.log in the
+# current folder); without it one process logs to stderr.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -74,7 +75,11 @@ for path in sorted(glob.glob(os.path.join(suite, "**", "draft2020-12", "*.json")
         groups = json.load(open(path))
     except Exception:
         continue
+    if not isinstance(groups, list):
+        continue
     for group in groups:
+        if not isinstance(group, dict) or "schema" not in group:
+            continue
         for test in group.get("tests", [])[:2]:
             with open(os.path.join(out, f"s{n}"), "w") as f:
                 f.write(json.dumps(group["schema"]) + "\n" + json.dumps(test["data"]))
@@ -93,5 +98,5 @@ echo "fuzz.sh: running $target for ${seconds}s" >&2
 ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0} nice -n 19 "$binary" \
   -max_total_time="$seconds" -timeout=20 -rss_limit_mb=4096 -max_len=262144 \
   -artifact_prefix="$work/crashes/$target/" -print_final_stats=1 \
-  -jobs="${FUZZ_JOBS:-1}" -workers="${FUZZ_JOBS:-1}" \
+  ${FUZZ_JOBS:+-jobs=$FUZZ_JOBS -workers=$FUZZ_JOBS} \
   "$@" "$work/corpus/$target" "$seeds"

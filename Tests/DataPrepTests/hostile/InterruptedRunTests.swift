@@ -38,7 +38,7 @@ import Testing
     while block.count < 6 << 20 { block += line }
     let fd = input.fileHandleForWriting.fileDescriptor
     let written = DispatchSemaphore(value: 0)
-    nonisolated(unsafe) let bytes = block
+    let bytes = block
     DispatchQueue.global().async {
       var offset = 0
       while offset < bytes.count {
