@@ -48,6 +48,8 @@ if [[ ! -x "$binary" || -n "$(find Sources/DataPrep Fuzz -newer "$binary" -name 
     $(pkg-config --cflags-only-I libxml-2.0 | sed 's/-I/-Xcc -I/g') \
     "${sources[@]}" Fuzz/*.swift "${objects[@]}" \
     -lxml2 -lz -lstdc++ -o "$binary"
+  # swiftc -g -wmo leaves the debug module beside the sources; it is not needed.
+  rm -f DataPrep-1.swiftdoc DataPrep-1.swiftmodule DataPrep-1.swiftsourceinfo
 fi
 
 [[ $target == build ]] && exit 0
