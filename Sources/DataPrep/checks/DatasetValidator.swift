@@ -12,6 +12,7 @@ public final class DatasetValidator {
   private let explicitFormat: DatasetFormat?
   private let schemaLookup: (DatasetFormat) -> JSONSchema?
   private let tokenCounter: TokenCounter
+  private let exampleCounter: ExampleTokenCounter
   private let parser = JSONParser()
 
   private var report = ValidationReport()
@@ -20,13 +21,18 @@ public final class DatasetValidator {
   private var trainingGroups: [String: Int] = [:]
   private var validationGroups: [String: Int] = [:]
   private var schemaCache: [DatasetFormat: JSONSchema?] = [:]
+  /// Files with lines that are not UTF-8 JSON objects: the leakage check cannot read them.
+  var filesWithBadLines: Set<String> = []
+  /// The files validated so far, with their roles.
+  var files: [ValidationReport.FileSummary] { report.files }
 
   /// A validator.
   /// - Parameters:
   ///   - schema: the schema every record must pass; `nil` uses `schemaLookup` for the detected format.
   ///   - format: the records' format; `nil` detects it per file from the first valid record.
   ///   - schemaLookup: the built-in schema of a format.
-  ///   - tokenCounter: counts tokens for the length check.
+  ///   - tokenCounter: counts tokens for the length check; records are counted as the services
+  ///     count them (``ExampleTokenCounter``) unless it is the character estimate.
   public init(
     options: ValidationOptions = ValidationOptions(), schema: JSONSchema? = nil, format: DatasetFormat? = nil,
     schemaLookup: @escaping (DatasetFormat) -> JSONSchema? = { _ in nil },
@@ -37,6 +43,7 @@ public final class DatasetValidator {
     self.explicitFormat = format
     self.schemaLookup = schemaLookup
     self.tokenCounter = tokenCounter
+    self.exampleCounter = ExampleTokenCounter(textCounter: tokenCounter)
   }
 
   // MARK: - Files
@@ -49,6 +56,15 @@ public final class DatasetValidator {
     var examples: [UInt64: Int] = [:]
     var prompts: [UInt64: (response: UInt64, line: Int)] = [:]
     var diversity = TrigramDiversity()
+    var nearDuplicates: NearDuplicateIndex?
+  }
+
+  private func newFileState() -> FileState {
+    var state = FileState()
+    state.format = explicitFormat
+    state.schema = explicitSchema ?? explicitFormat.flatMap { schema(for: $0) }
+    if options.isEnabled(.nearDuplicates) { state.nearDuplicates = NearDuplicateIndex(similarity: options.nearDuplicateSimilarity) }
+    return state
   }
 
   /// Validates the file at `path` (`-` for stdin, `.gz` read transparently).
@@ -61,9 +77,7 @@ public final class DatasetValidator {
   /// Validates the lines of `source`.
   public func validate(source: ByteSource, role: DatasetRole) throws(InputError) {
     let path = source.path
-    var state = FileState()
-    state.format = explicitFormat
-    state.schema = explicitSchema ?? explicitFormat.flatMap { schema(for: $0) }
+    var state = newFileState()
     do {
       try LineReader(source).forEachLine { line, number in
         state.bytes += Int64(line.count + 1)
@@ -123,9 +137,7 @@ public final class DatasetValidator {
   /// Starts a file whose records the caller parses itself (then ``check(_:line:)`` and ``endFile()``),
   /// for stages that validate their own records in memory.
   public func beginFile(_ path: String, role: DatasetRole) {
-    var state = FileState()
-    state.format = explicitFormat
-    state.schema = explicitSchema ?? explicitFormat.flatMap { schema(for: $0) }
+    var state = newFileState()
     openFile = (path, role, state)
   }
 
@@ -298,15 +310,23 @@ public final class DatasetValidator {
       }
     }
 
+    if !isDuplicate, state.nearDuplicates != nil {
+      let text = RecordText.text(of: object) ?? allTurns.map(\.text).joined(separator: "\n")
+      state.nearDuplicates?.add(text, line: line)
+    }
+
     if let limit = options.maxTokens, options.isEnabled(.tooLong) {
       var total = 0
       if tokenCounter.isCharacterEstimate {
         total = (scalars + 3) / 4
-      } else {
-        for turn in allTurns { total += tokenCounter.count(turn.text) }
+      } else if Self.tokenBound(object) > limit {
+        // Counted as the services count the record (chat overhead included), only when the
+        // byte bound says it could be over: a byte-level BPE token covers at least one byte.
+        total = exampleCounter.count(object)?.total ?? allTurns.reduce(0) { $0 + tokenCounter.count($1.text) }
       }
       if total > limit {
-        add(.tooLong, path, line, "about \(total) tokens (\(tokenCounter.name)), over the limit of \(limit); trainers truncate or drop it")
+        let amount = tokenCounter.isEstimate ? "about \(total) tokens (\(tokenCounter.name))" : "\(total) tokens (\(tokenCounter.name))"
+        add(.tooLong, path, line, "\(amount), over the limit of \(limit); trainers truncate or drop it")
       }
     }
     if let groupPath = options.groupBy {
@@ -316,6 +336,32 @@ public final class DatasetValidator {
       case .validation: validationGroups[key, default: 0] += 1
       }
     }
+  }
+
+  /// An upper bound on the tokens of `object` as ``ExampleTokenCounter`` counts them: every
+  /// token holds at least one byte, so the UTF-8 length of all its strings plus the per-message
+  /// overhead bounds it. Tool calls are counted from re-written JSON, so records with any are
+  /// never bounded (`Int.max`).
+  static func tokenBound(_ object: JSONObject) -> Int {
+    var bound = ExampleTokenCounter.replyPriming
+    func walk(_ value: JSONValue) -> Bool {
+      switch value {
+      case .string(let text): bound += text.utf8.count
+      case .array(let items):
+        for item in items {
+          bound += ExampleTokenCounter.tokensPerMessage + ExampleTokenCounter.tokensPerName
+          if !walk(item) { return false }
+        }
+      case .object(let members):
+        for member in members.members {
+          if member.key == "tool_calls" || member.key == "function_call" { return false }
+          if !walk(member.value) { return false }
+        }
+      default: break
+      }
+      return true
+    }
+    return walk(.object(object)) ? bound : Int.max
   }
 
   private static func groupLabel(_ value: JSONValue) -> String {
@@ -376,6 +422,15 @@ public final class DatasetValidator {
           "low diversity: only \(Int((ratio * 100).rounded()))% of the \(state.diversity.total) word 3-grams are distinct (threshold \(Int((options.minDistinctTrigramRatio * 100).rounded()))%); the examples repeat the same phrasing")
       }
     }
+    if let index = state.nearDuplicates {
+      let found = index.result()
+      let share = found.records == 0 ? 0 : Double(found.nearCopies) / Double(found.records)
+      if found.nearCopies > 0, share > options.maxNearDuplicateShare {
+        let example = found.example.map { ", e.g. line \($0.later) nearly repeats line \($0.earlier)" } ?? ""
+        add(.nearDuplicates, path, nil,
+          "\(found.nearCopies) of \(found.records) examples (\(Self.oneDecimal(share * 100))%) are near duplicates of an earlier one (word 5-gram similarity at least \(Self.oneDecimal(options.nearDuplicateSimilarity * 100))%)\(example), over the \(Self.oneDecimal(options.maxNearDuplicateShare * 100))% threshold: they add little new data and overweight what they repeat (`dataprep dedup` removes them)")
+      }
+    }
   }
 
   /// Runs the dataset-wide checks and returns the report.
@@ -419,9 +474,10 @@ public final class DatasetValidator {
 
   // MARK: - Findings
 
-  private func add(
+  func add(
     _ check: ValidationCheck, _ file: String, _ line: Int?, _ message: String, severity natural: FindingSeverity? = nil
   ) {
+    if check == .utf8 || check == .json || check == .notObject { filesWithBadLines.insert(file) }
     guard let severity = options.severity(of: check, default: natural) else { return }
     var count = countsByCheck[check] ?? .init(check: check)
     switch severity {

@@ -48,13 +48,17 @@ public enum ValidationCheck: String, Sendable, CaseIterable, Codable {
   case groupMissingInTrain = "group-missing-in-train"
   /// Too few distinct word 3-grams.
   case lowDiversity = "low-diversity"
+  /// Too large a share of records that are near duplicates of an earlier one.
+  case nearDuplicates = "near-duplicates"
+  /// A validation example that leaked from training (same text, near copy, shared passage or group).
+  case leakage = "leakage"
 
   /// The severity used unless a config rule says otherwise. Scarcity checks choose their own
   /// severity by threshold; a rule for them caps or disables it.
   public var defaultSeverity: FindingSeverity {
     switch self {
     case .tooLong, .fileSize, .smallValidation, .smallGroup, .groupImbalance,
-      .groupMissingInTrain, .lowDiversity:
+      .groupMissingInTrain, .lowDiversity, .nearDuplicates:
       return .warning
     default:
       return .error

@@ -8,7 +8,7 @@ public struct ValidationOptions: Sendable {
   public var maxFindingsPerCheck = 20
   /// At most this many schema violations reported per record. Default 3.
   public var maxSchemaViolationsPerRecord = 3
-  /// Estimated tokens above which an example is too long. Default 65,536 (OpenAI's per-example limit).
+  /// Tokens (counted with the tokenizer, or estimated when none is installed) above which an example is too long. Default 65,536 (OpenAI's per-example limit).
   public var maxTokens: Int? = 65_536
   /// Bytes above which a file exceeds the service's upload limit. Default 512 MB (OpenAI).
   public var maxFileBytes: Int64? = 512 * 1_000_000
@@ -28,6 +28,15 @@ public struct ValidationOptions: Sendable {
   public var minDistinctTrigramRatio = 0.3
   /// Diversity is judged only with at least this many word 3-grams. Default 2,000.
   public var minTrigramsForDiversity = 2_000
+  /// The tokenizer `--max-tokens` counts with (a name or path, as `--tokenizer`); `nil`: the
+  /// default, with the estimate as fallback when it is not installed.
+  public var tokenizer: String?
+  /// A share of records that are near duplicates of an earlier record above this is reported
+  /// (the share dedup would remove). Default 0.1.
+  public var maxNearDuplicateShare = 0.1
+  /// Word 5-gram Jaccard similarity at or above which two records are near duplicates (as
+  /// `dataprep dedup --threshold`). Default 0.8.
+  public var nearDuplicateSimilarity = 0.8
   /// The dotted path of the group label (`metadata.task`), or `nil`.
   public var groupBy: String?
   /// Substrings that must not occur in text: chat-template special tokens.
@@ -98,6 +107,17 @@ public struct ValidationOptions: Sendable {
     case "max_group_ratio": maxGroupRatio = try double()
     case "min_distinct_trigram_ratio": minDistinctTrigramRatio = try double()
     case "min_trigrams_for_diversity": minTrigramsForDiversity = try int()
+    case "tokenizer":
+      guard let s = value as? String, !s.isEmpty else { throw .badValue(path: path, key: key, expected: "a tokenizer name or path") }
+      tokenizer = s
+    case "max_near_duplicate_share":
+      let share = try double()
+      guard (0...1).contains(share) else { throw .badValue(path: path, key: key, expected: "a share between 0 and 1") }
+      maxNearDuplicateShare = share
+    case "near_duplicate_similarity":
+      let similarity = try double()
+      guard similarity > 0 && similarity <= 1 else { throw .badValue(path: path, key: key, expected: "a similarity above 0 and at most 1") }
+      nearDuplicateSimilarity = similarity
     case "group_by":
       guard let s = value as? String else { throw .badValue(path: path, key: key, expected: "a dotted path") }
       groupBy = s

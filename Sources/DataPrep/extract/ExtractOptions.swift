@@ -21,21 +21,24 @@ public struct ExtractOptions: Sendable, Hashable {
 
   /// Which part of an HTML page becomes the text (the whole page unless set).
   public var htmlContent: HTMLExtractor.ContentScope = .wholePage
+  /// Main-content trade-off, optional parts and text format for HTML pages.
+  public var html: HTMLContentOptions = HTMLContentOptions()
 
   /// Options with the defaults: detect formats, no record mode, whole HTML pages.
   public init(
     format: InputFormat? = nil, recordXPath: String? = nil, fields: [(name: String, xpath: String)] = [],
-    htmlContent: HTMLExtractor.ContentScope = .wholePage
+    htmlContent: HTMLExtractor.ContentScope = .wholePage, html: HTMLContentOptions = HTMLContentOptions()
   ) {
     self.format = format
     self.recordXPath = recordXPath
     self.fields = fields
     self.htmlContent = htmlContent
+    self.html = html
   }
 
   /// Whether both options extract the same way.
   public static func == (lhs: ExtractOptions, rhs: ExtractOptions) -> Bool {
-    lhs.format == rhs.format && lhs.recordXPath == rhs.recordXPath && lhs.htmlContent == rhs.htmlContent
+    lhs.format == rhs.format && lhs.recordXPath == rhs.recordXPath && lhs.htmlContent == rhs.htmlContent && lhs.html == rhs.html
       && lhs.fields.map(\.name) == rhs.fields.map(\.name) && lhs.fields.map(\.xpath) == rhs.fields.map(\.xpath)
   }
 
@@ -44,6 +47,7 @@ public struct ExtractOptions: Sendable, Hashable {
     hasher.combine(format)
     hasher.combine(recordXPath)
     hasher.combine(htmlContent)
+    hasher.combine(html)
     for field in fields {
       hasher.combine(field.name)
       hasher.combine(field.xpath)

@@ -8,6 +8,8 @@
 /// `has-sidebar` or `widget` cannot take the article with it.
 struct HTMLBoilerplateDetector {
   private let tree: MarkupTree
+  /// Whether reader comments count as content (`--include comments`).
+  private let keepComments: Bool
   /// Visible (non-whitespace) text bytes in each node's subtree.
   private var textLength: [Int32]
   /// Of those, the bytes inside links.
@@ -25,9 +27,22 @@ struct HTMLBoilerplateDetector {
     "sponsored", "outbrain", "taboola", "disqus", "teaser", "teasers", "recommended", "trending", "copyright",
   ]
 
+  /// Parts of `class`/`id` values that mark furniture wherever they occur in a token
+  /// (`comment-list`, `sharedaddy`, `mainmenu`): long enough to be unambiguous.
+  static let boilerplateParts: [String] = [
+    "comment", "disqus", "share", "shariff", "social", "related", "cookie", "consent", "newsletter", "subscri",
+    "breadcrumb", "sidebar", "navigation", "navbar", "footer", "widget", "advert", "sponsor", "promo", "recommend",
+    "pagination", "popup", "teaser", "outbrain", "taboola", "menu", "authorbio", "author-bio", "about-author",
+    "authorbox", "author-box", "tagcloud", "tag-cloud", "post-tags", "entry-tags", "paywall", "skiplink", "respond",
+  ]
+
+  /// Name parts that mark reader comments (kept with `--include comments`).
+  static let commentParts: [String] = ["comment", "disqus", "respond"]
+
   /// Measures every subtree of `tree` in one backward pass.
-  init(tree: MarkupTree) {
+  init(tree: MarkupTree, keepComments: Bool = false) {
     self.tree = tree
+    self.keepComments = keepComments
     let count = tree.count
     var textLength = [Int32](repeating: 0, count: count)
     var linkTextLength = [Int32](repeating: 0, count: count)
@@ -95,11 +110,32 @@ struct HTMLBoilerplateDetector {
     return links >= 3 && text > 0 && linkTextLength[node] * 10 >= text * 7
   }
 
+  /// Visible text bytes in `node`'s subtree.
+  func textLength(of node: MarkupTree.Node) -> Int { Int(textLength[node]) }
+  /// Visible text bytes inside links in `node`'s subtree.
+  func linkTextLength(of node: MarkupTree.Node) -> Int { Int(linkTextLength[node]) }
+  /// Links in `node`'s subtree.
+  func linkCount(of node: MarkupTree.Node) -> Int { Int(linkCount[node]) }
+
   private func hasBoilerplateName(_ node: MarkupTree.Node) -> Bool {
     for attribute in ["class", "id"] {
       guard let value = tree.attribute(attribute, of: node), !value.isEmpty else { continue }
-      let words = value.lowercased().split { !($0.isLetter || $0.isNumber) }
+      let lowered = value.lowercased()
+      if keepComments, Self.commentParts.contains(where: { lowered.contains($0) }) { continue }
+      let words = lowered.split { !($0.isLetter || $0.isNumber) }
       if words.contains(where: { Self.boilerplateWords.contains(String($0)) }) { return true }
+      if Self.boilerplateParts.contains(where: { lowered.contains($0) }) { return true }
+    }
+    return false
+  }
+
+  /// Whether `node`'s `class` or `id` names reader comments.
+  func isCommentSection(_ node: MarkupTree.Node) -> Bool {
+    guard !keepComments else { return false }
+    for attribute in ["class", "id"] {
+      guard let value = tree.attribute(attribute, of: node), !value.isEmpty else { continue }
+      let lowered = value.lowercased()
+      if Self.commentParts.contains(where: { lowered.contains($0) }) { return true }
     }
     return false
   }

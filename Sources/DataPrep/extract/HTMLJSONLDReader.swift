@@ -86,10 +86,16 @@ struct HTMLJSONLDReader {
   }
 
   /// The `keywords` of article-like objects (comma-separated strings or arrays).
-  func keywords() -> [String] {
+  func keywords() -> [String] { strings("keywords") }
+
+  /// The `articleSection` values of article-like objects: the page's categories.
+  func sections() -> [String] { strings("articleSection") }
+
+  /// The values of `key` in article-like objects (comma-separated strings or arrays).
+  private func strings(_ key: String) -> [String] {
     var result: [String] = []
     for object in typed(Self.articleTypes) {
-      switch object["keywords"] {
+      switch object[key] {
       case .string(let s): result += s.split(separator: ",").map(String.init)
       case .array(let a): result += a.compactMap(\.stringValue)
       default: continue

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Renders an HTML page, or one subtree of it, as Markdown-like text with sections.
 ///
 /// Headings become `#` lines, paragraphs are separated by blank lines, lists are `- ` / `1. `
@@ -17,6 +19,8 @@ struct HTMLMarkdownRenderer {
   private var frames: [Frame] = []
   private var lists: [(ordered: Bool, next: Int)] = []
   private var omitted: MarkupTree.Node?
+  private var content = HTMLContentOptions()
+  private var plain: Bool { content.textFormat == .plain }
 
   private enum ExitAction { case block, list, listItem, container, definitionList }
 
@@ -31,11 +35,14 @@ struct HTMLMarkdownRenderer {
   }
 
   /// The Markdown of everything inside `scope` (not `scope`'s own role), leaving out `omitted`.
-  static func render(_ page: HTMLPage, scope: MarkupTree.Node = MarkupTree.root, omitting omitted: MarkupTree.Node? = nil)
-    -> MarkdownOutput
-  {
+  /// `content` sets the text format and whether link targets and images are written.
+  static func render(
+    _ page: HTMLPage, scope: MarkupTree.Node = MarkupTree.root, omitting omitted: MarkupTree.Node? = nil,
+    content: HTMLContentOptions = HTMLContentOptions()
+  ) -> MarkdownOutput {
     var renderer = HTMLMarkdownRenderer(page: page)
     renderer.omitted = omitted
+    renderer.content = content
     renderer.run(scope: scope)
     return renderer.output
   }
@@ -71,14 +78,18 @@ struct HTMLMarkdownRenderer {
   private mutating func enter(_ node: MarkupTree.Node) -> MarkupTree.Node {
     let end = tree.subtreeEnd(node)
     switch page.role(node) {
-    case .inline, .dropped:
+    case .inline:
+      if content.include.contains(.links), !plain, tree.name(node) == "a" { return writeLink(node) }
       return node + 1
+    case .dropped:
+      if content.include.contains(.images), tree.name(node) == "img" { writeImage(node) }
+      return end
     case .block, .form, .tableRow, .tableCell, .tableCaption:
       openBlock(node, .block)
     case .heading(let level):
       flushParagraph()
       let text = inlineRun(node).singleLine()
-      if !text.isEmpty { output.writeHeading(text, level: level) }
+      if !text.isEmpty { output.writeHeading(text, level: level, marked: !plain) }
       return end
     case .list(let ordered):
       flushParagraph()
@@ -121,7 +132,9 @@ struct HTMLMarkdownRenderer {
       return end
     case .code:
       let text = inlineRun(node).singleLine()
-      if !text.isEmpty {
+      if !text.isEmpty, plain {
+        inline.append(text[...])
+      } else if !text.isEmpty {
         let fence = text.contains(UInt8(ascii: "`")) ? "``" : "`"
         inline.appendMarkup(fence + String(decoding: text, as: UTF8.self) + fence)
       }
@@ -129,7 +142,7 @@ struct HTMLMarkdownRenderer {
     case .blockquote:
       flushParagraph()
       output.requestBreak(output.blockBreak)
-      output.pushContainer(marker: "> ", continuation: "> ", tight: false)
+      output.pushContainer(marker: plain ? "" : "> ", continuation: plain ? "" : "> ", tight: false)
       frames.append(Frame(exitAt: end, action: .container))
     case .lineBreak:
       inline.appendLineBreak()
@@ -206,6 +219,34 @@ struct HTMLMarkdownRenderer {
       index += 1
     }
     return text
+  }
+
+  // MARK: Links and images
+
+  /// Writes link `node` as `[text](href)` (its text alone when it has no usable target).
+  private mutating func writeLink(_ node: MarkupTree.Node) -> MarkupTree.Node {
+    let text = inlineRun(node).singleLine()
+    let href = tree.attribute("href", of: node)?.trimmingASCIIWhitespace() ?? ""
+    let usable = !href.isEmpty && !href.hasPrefix("#") && !href.lowercased().hasPrefix("javascript:")
+    if text.isEmpty { return tree.subtreeEnd(node) }
+    if usable {
+      let label = String(decoding: text, as: UTF8.self).replacingBrackets()
+      inline.appendMarkup("[" + label + "](" + href.replacingSpaces() + ")")
+    } else {
+      inline.append(text[...])
+    }
+    return tree.subtreeEnd(node)
+  }
+
+  /// Writes image `node` as `![alt](src)`, or its alt text in plain text.
+  private mutating func writeImage(_ node: MarkupTree.Node) {
+    let alt = HTMLMetadataReader.collapse(tree.attribute("alt", of: node) ?? "")
+    let source = tree.attribute("src", of: node)?.trimmingASCIIWhitespace() ?? ""
+    if plain {
+      if !alt.isEmpty { inline.appendMarkup(alt) }
+    } else if !source.isEmpty, !source.lowercased().hasPrefix("data:") {
+      inline.appendMarkup("![" + alt.replacingBrackets() + "](" + source.replacingSpaces() + ")")
+    }
   }
 
   // MARK: Tables
@@ -297,9 +338,21 @@ struct HTMLMarkdownRenderer {
       }
       return out[...]
     }
-    output.writeLine(line(table.rows[0]))
-    output.writeLine(line([[UInt8]](repeating: Array("---".utf8), count: columns)))
-    for row in table.rows.dropFirst() { output.writeLine(line(row)) }
+    if plain {
+      // Plain text: cells joined by " | ", no outer pipes, no header rule.
+      for row in table.rows {
+        var out: [UInt8] = []
+        for (index, cell) in row.enumerated() {
+          if index > 0 { out += Array(" | ".utf8) }
+          out += cell
+        }
+        output.writeLine(out[...])
+      }
+    } else {
+      output.writeLine(line(table.rows[0]))
+      output.writeLine(line([[UInt8]](repeating: Array("---".utf8), count: columns)))
+      for row in table.rows.dropFirst() { output.writeLine(line(row)) }
+    }
     output.requestBreak(output.blockBreak)
   }
 
@@ -334,9 +387,9 @@ struct HTMLMarkdownRenderer {
     guard !lines.isEmpty else { return }
     let fence = bytes.contains(UInt8(ascii: "`")) && String(decoding: bytes, as: UTF8.self).contains("```") ? "````" : "```"
     output.requestBreak(output.blockBreak)
-    output.writeLine(Array((fence + language).utf8)[...])
+    if !plain { output.writeLine(Array((fence + language).utf8)[...]) }
     output.writeBlock(lines)
-    output.writeLine(Array(fence.utf8)[...])
+    if !plain { output.writeLine(Array(fence.utf8)[...]) }
     output.requestBreak(output.blockBreak)
   }
 
@@ -368,5 +421,18 @@ struct HTMLMarkdownRenderer {
       }
     }
     return ""
+  }
+}
+
+extension String {
+  /// The text with `[` and `]` escaped, for a Markdown link label.
+  fileprivate func replacingBrackets() -> String {
+    guard contains("[") || contains("]") else { return self }
+    return replacingOccurrences(of: "[", with: "\\[").replacingOccurrences(of: "]", with: "\\]")
+  }
+
+  /// The URL with spaces and parentheses percent-encoded, for a Markdown link target.
+  fileprivate func replacingSpaces() -> String {
+    replacingOccurrences(of: " ", with: "%20").replacingOccurrences(of: "(", with: "%28").replacingOccurrences(of: ")", with: "%29")
   }
 }

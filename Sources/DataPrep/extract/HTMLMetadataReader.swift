@@ -10,6 +10,8 @@ struct HTMLMetadataReader {
   private var canonical: String?
   private var lang: String?
   private var timeDatetime: String?
+  /// The `datetime` of a `<time>` marked as the publication date (`itemprop=datePublished`, `pubdate`).
+  private var publishedTime: String?
   private var titleElement: String?
 
   /// Reads everything in one pass over the page.
@@ -33,9 +35,10 @@ struct HTMLMetadataReader {
       case "html":
         if lang == nil { lang = tree.attribute("lang", of: node) }
       case "time":
-        if timeDatetime == nil, !page.excluded[node], let value = tree.attribute("datetime", of: node), !value.isEmpty {
-          timeDatetime = value
-        }
+        guard let value = tree.attribute("datetime", of: node), !value.isEmpty else { continue }
+        if timeDatetime == nil, !page.excluded[node] { timeDatetime = value }
+        let marked = tree.attribute("itemprop", of: node)?.lowercased() == "datepublished" || tree.attribute("pubdate", of: node) != nil
+        if publishedTime == nil, marked { publishedTime = value }
       case "title":
         let insideGraphics = tree.ancestor(of: node) { tree.isElement($0, named: "svg") } != nil
         if titleElement == nil, !insideGraphics {
@@ -109,12 +112,21 @@ struct HTMLMetadataReader {
       meta(
         "article:published_time", "date", "dc.date", "dc.date.issued", "dcterms.date", "citation_publication_date",
         "pubdate", "publishdate", "datepublished")
-        ?? ld.firstString(["datePublished", "dateCreated"], inTypes: HTMLJSONLDReader.articleTypes) ?? timeDatetime)
+        ?? ld.firstString(["datePublished", "dateCreated"], inTypes: HTMLJSONLDReader.articleTypes) ?? publishedTime
+        ?? timeDatetime)
     add("site_name", meta("og:site_name", "application-name") ?? ld.publisherName())
     let tags = self.tags(ld)
     if !tags.isEmpty { object.append("tags", .array(tags.map(JSONValue.string))) }
+    let categories = Self.unique((metas["article:section"] ?? []) + ld.sections())
+    if !categories.isEmpty { object.append("categories", .array(categories.map(JSONValue.string))) }
     object.append("encoding", .string(encoding))
     return object
+  }
+
+  /// `values` collapsed, without empty ones and duplicates, in order.
+  private static func unique(_ values: [String]) -> [String] {
+    var seen: Set<String> = []
+    return values.map(collapse).filter { !$0.isEmpty && seen.insert($0).inserted }
   }
 
   /// Keywords and article tags, trimmed, without duplicates, in order found.

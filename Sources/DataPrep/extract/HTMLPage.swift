@@ -16,13 +16,15 @@ struct HTMLPage {
   /// The boilerplate measurements, in main-content mode.
   let boilerplate: HTMLBoilerplateDetector?
 
-  /// The page of `tree`; `dropBoilerplate` also excludes navigation, headers, footers and asides.
-  init(tree: MarkupTree, dropBoilerplate: Bool = false) {
+  /// The page of `tree`; `dropBoilerplate` also excludes navigation, headers, footers and asides
+  /// (reader comments too, unless `content` includes them); images stay when `content` includes them.
+  init(tree: MarkupTree, dropBoilerplate: Bool = false, content: HTMLContentOptions = HTMLContentOptions()) {
     self.tree = tree
     self.nameRoles = tree.strings.map { HTMLElementRole.of($0) }
     var excluded = [Bool](repeating: false, count: tree.count)
     let formContentNames: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6", "article", "main"]
-    let detector = dropBoilerplate ? HTMLBoilerplateDetector(tree: tree) : nil
+    let detector = dropBoilerplate ? HTMLBoilerplateDetector(tree: tree, keepComments: content.include.contains(.comments)) : nil
+    let imageName = content.include.contains(.images) ? tree.strings.firstIndex(of: "img").map(Int32.init) : nil
     var node = 1
     while node < tree.count {
       guard let parent = tree.parent(node) else {
@@ -34,7 +36,7 @@ struct HTMLPage {
       } else if tree.kinds[node] == .element {
         switch nameRoles[Int(tree.nameIndices[node])] {
         case .dropped:
-          excluded[node] = true
+          excluded[node] = imageName == nil || tree.nameIndices[node] != imageName || Self.isHidden(node, in: tree)
         case .form:
           let hasContent = tree.descendants(of: node).contains {
             tree.kinds[$0] == .element && formContentNames.contains(tree.name($0))
@@ -49,6 +51,11 @@ struct HTMLPage {
     }
     self.excluded = excluded
     self.boilerplate = detector
+  }
+
+  /// Leaves `node` and everything inside it out of the text.
+  mutating func exclude(_ node: MarkupTree.Node) {
+    for index in node..<tree.subtreeEnd(node) { excluded[index] = true }
   }
 
   /// The rendering role of `node` (elements only).

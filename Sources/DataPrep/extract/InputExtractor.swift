@@ -39,7 +39,7 @@ struct InputExtractor: Sendable {
         input: input, source: path, parallelism: parallelism, body)
     case .html:
       let bytes = try input.readAll()
-      let document = try HTMLExtractor(options: options, contentScope: options.htmlContent).document(from: bytes, source: path)
+      let document = try HTMLExtractor(options: options, contentScope: options.htmlContent, content: options.html).document(from: bytes, source: path)
       guard !document.text.isEmpty || !document.title.isEmpty else { throw ExtractError.noText(path: path) }
       try body(document)
     case .text, .markdown:

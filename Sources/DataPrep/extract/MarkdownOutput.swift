@@ -92,11 +92,10 @@ struct MarkdownOutput {
     }
   }
 
-  /// Writes a heading line and starts a new section.
-  mutating func writeHeading(_ text: [UInt8], level: Int) {
+  /// Writes a heading line (with `#` marks unless `marked` is false) and starts a new section.
+  mutating func writeHeading(_ text: [UInt8], level: Int, marked: Bool = true) {
     requestBreak(.paragraph)
-    var line = [UInt8](repeating: UInt8(ascii: "#"), count: level)
-    line.append(0x20)
+    var line = marked ? [UInt8](repeating: UInt8(ascii: "#"), count: level) + [0x20] : []
     line += text
     writeLine(line[...])
     sections.append(

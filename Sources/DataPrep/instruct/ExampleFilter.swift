@@ -16,6 +16,9 @@ public struct ExampleFilter: Sendable {
     case tooShort = "response under --min-chars"
     /// The whole example is longer than `maxChars`.
     case tooLong = "example over --max-chars"
+    /// The written record has more tokens than ``InstructOptions/maxTokens`` (checked by
+    /// ``Instructor`` after rendering, since the count depends on the format).
+    case tooManyTokens = "example over --max-tokens"
   }
 
   /// The fewest characters a response may have (0: no minimum).

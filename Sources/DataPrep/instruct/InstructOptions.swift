@@ -12,8 +12,12 @@ public struct InstructOptions: Sendable {
   public var chunkTokens: Int
   /// Tokens shared by neighbouring `completion` chunks.
   public var overlapTokens: Int
-  /// What counts tokens for chunking (approximate until a tokenizer is plugged in).
+  /// What counts tokens, for chunking and ``maxTokens`` (the real tokenizer from `--tokenizer`;
+  /// ``TokenCounter/wordEstimate`` when none is installed).
   public var tokenCounter: TokenCounter
+  /// The most tokens a written record may have, counted as the services count it
+  /// (``ExampleTokenCounter``, chat overhead included); longer ones are dropped and counted.
+  public var maxTokens: Int?
   /// Whether each example carries `metadata` (`id`, `source_id`, `task`, `section`).
   public var includeMetadata: Bool
   /// Whether `prompt-completion` records use message lists instead of strings.
@@ -27,7 +31,7 @@ public struct InstructOptions: Sendable {
   public init(
     format: ExampleFormat, tasks: [InstructTask]? = nil, templates: [InstructTemplate] = [],
     filter: ExampleFilter = ExampleFilter(), chunkTokens: Int = 512, overlapTokens: Int = 64,
-    tokenCounter: TokenCounter = .wordEstimate, includeMetadata: Bool = true,
+    tokenCounter: TokenCounter = .wordEstimate, maxTokens: Int? = nil, includeMetadata: Bool = true,
     conversationalPrompts: Bool = false, minSummaryChars: Int = 80, maxPendingQuestions: Int = 100_000
   ) {
     self.format = format
@@ -37,6 +41,7 @@ public struct InstructOptions: Sendable {
     self.chunkTokens = chunkTokens
     self.overlapTokens = overlapTokens
     self.tokenCounter = tokenCounter
+    self.maxTokens = maxTokens
     self.includeMetadata = includeMetadata
     self.conversationalPrompts = conversationalPrompts
     self.minSummaryChars = minSummaryChars
@@ -59,6 +64,7 @@ public struct InstructOptions: Sendable {
     if format == .promptCompletion, !conversationalPrompts, templates.contains(where: { $0.system != nil }) {
       throw .unsupported("string prompt-completion records have no place for a template's system prompt: add --conversational")
     }
+    if let maxTokens, maxTokens < 1 { throw .unsupported("--max-tokens must be at least 1") }
     if chunkTokens < 1 { throw .unsupported("--chunk-tokens must be at least 1") }
     if overlapTokens < 0 || overlapTokens >= chunkTokens {
       throw .unsupported("--overlap must be at least 0 and less than --chunk-tokens")

@@ -66,6 +66,7 @@ public struct Instructor: Sendable {
     let renderer = ExampleRenderer(includeMetadata: options.includeMetadata, conversationalPrompts: options.conversationalPrompts)
     var join = StackExchangeJoin(maxPending: options.maxPendingQuestions)
     let joinsPosts = options.tasks.contains(.faq)
+    let exampleCounter = ExampleTokenCounter(textCounter: options.tokenCounter)
     var summary = Summary()
     try reader.forEachRecord { record in
       let document = try DocumentDecoder.decode(record.object, path: reader.path, line: record.line)
@@ -79,6 +80,10 @@ public struct Instructor: Sendable {
         }
         guard let rendered = try? renderer.render(example, as: options.format) else {
           summary.unrepresentable += 1
+          continue
+        }
+        if let maxTokens = options.maxTokens, let count = exampleCounter.count(rendered), count.total > maxTokens {
+          summary.dropped[.tooManyTokens, default: 0] += 1
           continue
         }
         try writer.write(rendered)

@@ -53,12 +53,12 @@ struct StackExchangeJoin {
     case "1":
       guard let accepted = fields["acceptedanswerid"], !accepted.isEmpty else { return nil }
       let title = fields["title"] ?? document.title
-      let body = HTMLFragmentText.text(fields["body"] ?? document.text)
+      let body = EmbeddedHTML.text(fields["body"] ?? document.text, source: document.source).text
       insert(Question(documentID: document.id, title: title, body: body), awaiting: accepted)
       return nil
     case "2":
       guard let question = pending.removeValue(forKey: id) else { return nil }
-      return Pair(question: question, answer: HTMLFragmentText.text(fields["body"] ?? document.text))
+      return Pair(question: question, answer: EmbeddedHTML.text(fields["body"] ?? document.text, source: document.source).text)
     default:
       return nil
     }

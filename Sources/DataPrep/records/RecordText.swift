@@ -60,12 +60,28 @@ public enum RecordText {
     return []
   }
 
+  /// Whether `record` is a document or a `text` example: its text is its `text` member and it
+  /// has none of the example shapes (dedup turns partial-copy detection on only for these).
+  public static func isDocument(_ record: JSONObject) -> Bool {
+    guard record["text"]?.stringValue != nil else { return false }
+    for key in ["messages", "conversations", "instruction", "prompt", "completion"] where record[key] != nil {
+      return false
+    }
+    return true
+  }
+
   /// The text of `record`: its parts joined with `"\n"`, or `nil` when it has no text.
   public static func text(of record: JSONObject) -> String? {
     let parts = parts(of: record)
     if parts.isEmpty { return nil }
     if parts.count == 1 { return parts[0].text }
     return parts.map(\.text).joined(separator: "\n")
+  }
+
+  /// The text at `field` when one is given (`--field PATH`), else the record's own text.
+  public static func text(of record: JSONObject, field: String?) -> String? {
+    guard let field else { return text(of: record) }
+    return text(of: record, field: field)
   }
 
   /// The text at the dotted `field` path (`--field PATH`, e.g. `metadata.summary` or

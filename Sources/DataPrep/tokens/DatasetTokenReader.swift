@@ -67,7 +67,7 @@ public struct DatasetTokenReader: Sendable {
     let map = ParallelRecordMap<ExampleTokenCount?>(jobs: jobs) { record in
       guard let field else { return counter.count(record) }
       return RecordText.text(of: record, field: field).map { text in
-        let tokens = counter.tokenizer.count(text)
+        let tokens = counter.textCounter.count(text)
         return ExampleTokenCount(total: tokens, byRole: [.init(role: field, tokens: tokens)])
       }
     }

@@ -14,12 +14,17 @@ public struct ExampleTokenCounter: Sendable {
   /// Tokens priming the assistant's reply, once per conversation.
   public static let replyPriming = 3
 
-  /// The tokenizer counting.
-  public let tokenizer: Tokenizer
+  /// What counts the tokens of each text (a real tokenizer, or an estimate when none is installed).
+  public let textCounter: TokenCounter
 
   /// A counter using `tokenizer`.
   public init(tokenizer: Tokenizer) {
-    self.tokenizer = tokenizer
+    self.textCounter = TokenCounter(tokenizer: tokenizer)
+  }
+
+  /// A counter counting each text with `textCounter`.
+  public init(textCounter: TokenCounter) {
+    self.textCounter = textCounter
   }
 
   /// The count of `record`, or `nil` when it has no text (no known shape).
@@ -44,7 +49,7 @@ public struct ExampleTokenCounter: Sendable {
     if parts.isEmpty { return nil }
     var result = ExampleTokenCount(total: 0, byRole: [])
     for part in parts {
-      let tokens = tokenizer.count(part.text)
+      let tokens = textCounter.count(part.text)
       result.total += tokens
       Self.add(tokens, to: part.role ?? "text", in: &result)
     }
@@ -56,17 +61,17 @@ public struct ExampleTokenCounter: Sendable {
     for message in messages {
       result.total += Self.tokensPerMessage
       let role = message["role"]?.stringValue ?? ""
-      result.total += tokenizer.count(role)
+      result.total += textCounter.count(role)
       var content = 0
-      if let text = RecordText.content(of: message) { content = tokenizer.count(text) }
+      if let text = RecordText.content(of: message) { content = textCounter.count(text) }
       for key in ["tool_calls", "function_call"] {
         if let value = message[key], value != .null {
-          content += tokenizer.count(JSONWriter().string(of: value))
+          content += textCounter.count(JSONWriter().string(of: value))
         }
       }
       result.total += content
       if let name = message["name"]?.stringValue {
-        result.total += tokenizer.count(name) + Self.tokensPerName
+        result.total += textCounter.count(name) + Self.tokensPerName
       }
       Self.add(content, to: role, in: &result)
     }

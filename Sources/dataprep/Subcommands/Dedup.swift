@@ -1,16 +1,193 @@
 import ArgumentParser
 import DataPrep
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 extension DataPrepCommand {
-  /// `dataprep dedup` (not built yet).
+  /// `dataprep dedup`: removes exact duplicates, near duplicates and partial copies from a JSONL file.
   struct Dedup: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Not available yet.",
-      shouldDisplay: false
+      abstract: "Remove exact duplicates, near duplicates and partial copies from a JSONL dataset.",
+      discussion: """
+        Records are written unchanged (the same bytes). Stages can run as separate jobs:
+          dataprep dedup IN --stage signatures -o sigs.bin
+          dataprep dedup --stage candidates --signatures sigs.bin --band-range 0-12 -o pairs-a.bin
+          dataprep dedup IN --stage clusters --signatures sigs.bin --pairs pairs-*.bin -o out.jsonl
+        See docs/dedup.md.
+        """
     )
 
+    enum Stage: String, ExpressibleByArgument, CaseIterable {
+      case all, signatures, candidates, clusters
+    }
+
+    @Argument(help: "The JSONL to deduplicate (`-` for stdin). Not used by `--stage candidates`.")
+    var input: String?
+
+    @Option(name: .shortAndLong, help: "Output: kept records (or the stage's intermediate file); `-` for stdout.")
+    var output: String = "-"
+
+    @Option(name: .long, help: "Write the clusters found (JSONL) to this file, for auditing.")
+    var clusters: String?
+
+    @Option(name: .long, parsing: .upToNextOption, help: "Existing datasets: input records duplicating any of their records are removed.")
+    var against: [String] = []
+
+    @Option(name: .long, help: "Dotted path to the text to compare (default: document text or the messages of an example).")
+    var field: String?
+
+    @Option(name: .long, help: "Text normalisation: none, basic (NFKC, case, punctuation, whitespace), aggressive (+ diacritics, digits).")
+    var normalize: NormalizationLevel = .basic
+
+    @Option(name: .long, help: "Words per shingle.")
+    var ngram: Int = 5
+
+    @Option(name: .long, help: "MinHash permutations.")
+    var permutations: Int = 128
+
+    @Option(name: .long, help: "Jaccard similarity for near duplicates.")
+    var threshold: Double = 0.8
+
+    @Option(name: .long, help: "Confirm LSH candidates by estimated (signatures) or exact (shingle sets) Jaccard.")
+    var verify: DedupOptions.Verification = .exact
+
+    @Option(name: .long, help: "Signatures: one-permutation (one hash per shingle, densified) or minhash (one hash per permutation).")
+    var signature: DedupOptions.SignatureScheme = .onePermutation
+
+    @Flag(inversion: .prefixedNo, help: "Detect partial copies (default: on when the records are documents).")
+    var partial: Bool?
+
+    @Option(name: .long, help: "Fraction of a record's shingles found elsewhere to call it a partial copy.")
+    var containment: Double = 0.8
+
+    @Option(name: .long, help: "Index one shingle in N for partial copies (1 = all; larger saves memory).")
+    var partialSampling: Int = 4
+
+    @Option(name: .long, help: "Which record of a cluster is kept: first, longest, shortest.")
+    var keep: DedupOptions.KeepPolicy = .first
+
+    @Flag(name: .long, help: "Remove every member of a duplicate cluster, the kept one too.")
+    var dropAll = false
+
+    @Option(name: .long, help: "LSH bands (default: chosen from --threshold).")
+    var bands: Int?
+
+    @Option(name: .long, help: "LSH rows per band (default: chosen from --threshold).")
+    var rows: Int?
+
+    @Option(name: .long, help: "Run one stage: all, signatures, candidates, clusters.")
+    var stage: Stage = .all
+
+    @Option(name: .long, help: "The signatures file of --stage signatures (stages candidates and clusters).")
+    var signatures: String?
+
+    @Option(name: .long, parsing: .upToNextOption, help: "Pair files from --stage candidates (stage clusters).")
+    var pairs: [String] = []
+
+    @Option(name: .long, help: "LSH bands to use in --stage candidates, as FIRST-LAST (0-based, inclusive).")
+    var bandRange: String?
+
+    @OptionGroup var common: CommonOptions
+
+    func validate() throws {
+      if stage != .candidates && input == nil { throw ValidationError("missing INPUT") }
+      if (stage == .candidates || stage == .clusters) && signatures == nil {
+        throw ValidationError("--stage \(stage.rawValue) needs --signatures FILE")
+      }
+      if stage == .clusters && pairs.isEmpty { throw ValidationError("--stage clusters needs --pairs FILE...") }
+      do { try options.validate() } catch { throw ValidationError(error.localizedDescription) }
+    }
+
+    var options: DedupOptions {
+      var o = DedupOptions()
+      o.field = field
+      o.normalization = normalize
+      o.ngram = ngram
+      o.permutations = permutations
+      o.threshold = threshold
+      o.verification = verify
+      o.signatureScheme = signature
+      o.partial = partial
+      o.containment = containment
+      o.partialSampling = partialSampling
+      o.keep = keep
+      o.dropAll = dropAll
+      o.jobs = common.jobs
+      o.bands = bands
+      o.rows = rows
+      return o
+    }
+
     func run() throws {
-      throw ValidationError("'dataprep dedup' is not available yet")
+      let dedup = Deduplicator(options: options)
+      switch stage {
+      case .signatures:
+        let (path, isSpool) = try Deduplicator.rereadablePath(input ?? "-")
+        defer { if isSpool { Deduplicator.removeSpool(path) } }
+        let table = try dedup.sketch(input: path, against: against, inputName: input)
+        try writeBytes(SketchFile.encode(table, options: dedup.options), to: output)
+      case .candidates:
+        let table = try loadSketches()
+        let range = try parseBandRange()
+        let edges = dedup.verify(dedup.candidatePairs(table, bandRange: range), in: table)
+        try writeBytes(SketchFile.encode(edges, options: dedup.options), to: output)
+      case .clusters:
+        let table = try loadSketches()
+        var edges: [SimilarityEdge] = []
+        for path in pairs {
+          edges += try SketchFile.decodeEdges(try ByteSource(path: path).readAll(), path: path, options: dedup.options)
+        }
+        try finish(dedup, table: table, edges: edges, input: input ?? "-")
+      case .all:
+        let (path, isSpool) = try Deduplicator.rereadablePath(input ?? "-")
+        defer { if isSpool { Deduplicator.removeSpool(path) } }
+        let table = try dedup.sketch(input: path, against: against, inputName: input)
+        let edges = dedup.verify(dedup.candidatePairs(table), in: table)
+        try finish(dedup, table: table, edges: edges, input: path)
+      }
+    }
+
+    private func finish(_ dedup: Deduplicator, table: SketchTable, edges: [SimilarityEdge], input: String) throws {
+      let result = dedup.resolve(table, edges: edges)
+      let out = try OutputFile(path: output)
+      try dedup.writeKept(result, table: table, input: input, to: out)
+      if let clusters {
+        let writer = try JSONLWriter(path: clusters)
+        for cluster in result.clusters { try writer.write(cluster.jsonValue(in: table)) }
+        try writer.finish()
+      }
+      try out.commit()
+      if !common.quiet {
+        FileHandle.standardError.write(Data((result.summary.description + "\n").utf8))
+      }
+    }
+
+    private func loadSketches() throws -> SketchTable {
+      guard let path = signatures else { throw ValidationError("--signatures needs a file") }
+      return try SketchFile.decodeSketch(try ByteSource(path: path).readAll(), path: path, options: options)
+    }
+
+    private func parseBandRange() throws -> Range<Int>? {
+      guard let bandRange else { return nil }
+      let parts = bandRange.split(separator: "-").compactMap { Int($0) }
+      guard parts.count == 2, parts[0] >= 0, parts[1] >= parts[0] else {
+        throw ValidationError("--band-range must be FIRST-LAST, e.g. 0-12")
+      }
+      return parts[0]..<(parts[1] + 1)
+    }
+
+    private func writeBytes(_ bytes: [UInt8], to path: String) throws {
+      let out = try OutputFile(path: path)
+      try out.write(bytes)
+      try out.commit()
     }
   }
 }
+
+extension NormalizationLevel: ExpressibleByArgument {}
+extension DedupOptions.KeepPolicy: ExpressibleByArgument {}
+extension DedupOptions.Verification: ExpressibleByArgument {}
+extension DedupOptions.SignatureScheme: ExpressibleByArgument {}

@@ -30,8 +30,22 @@ extension DataPrepCommand {
     @Option(name: .long, help: "Record mode: a named field NAME=XPATH relative to the record (repeatable).")
     var field: [String] = []
 
-    @Flag(name: .long, help: "HTML: keep only the main content (<main> or the main <article>), no navigation, asides, headers or footers.")
+    @Flag(name: .long, help: "HTML: keep only the main content, no navigation, asides, headers, footers or comments (the default).")
     var mainContent = false
+
+    @Flag(name: .long, help: "HTML: keep all visible text of the page instead of its main content.")
+    var allText = false
+
+    @Option(name: .long, help: "HTML main content: favor precision, recall or balanced (default: balanced).")
+    var favor: HTMLContentOptions.Favor = .balanced
+
+    @Option(
+      name: .long,
+      help: "HTML: parts to keep besides prose, comma-separated among comments, tables, links, images, or none (default: tables).")
+    var include: String?
+
+    @Option(name: .long, help: "Text of HTML pages as markdown or plain (default: markdown).")
+    var textFormat: HTMLContentOptions.TextFormat = .markdown
 
     @Flag(name: .long, help: "Stop at the first input that cannot be read or parsed (exit 1).")
     var strict = false
@@ -39,9 +53,27 @@ extension DataPrepCommand {
     @OptionGroup var common: CommonOptions
 
     func validate() throws {
+      if mainContent && allText {
+        throw ValidationError("--main-content and --all-text exclude each other")
+      }
+      _ = try includedParts()
       if !field.isEmpty && record == nil {
         throw ValidationError("--field needs --record XPATH")
       }
+    }
+
+    /// The parts named by `--include` (the defaults when it is absent).
+    private func includedParts() throws -> Set<HTMLContentOptions.Part> {
+      guard let include else { return HTMLContentOptions.defaultParts }
+      var parts: Set<HTMLContentOptions.Part> = []
+      for name in include.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) {
+        if name == "none" || name.isEmpty { continue }
+        guard let part = HTMLContentOptions.Part(rawValue: name) else {
+          throw ValidationError("--include \(name): expected comments, tables, links, images or none")
+        }
+        parts.insert(part)
+      }
+      return parts
     }
 
     func run() throws {
@@ -53,7 +85,8 @@ extension DataPrepCommand {
         fields.append((String(spec[..<eq]), String(spec[spec.index(after: eq)...])))
       }
       let options = ExtractOptions(
-        format: format, recordXPath: record, fields: fields, htmlContent: mainContent ? .mainContent : .wholePage)
+        format: format, recordXPath: record, fields: fields, htmlContent: allText ? .wholePage : .mainContent,
+        html: HTMLContentOptions(favor: favor, include: try includedParts(), textFormat: textFormat))
       let run = ExtractionRun(paths: paths, options: options, jobs: common.jobs, strict: strict)
       try run.validateOptions()
       try run.checkOutput(output)
@@ -91,3 +124,5 @@ extension DataPrepCommand {
 }
 
 extension ExtractOptions.InputFormat: ExpressibleByArgument {}
+extension HTMLContentOptions.Favor: ExpressibleByArgument {}
+extension HTMLContentOptions.TextFormat: ExpressibleByArgument {}

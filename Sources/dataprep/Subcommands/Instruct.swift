@@ -35,7 +35,10 @@ extension DataPrepCommand {
     @Option(name: .long, help: "Drop examples longer than this many characters (prompt and response).")
     var maxChars: Int?
 
-    @Option(name: .long, help: "The most tokens in a completion chunk (approximate count until a tokenizer is used).")
+    @Option(name: .long, help: "Drop examples over this many tokens, counted with --tokenizer as the services count the written record.")
+    var maxTokens: Int?
+
+    @Option(name: .long, help: "The most tokens in a completion chunk, counted with --tokenizer.")
     var chunkTokens: Int = 512
 
     @Option(name: .long, help: "Tokens shared by neighbouring completion chunks.")
@@ -53,6 +56,8 @@ extension DataPrepCommand {
     @Flag(name: .long, help: "Write prompt-completion as TRL message lists instead of strings.")
     var conversational = false
 
+    @OptionGroup var tokenizerOptions: TokenizerOptions
+
     @OptionGroup var common: CommonOptions
 
     func run() throws {
@@ -66,11 +71,16 @@ extension DataPrepCommand {
           taskList?.append(task)
         }
       }
+      var tokenCounter = TokenCounter.wordEstimate
+      let needsTokens = maxTokens != nil || (taskList ?? (template == nil ? InstructTask.defaults(for: to) : [])).contains(.completion)
+      if needsTokens || tokenizerOptions.tokenizer != nil {
+        tokenCounter = try tokenizerOptions.counter(fallback: .wordEstimate, command: "instruct")
+      }
       let templates = try template.map { try InstructTemplate.load(path: $0) } ?? []
       let options = InstructOptions(
         format: to, tasks: taskList, templates: templates,
         filter: ExampleFilter(minChars: minChars, maxChars: maxChars), chunkTokens: chunkTokens,
-        overlapTokens: overlap, includeMetadata: !noMetadata, conversationalPrompts: conversational,
+        overlapTokens: overlap, tokenCounter: tokenCounter, maxTokens: maxTokens, includeMetadata: !noMetadata, conversationalPrompts: conversational,
         minSummaryChars: minSummaryChars, maxPendingQuestions: maxPendingQuestions)
       try options.check()
       try OutputFile.requireDistinct(output, from: [input])

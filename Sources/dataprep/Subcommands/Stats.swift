@@ -16,8 +16,7 @@ extension DataPrepCommand {
     @Argument(help: "JSONL files to measure (`-` for stdin).")
     var files: [String]
 
-    @Option(name: .long, help: "Tokenizer: o200k_base, cl100k_base, or a .tiktoken[.gz] / tokenizer.json path.")
-    var tokenizer: String = TokenizerLocator.defaultName
+    @OptionGroup var tokenizerOptions: TokenizerOptions
 
     @Option(name: .long, help: "Report how many records are longer than this many tokens.")
     var maxTokens: Int?
@@ -43,8 +42,8 @@ extension DataPrepCommand {
     }
 
     func run() throws {
-      try OutputFile.requireDistinct(outputFile, from: files + [self.tokenizer])
-      let tokenizer = try TokenizerLocator().load(self.tokenizer)
+      try OutputFile.requireDistinct(outputFile, from: files + [tokenizerOptions.tokenizer].compactMap { $0 })
+      let tokenizer = try tokenizerOptions.load()
       let counter = ExampleTokenCounter(tokenizer: tokenizer)
       let reader = DatasetTokenReader(field: field, jobs: common.jobs)
       var all = TokenStatistics()

@@ -19,8 +19,7 @@ extension DataPrepCommand {
     @Argument(help: "The input file (`-` for stdin).")
     var input: String = "-"
 
-    @Option(name: .long, help: "Tokenizer: o200k_base, cl100k_base, or a .tiktoken[.gz] / tokenizer.json path.")
-    var tokenizer: String = TokenizerLocator.defaultName
+    @OptionGroup var tokenizerOptions: TokenizerOptions
 
     @Flag(name: .long, help: "Print the token ids, one JSON array per text.")
     var ids = false
@@ -47,8 +46,8 @@ extension DataPrepCommand {
     }
 
     func run() throws {
-      try OutputFile.requireDistinct(output, from: [input, self.tokenizer])
-      let tokenizer = try TokenizerLocator().load(self.tokenizer)
+      try OutputFile.requireDistinct(output, from: [input] + [tokenizerOptions.tokenizer].compactMap { $0 })
+      let tokenizer = try tokenizerOptions.load()
       let out = try OutputFile(path: output)
       let reader = DatasetTokenReader(field: field, jobs: common.jobs)
       var total = 0

@@ -9,7 +9,9 @@ extension DataPrepCommand {
       abstract: "Check fine-tuning datasets line by line (schema, content, duplicates) and as a whole (data scarcity).",
       discussion: """
         Exit status: 0 no errors (warnings allowed unless --strict), 1 errors found, 2 could not run.
-        Files named validation*.jsonl (or given with --validation) are validation data.
+        Files named validation*.jsonl (or given with --validation) are validation data; files given \
+        with --train are training data. With both, validation examples that leaked from training \
+        (same or nearly the same text, a shared 13-word passage, the same metadata.source_id) are errors.
         """
     )
 
@@ -19,7 +21,10 @@ extension DataPrepCommand {
     @Option(name: .long, help: "A built-in schema name (\(BuiltinSchemas.names.joined(separator: ", "))) or a schema file. Default: the built-in schema of the format detected from the first valid record.")
     var schema: String?
 
-    @Option(name: .long, help: "A validation file (checked too; scarcity thresholds for validation apply).")
+    @Option(name: .long, help: "A training file, whatever its name (checked, and checked for leakage into --validation).")
+    var train: [String] = []
+
+    @Option(name: .long, help: "A validation file (checked too; scarcity thresholds for validation apply; checked for leakage from training).")
     var validation: [String] = []
 
     @Option(name: .long, help: "A YAML config (`dataprep.yaml`) with thresholds and rules; flags override it.")
@@ -34,8 +39,10 @@ extension DataPrepCommand {
     @Option(name: .long, help: "Show at most this many findings per check (default 20; all are counted).")
     var maxErrors: Int?
 
-    @Option(name: .long, help: "Flag examples over this many tokens (characters/4 estimate for now; default 65536).")
+    @Option(name: .long, help: "Flag examples over this many tokens, counted with --tokenizer as the services count them (default 65536).")
     var maxTokens: Int?
+
+    @OptionGroup var tokenizerOptions: TokenizerOptions
 
     @Option(name: .long, help: "Flag files over this many megabytes (default 512, OpenAI's upload limit).")
     var maxFileMb: Double?
@@ -49,7 +56,7 @@ extension DataPrepCommand {
     @OptionGroup var common: CommonOptions
 
     func validate() throws {
-      guard !files.isEmpty || !validation.isEmpty else { throw ValidationError("give at least one FILE to check") }
+      guard !files.isEmpty || !train.isEmpty || !validation.isEmpty else { throw ValidationError("give at least one FILE to check") }
       guard ValidationReportRenderer.Style(rawValue: output) != nil else {
         throw ValidationError("--output must be one of \(ValidationReportRenderer.Style.allCases.map(\.rawValue).joined(separator: ", "))")
       }
@@ -79,11 +86,21 @@ extension DataPrepCommand {
       if let schema {
         (schemaValue, format) = try FormatSchemas.resolve(schema)
       }
+      var tokenCounter = TokenCounter.characterEstimate
+      if (options.maxTokens != nil && options.isEnabled(.tooLong)) || tokenizerOptions.tokenizer != nil {
+        tokenCounter = try tokenizerOptions.counter(fallback: .characterEstimate, command: "validate", configured: options.tokenizer)
+      }
       let validator = DatasetValidator(
         options: options, schema: schemaValue, format: format,
-        schemaLookup: { FormatSchemas.schema(for: $0) })
+        schemaLookup: { FormatSchemas.schema(for: $0) }, tokenCounter: tokenCounter)
       for file in files { try validator.validate(path: file) }
+      for file in train { try validator.validate(path: file, role: .training) }
       for file in validation { try validator.validate(path: file, role: .validation) }
+      if options.isEnabled(.leakage) {
+        var leakage = LeakageOptions()
+        leakage.jobs = common.jobs
+        try validator.checkLeakage(options: leakage)
+      }
       let report = validator.finish()
 
       let style = ValidationReportRenderer.Style(rawValue: output) ?? .text

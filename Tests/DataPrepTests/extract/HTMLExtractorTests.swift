@@ -178,7 +178,7 @@ import Testing
     let a = try extract(html)
     let b = try extract(html)
     #expect(a == b)
-    #expect(a.id == HTMLExtractor.identifier(of: "page.html"))
+    #expect(a.id == DocumentID.make(source: "page.html"))
     #expect(a.id.count == 16)
   }
 

@@ -34,17 +34,20 @@ import Testing
     #expect(TokenCounter.wordEstimate.count("  ") == 0)
   }
 
-  @Test func stableHashIsFNV1a() {
-    #expect(StableHash.fnv1a("") == 0xcbf2_9ce4_8422_2325)
-    #expect(StableHash.fnv1a("a") == 0xaf63_dc4c_8601_ec8c)
+  @Test func phrasingPickIsStablePerKey() {
+    let choices = ["a", "b", "c", "d", "e"]
+    #expect(StableHash.pick(choices, for: "doc-1") == StableHash.pick(choices, for: "doc-1"))
+    #expect(StableHash.pick([String](), for: "x") == nil)
+    #expect(Set((0..<50).compactMap { StableHash.pick(choices, for: "k\($0)") }).count > 1)
   }
 
-  @Test func htmlFragmentsBecomePlainText() {
-    #expect(HTMLFragmentText.text("<p>One &amp; two.</p><p>Three&#33;</p>") == "One & two.\n\nThree!")
-    #expect(HTMLFragmentText.text("<ul><li>a</li><li>b</li></ul>") == "- a\n- b")
-    #expect(HTMLFragmentText.text("plain") == "plain")
+  @Test func stackExchangeBodiesAreExtractedAsHTML() {
     let body = "<p>Not dead, just <strong>hungry</strong>.</p>\n<ol>\n<li>Discard most.</li>\n<li>Feed it.</li>\n</ol>\n<p>Then wait.</p>\n"
-    #expect(HTMLFragmentText.text(body) == "Not dead, just hungry.\n\n- Discard most.\n- Feed it.\n\nThen wait.")
+    let text = EmbeddedHTML.text(body, source: "Posts.xml#0").text
+    #expect(text.contains("Not dead, just hungry."))
+    #expect(text.contains("1. Discard most.\n2. Feed it."))
+    #expect(!text.contains("<"))
+    #expect(EmbeddedHTML.text("plain", source: "x").text == "plain")
   }
 
   @Test func stackExchangeJoinEvictsTheOldestPastItsLimit() {

@@ -27,7 +27,7 @@ import Testing
     let out = try chat(posts, tasks: [.faq])
     #expect(out.count == 1)
     #expect(pair(out[0]).0 == "How to sort a list?\n\nI have a list & want it sorted.")
-    #expect(pair(out[0]).1 == "Use sorted(xs).")
+    #expect(pair(out[0]).1 == "Use `sorted(xs)`.")
     #expect(out[0]["metadata"]?["source_id"] == "post-1")
   }
 

@@ -1,0 +1,188 @@
+import Foundation
+import Yams
+
+/// What `dataprep build` makes, read from `dataprep.yaml` (see `docs/build.md`): the sources,
+/// the tasks and format of the examples, the split, and the thresholds of each stage.
+///
+/// Command-line flags override the recipe field by field. Everything but ``sources`` is the
+/// recipe's *settings*: a folder is only built incrementally by a recipe with the same settings.
+public struct BuildRecipe: Sendable, Equatable {
+  /// Files and folders to extract (relative paths are relative to the current folder).
+  public var sources: [String] = []
+  /// The fine-tuning format of the examples.
+  public var format: ExampleFormat = .openAIChat
+  /// The instruct tasks; `nil` runs the format's defaults.
+  public var tasks: [InstructTask]?
+  /// Which part of an HTML page becomes the text.
+  public var htmlContent: HTMLExtractor.ContentScope = .wholePage
+  /// Split shares: train, validation[, test].
+  public var ratios: [Double] = [0.9, 1 - 0.9]
+  /// Seed of the keyed split hash.
+  public var seed: UInt64 = 0
+  /// Dotted path of the split group key (default `metadata.source_id`, the document).
+  public var groupBy: String?
+  /// Jaccard similarity above which two records are near duplicates (dedup).
+  public var dedupThreshold = 0.8
+  /// Words per dedup shingle.
+  public var dedupNGram = 5
+  /// Drop examples whose response is shorter than this many characters.
+  public var minChars = 0
+  /// Drop examples longer than this many characters.
+  public var maxChars: Int?
+  /// The most tokens in a completion chunk.
+  public var chunkTokens = 512
+  /// Words in a shared passage for the leakage check.
+  public var leakNGram = 13
+  /// Jaccard similarity for near-duplicate leaks.
+  public var leakThreshold = 0.8
+  /// The longest example, in tokens (validate's length check and the report's histogram line).
+  public var maxTokens = 4096
+  /// The rest of the `validate:` section, passed to ``ValidationOptions/apply(yaml:path:)``.
+  public var validate: JSONObject = JSONObject()
+
+  /// The defaults of `dataprep init`.
+  public init() {}
+
+  /// The keys a recipe may hold at the top level.
+  static let topKeys = ["sources", "format", "tasks", "html_content", "split", "dedup", "instruct", "leakage", "validate"]
+
+  /// Parses a recipe.
+  /// - Parameter path: the file name used in error messages.
+  /// - Throws: ``BuildError`` naming the key that is wrong.
+  public static func parse(yaml text: String, path: String) throws(BuildError) -> BuildRecipe {
+    let node: Any?
+    do {
+      node = try Yams.load(yaml: text)
+    } catch {
+      throw .badRecipe(path: path, reason: "invalid YAML: \(error)")
+    }
+    var recipe = BuildRecipe()
+    if node == nil { return recipe }
+    guard let root = node as? [String: Any] else { throw .badRecipe(path: path, reason: "expected a mapping at the top level") }
+    let reader = RecipeReader(path: path)
+    for key in root.keys.sorted() {
+      let value = root[key] as Any
+      switch key {
+      case "sources": recipe.sources = try reader.strings(value, key: key)
+      case "format":
+        let name = try reader.string(value, key: key)
+        guard let format = ExampleFormat(rawValue: name) else {
+          throw .badRecipeValue(path: path, key: key, expected: "one of \(ExampleFormat.names.joined(separator: ", "))")
+        }
+        recipe.format = format
+      case "tasks":
+        var tasks: [InstructTask] = []
+        for name in try reader.strings(value, key: key) {
+          guard let task = InstructTask(rawValue: name) else {
+            throw .badRecipeValue(path: path, key: key, expected: "a list of \(InstructTask.names.joined(separator: ", "))")
+          }
+          tasks.append(task)
+        }
+        recipe.tasks = tasks
+      case "html_content":
+        switch try reader.string(value, key: key) {
+        case "whole-page": recipe.htmlContent = .wholePage
+        case "main-content": recipe.htmlContent = .mainContent
+        default: throw .badRecipeValue(path: path, key: key, expected: "whole-page or main-content")
+        }
+      case "split":
+        for (sub, subValue) in try reader.section(value, key: key, known: ["ratio", "seed", "group_by"]) {
+          let name = "split.\(sub)"
+          switch sub {
+          case "ratio": recipe.ratios = try reader.ratios(subValue, key: name)
+          case "seed":
+            let seed = try reader.int(subValue, key: name)
+            guard seed >= 0 else { throw .badRecipeValue(path: path, key: name, expected: "a whole number of 0 or more") }
+            recipe.seed = UInt64(seed)
+          default: recipe.groupBy = try reader.optionalString(subValue, key: name)
+          }
+        }
+      case "dedup":
+        for (sub, subValue) in try reader.section(value, key: key, known: ["threshold", "ngram"]) {
+          if sub == "threshold" { recipe.dedupThreshold = try reader.fraction(subValue, key: "dedup.threshold") }
+          else { recipe.dedupNGram = try reader.positive(subValue, key: "dedup.ngram") }
+        }
+      case "instruct":
+        for (sub, subValue) in try reader.section(value, key: key, known: ["min_chars", "max_chars", "chunk_tokens"]) {
+          let name = "instruct.\(sub)"
+          switch sub {
+          case "min_chars": recipe.minChars = try reader.int(subValue, key: name)
+          case "max_chars": recipe.maxChars = subValue is NSNull ? nil : try reader.positive(subValue, key: name)
+          default: recipe.chunkTokens = try reader.positive(subValue, key: name)
+          }
+        }
+      case "leakage":
+        for (sub, subValue) in try reader.section(value, key: key, known: ["ngram", "threshold"]) {
+          if sub == "threshold" { recipe.leakThreshold = try reader.fraction(subValue, key: "leakage.threshold") }
+          else { recipe.leakNGram = try reader.positive(subValue, key: "leakage.ngram") }
+        }
+      case "validate":
+        guard let section = value as? [String: Any] else {
+          throw .badRecipeValue(path: path, key: key, expected: "a mapping of validate settings")
+        }
+        var rest = JSONObject()
+        for sub in section.keys.sorted() {
+          if sub == "max_tokens" {
+            recipe.maxTokens = try reader.positive(section[sub] as Any, key: "validate.max_tokens")
+          } else {
+            rest.append(sub, RecipeReader.json(section[sub] as Any))
+          }
+        }
+        recipe.validate = rest
+      default:
+        throw .unknownRecipeKey(path: path, key: key, known: topKeys)
+      }
+    }
+    // Check the validate section now, so a typo fails before any work is done.
+    _ = try recipe.validationOptions(path: path)
+    return recipe
+  }
+
+  /// The validate options of this recipe: the defaults, the `validate:` section, ``maxTokens``.
+  public func validationOptions(path: String = "dataprep.yaml") throws(BuildError) -> ValidationOptions {
+    var options = ValidationOptions()
+    if !validate.isEmpty {
+      let text = JSONWriter().string(of: ["validate": .object(validate)])
+      do {
+        try options.apply(yaml: text, path: path)
+      } catch {
+        throw .badRecipe(path: path, reason: "validate: " + (error.errorDescription ?? "\(error)"))
+      }
+    }
+    options.maxTokens = maxTokens
+    return options
+  }
+
+  /// The settings (everything but the sources) as JSON: written to the manifest and compared on
+  /// an incremental run.
+  public var settingsJSON: JSONValue {
+    var o = JSONObject()
+    o.append("format", .string(format.rawValue))
+    o.append("tasks", .array((tasks ?? InstructTask.defaults(for: format)).map { .string($0.rawValue) }))
+    o.append("html_content", .string(htmlContent == .mainContent ? "main-content" : "whole-page"))
+    o.append("split", ["ratio": .array(ratios.map { .double(($0 * 1e9).rounded() / 1e9) }), "seed": .integer(Int64(bitPattern: seed)),
+                       "group_by": groupBy.map { .string($0) } ?? .null])
+    o.append("dedup", ["threshold": .double(dedupThreshold), "ngram": .integer(Int64(dedupNGram))])
+    o.append("instruct", ["min_chars": .integer(Int64(minChars)), "max_chars": maxChars.map { .integer(Int64($0)) } ?? .null,
+                          "chunk_tokens": .integer(Int64(chunkTokens))])
+    o.append("leakage", ["ngram": .integer(Int64(leakNGram)), "threshold": .double(leakThreshold)])
+    var v = JSONObject()
+    v.append("max_tokens", .integer(Int64(maxTokens)))
+    for member in validate { v.append(member.key, member.value) }
+    o.append("validate", .object(v))
+    return .object(o)
+  }
+
+  /// The whole recipe as JSON: the sources, then the settings.
+  public var json: JSONValue {
+    var o = JSONObject()
+    o.append("sources", .array(sources.map { .string($0) }))
+    if case .object(let settings) = settingsJSON {
+      for member in settings { o.append(member.key, member.value) }
+    }
+    return .object(o)
+  }
+
+  /// The split names this recipe makes: train, validation[, test].
+  public var splitNames: [String] { Array(["train", "validation", "test"].prefix(ratios.count)) }
+}

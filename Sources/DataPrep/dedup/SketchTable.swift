@@ -1,0 +1,134 @@
+/// What dedup keeps of each record after one streaming pass, in flat arrays: its id and line,
+/// text length, normalised-text hash, MinHash signature, sampled shingles for partial-copy
+/// detection and, for exact verification, its whole shingle set.
+///
+/// Memory per record: `4 × permutations` bytes of signature (512 B at 128), about 60 B of
+/// fixed fields plus the id, `8 / partialSampling` bytes per shingle of samples, and with
+/// exact verification 8 bytes per distinct shingle.
+public struct SketchTable: Sendable {
+  /// Signature length.
+  public internal(set) var permutations: Int
+  /// The files read, in order; records of file 0 are the input, later ones are `--against` references.
+  public internal(set) var files: [String] = []
+  /// Record ids (`id`, `metadata.id`, else `line:N`).
+  public internal(set) var ids: [String] = []
+  /// The file of each record (index into ``files``).
+  public internal(set) var fileIndex: [UInt16] = []
+  /// The 1-based line of each record in its file.
+  public internal(set) var lines: [Int32] = []
+  /// UTF-8 length of each record's text.
+  public internal(set) var textLengths: [UInt32] = []
+  /// XXH64 of each record's normalised text.
+  public internal(set) var exactHashes: [UInt64] = []
+  /// Number of shingles (with repeats) of each record.
+  public internal(set) var shingleCounts: [UInt32] = []
+  /// Signatures, `permutations` values per record.
+  public internal(set) var signatures: [UInt32] = []
+  /// Offsets into ``samples``: record `i` owns `samples[sampleOffsets[i]..<sampleOffsets[i+1]]`.
+  public internal(set) var sampleOffsets: [Int] = [0]
+  /// Sorted distinct sampled shingle hashes.
+  public internal(set) var samples: [UInt64] = []
+  /// Offsets into ``shingleSets`` (only filled for exact verification).
+  public internal(set) var setOffsets: [Int] = [0]
+  /// Sorted distinct shingle hashes (only filled for exact verification).
+  public internal(set) var shingleSets: [UInt64] = []
+  /// Whether every input record's text was a document `text`.
+  public internal(set) var allDocuments = true
+
+  /// An empty table for signatures of `permutations` values.
+  public init(permutations: Int) {
+    self.permutations = permutations
+  }
+
+  /// The number of records.
+  public var count: Int { ids.count }
+
+  /// Whether record `i` comes from an `--against` file.
+  public func isReference(_ i: Int) -> Bool { fileIndex[i] != 0 }
+
+  /// The signature of record `i`.
+  public func signature(_ i: Int) -> ArraySlice<UInt32> {
+    signatures[(i * permutations)..<((i + 1) * permutations)]
+  }
+
+  /// The sampled shingles of record `i`.
+  public func samples(_ i: Int) -> ArraySlice<UInt64> {
+    samples[sampleOffsets[i]..<sampleOffsets[i + 1]]
+  }
+
+  /// The shingle set of record `i` (empty unless built for exact verification).
+  public func shingleSet(_ i: Int) -> ArraySlice<UInt64> {
+    i + 1 < setOffsets.count ? shingleSets[setOffsets[i]..<setOffsets[i + 1]] : []
+  }
+
+  /// Estimated Jaccard similarity of records `i` and `j` from their signatures.
+  public func estimatedJaccard(_ i: Int, _ j: Int) -> Double {
+    signatures.withUnsafeBufferPointer { all in
+      let k = permutations
+      return MinHasher.estimatedJaccard(
+        UnsafeBufferPointer(rebasing: all[(i * k)..<(i * k + k)]),
+        UnsafeBufferPointer(rebasing: all[(j * k)..<(j * k + k)]))
+    }
+  }
+
+  /// Exact Jaccard similarity of the shingle sets of records `i` and `j`.
+  public func exactJaccard(_ i: Int, _ j: Int) -> Double {
+    let a = shingleSet(i)
+    let b = shingleSet(j)
+    if a.isEmpty && b.isEmpty { return 1 }
+    var x = a.startIndex
+    var y = b.startIndex
+    var common = 0
+    while x < a.endIndex && y < b.endIndex {
+      if a[x] == b[y] {
+        common += 1
+        x += 1
+        y += 1
+      } else if a[x] < b[y] {
+        x += 1
+      } else {
+        y += 1
+      }
+    }
+    return Double(common) / Double(a.count + b.count - common)
+  }
+
+  /// Appends the records of `other` (same permutations), shifting their file indices by `fileOffset`.
+  mutating func append(_ other: SketchTable, fileOffset: UInt16 = 0) {
+    ids += other.ids
+    fileIndex += fileOffset == 0 ? other.fileIndex : other.fileIndex.map { $0 + fileOffset }
+    lines += other.lines
+    textLengths += other.textLengths
+    exactHashes += other.exactHashes
+    shingleCounts += other.shingleCounts
+    signatures += other.signatures
+    let sampleBase = samples.count
+    samples += other.samples
+    sampleOffsets += other.sampleOffsets.dropFirst().map { $0 + sampleBase }
+    let setBase = shingleSets.count
+    shingleSets += other.shingleSets
+    setOffsets += other.setOffsets.dropFirst().map { $0 + setBase }
+    allDocuments = allDocuments && other.allDocuments
+  }
+
+  /// Appends one record's values.
+  mutating func appendRecord(
+    id: String, file: UInt16, line: Int32, textLength: UInt32, exactHash: UInt64, shingleCount: UInt32,
+    signature: UnsafeBufferPointer<UInt32>, samples recordSamples: ArraySlice<UInt64>,
+    shingleSet: ArraySlice<UInt64>?
+  ) {
+    ids.append(id)
+    fileIndex.append(file)
+    lines.append(line)
+    textLengths.append(textLength)
+    exactHashes.append(exactHash)
+    shingleCounts.append(shingleCount)
+    signatures.append(contentsOf: signature)
+    samples.append(contentsOf: recordSamples)
+    sampleOffsets.append(samples.count)
+    if let shingleSet {
+      shingleSets.append(contentsOf: shingleSet)
+      setOffsets.append(shingleSets.count)
+    }
+  }
+}

@@ -1,0 +1,330 @@
+import Foundation
+
+/// Finds the main content of a page and leaves out what inside it is still furniture.
+///
+/// Generic signals only: the page's own markup (`itemprop=articleBody`, `<main>`, `role=main`,
+/// `<article>`), where the prose is (text in paragraphs outside links), link density, and
+/// `class`/`id` words. Steps: pick a start (the markup's word, when it holds a fair share of the
+/// prose), narrow to the smallest block holding 90% of its prose, then prune inside it: reader
+/// comments, link-heavy blocks (related links, tag lists), short metadata lines (bylines, dates,
+/// credits), and headings left with nothing under them. ``HTMLContentOptions/Favor`` sets how
+/// hard the pruning is.
+struct HTMLMainContentSelector {
+  let options: HTMLContentOptions
+
+  /// `class`/`id` words of short metadata lines, pruned inside the content.
+  static let metadataWords: Set<String> = [
+    "byline", "author", "authors", "date", "dateline", "time", "timestamp", "posted", "postmeta", "published",
+    "meta", "credit", "credits", "caption", "tags", "tag", "category", "categories", "print", "rating", "source", "updated", "modified", "postedby",
+  ]
+
+  /// The node to render, after excluding the furniture inside it from `page`.
+  func select(_ page: inout HTMLPage) -> MarkupTree.Node {
+    guard let detector = page.boilerplate else { return MarkupTree.root }
+    let tree = page.tree
+    let prose = detector.proseLength
+    let pageProse = Int(prose[MarkupTree.root])
+    let startNode = start(page, prose: prose)
+    var current = startNode
+    if options.favor != .recall {
+      current = narrowed(page, from: startNode, prose: prose)
+    }
+    if options.favor == .balanced {
+      current = widened(&page, from: current, upTo: startNode, detector: detector)
+    }
+    let scopeProse = Int(prose[current])
+    let linkShare = options.favor == .precision ? 5 : 7
+    var node = current + 1
+    let end = tree.subtreeEnd(current)
+    while node < end {
+      guard tree.kinds[node] == .element, !page.excluded[node] else {
+        node = page.excluded[node] ? tree.subtreeEnd(node) : node + 1
+        continue
+      }
+      let role = page.role(node)
+      var drop = false
+      if detector.isCommentSection(node), Int(prose[node]) * 3 < max(scopeProse, 1) * 2 {
+        drop = true
+      } else if role == .table, !options.include.contains(.tables) {
+        drop = true
+      } else if options.favor != .recall {
+        let text = detector.textLength(of: node)
+        switch role {
+        case .block, .list, .listItem, .definitionList, .table:
+          // Link-heavy blocks: related articles, tag lists, "read more" lines.
+          if text > 0, detector.linkCount(of: node) > 0, detector.linkTextLength(of: node) * 10 >= text * linkShare,
+            Int(prose[node]) * 4 < max(pageProse, 1)
+          {
+            drop = true
+          } else if text < (options.favor == .precision ? 300 : 200), hasMetadataName(node, tree: tree) {
+            drop = true
+          } else if !options.include.contains(.images), tree.name(node) == "figure" || tree.name(node) == "figcaption" {
+            // Without images, their captions and credits are furniture too.
+            drop = true
+          } else if text < 400, startsWithCopyright(node, tree: tree) {
+            // "© 2022 Example News. All rights reserved."
+            drop = true
+          } else if text < 80, containsTime(node, tree: tree) {
+            // A short line around a <time>: a dateline or byline.
+            drop = true
+          }
+        default:
+          break
+        }
+      }
+      if drop {
+        page.exclude(node)
+        node = tree.subtreeEnd(node)
+      } else {
+        node += 1
+      }
+    }
+    if options.favor != .recall {
+      dropEmptyHeadings(&page, in: current, detector: detector)
+      dropTrailingShortBlocks(&page, in: current, detector: detector)
+    }
+    return current
+  }
+
+  /// Where to start: `itemprop=articleBody`, else `main` or `role=main`, else the `article` with
+  /// the most prose, else the document; a start holding under a quarter of the page's prose is
+  /// not trusted.
+  private func start(_ page: HTMLPage, prose: [Int32]) -> MarkupTree.Node {
+    let tree = page.tree
+    let pageProse = Int(prose[MarkupTree.root])
+    var body: MarkupTree.Node?
+    var main: MarkupTree.Node?
+    var article: MarkupTree.Node?
+    for node in 1..<tree.count where tree.kinds[node] == .element && !page.excluded[node] {
+      if body == nil, tree.attribute("itemprop", of: node)?.lowercased() == "articlebody", prose[node] > 0 {
+        body = node
+      }
+      let name = tree.name(node)
+      if main == nil, name == "main" || tree.attribute("role", of: node)?.lowercased() == "main" {
+        main = node
+      }
+      if name == "article", article.map({ prose[node] > prose[$0] }) ?? true { article = node }
+    }
+    for candidate in [body, main, article] {
+      if let candidate, Int(prose[candidate]) * 4 >= pageProse { return candidate }
+    }
+    return MarkupTree.root
+  }
+
+  /// From `node` down to the smallest block that still holds 90% of its prose.
+  private func narrowed(_ page: HTMLPage, from node: MarkupTree.Node, prose: [Int32]) -> MarkupTree.Node {
+    let tree = page.tree
+    var current = node
+    while prose[current] > 0 {
+      var best: MarkupTree.Node?
+      for child in tree.children(of: current) where tree.isElement(child) && !page.excluded[child] {
+        if best.map({ prose[child] > prose[$0] }) ?? true { best = child }
+      }
+      guard let child = best, prose[child] * 10 >= prose[current] * 9, tree.name(child) != "p",
+        case .block = page.role(child)
+      else { break }
+      current = child
+    }
+    return current
+  }
+
+  /// Up to three levels above `node` (never above `limit`), the siblings on the way that look
+  /// like content too (headings, title blocks, prose with few links) join it; the others are
+  /// excluded. Returns the widest ancestor reached.
+  private func widened(
+    _ page: inout HTMLPage, from node: MarkupTree.Node, upTo limit: MarkupTree.Node, detector: HTMLBoilerplateDetector
+  ) -> MarkupTree.Node {
+    let tree = page.tree
+    let prose = detector.proseLength
+    var current = node
+    var levels = 0
+    while current != limit, levels < 3, let parent = tree.parent(current) {
+      var toExclude: [MarkupTree.Node] = []
+      for sibling in tree.children(of: parent) where sibling != current && !page.excluded[sibling] {
+        switch tree.kinds[sibling] {
+        case .text:
+          continue
+        case .element:
+          let text = detector.textLength(of: sibling)
+          if text == 0 { continue }
+          let fewLinks = detector.linkTextLength(of: sibling) * 10 <= text * 3
+          var keep = false
+          if case .heading = page.role(sibling) {
+            keep = fewLinks
+          } else if fewLinks, prose[sibling] >= 100 {
+            keep = true
+          } else if fewLinks, text < 500, containsTitle(sibling, page: page) {
+            keep = true
+          }
+          if !keep { toExclude.append(sibling) }
+        default:
+          continue
+        }
+      }
+      for sibling in toExclude { page.exclude(sibling) }
+      current = parent
+      levels += 1
+    }
+    return current
+  }
+
+  /// Whether `node` holds an `h1` or `h2` that is not excluded.
+  private func containsTitle(_ node: MarkupTree.Node, page: HTMLPage) -> Bool {
+    for index in page.tree.descendants(of: node) where page.tree.kinds[index] == .element && !page.excluded[index] {
+      if case .heading(let level) = page.role(index), level <= 2 { return true }
+    }
+    return false
+  }
+
+  /// Whether the first visible text in `node` begins with a copyright sign (or "(c)", "Copyright").
+  private func startsWithCopyright(_ node: MarkupTree.Node, tree: MarkupTree) -> Bool {
+    for index in tree.descendants(of: node) where tree.kinds[index] == .text {
+      let bytes = tree.textBytes(of: index).drop { $0 <= 0x20 }
+      if bytes.isEmpty { continue }
+      return bytes.starts(with: [0xC2, 0xA9]) || bytes.starts(with: Array("Copyright".utf8))
+        || bytes.starts(with: Array("(c)".utf8)) || bytes.starts(with: Array("(C)".utf8))
+    }
+    return false
+  }
+
+  private func containsTime(_ node: MarkupTree.Node, tree: MarkupTree) -> Bool {
+    tree.descendants(of: node).contains { tree.isElement($0, named: "time") }
+  }
+
+  private func hasMetadataName(_ node: MarkupTree.Node, tree: MarkupTree) -> Bool {
+    for attribute in ["class", "id", "itemprop"] {
+      guard let value = tree.attribute(attribute, of: node), !value.isEmpty else { continue }
+      let words = value.lowercased().split { !($0.isLetter || $0.isNumber) }
+      if words.contains(where: { Self.metadataWords.contains(String($0)) }) { return true }
+    }
+    return false
+  }
+
+  /// Leaves out the short blocks that end the content ("More on this topic", "Older post", a
+  /// lone date or tag line): up to five, stopping at the first block of real length, the first
+  /// that ends a sentence, or the first list, table, code block, quote or image.
+  private func dropTrailingShortBlocks(_ page: inout HTMLPage, in scope: MarkupTree.Node, detector: HTMLBoilerplateDetector) {
+    let tree = page.tree
+    let end = tree.subtreeEnd(scope)
+    // Blocks in document order: elements with a block role and no kept block inside, lifted
+    // to their outermost list or table.
+    var blocks: [MarkupTree.Node] = []
+    var stops = Set<MarkupTree.Node>()
+    var hasBlockChild = Set<MarkupTree.Node>()
+    var node = scope + 1
+    while node < end {
+      if page.excluded[node] {
+        node = tree.subtreeEnd(node)
+        continue
+      }
+      if tree.kinds[node] == .element {
+        switch page.role(node) {
+        case .inline, .code, .lineBreak:
+          break
+        case .dropped:
+          // An image kept with --include images.
+          blocks.append(node)
+          stops.insert(node)
+        case .list, .table, .definitionList, .preformatted, .blockquote:
+          blocks.append(node)
+          stops.insert(node)
+          if let parent = tree.parent(node) { markAncestors(parent, scope: scope, tree: tree, into: &hasBlockChild) }
+          node = tree.subtreeEnd(node)
+          continue
+        default:
+          blocks.append(node)
+          if let parent = tree.parent(node) { markAncestors(parent, scope: scope, tree: tree, into: &hasBlockChild) }
+        }
+      }
+      node += 1
+    }
+    var dropped = 0
+    for block in blocks.reversed() where !hasBlockChild.contains(block) && !page.excluded[block] {
+      if stops.contains(block) { break }
+      let text = keptText(of: block, page: page, detector: detector)
+      if text == 0 { continue }
+      guard text < 50, dropped < 5, !endsSentence(block, page: page) else { break }
+      page.exclude(block)
+      dropped += 1
+    }
+  }
+
+  /// Whether the last visible character of `block` ends a sentence (`.`, `!`, `?`, `…`, `。`).
+  private func endsSentence(_ block: MarkupTree.Node, page: HTMLPage) -> Bool {
+    let tree = page.tree
+    var index = tree.subtreeEnd(block) - 1
+    while index > block {
+      if tree.kinds[index] == .text, !page.excluded[index] {
+        let bytes = tree.textBytes(of: index)
+        if let last = bytes.lastIndex(where: { $0 > 0x20 && $0 != 0xA0 && $0 != 0xC2 }) {
+          let byte = bytes[last]
+          if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?") { return true }
+          // "…" is E2 80 A6, "。" is E3 80 82, "！" EF BC 81, "？" EF BC 9F.
+          guard last - bytes.startIndex >= 2 else { return false }
+          let tail = [bytes[last - 2], bytes[last - 1], byte]
+          return tail == [0xE2, 0x80, 0xA6] || tail == [0xE3, 0x80, 0x82] || tail == [0xEF, 0xBC, 0x81]
+            || tail == [0xEF, 0xBC, 0x9F]
+        }
+      }
+      index -= 1
+    }
+    return false
+  }
+
+  private func markAncestors(
+    _ node: MarkupTree.Node, scope: MarkupTree.Node, tree: MarkupTree, into set: inout Set<MarkupTree.Node>
+  ) {
+    var current: MarkupTree.Node? = node
+    while let c = current, c > scope, set.insert(c).inserted { current = tree.parent(c) }
+  }
+
+  private func keptText(of node: MarkupTree.Node, page: HTMLPage, detector: HTMLBoilerplateDetector) -> Int {
+    var total = 0
+    var index = node + 1
+    let end = page.tree.subtreeEnd(node)
+    while index < end {
+      if page.excluded[index] {
+        index = page.tree.subtreeEnd(index)
+        continue
+      }
+      if page.tree.kinds[index] == .text { total += detector.textLength(of: index) }
+      index += 1
+    }
+    return total
+  }
+
+  /// Leaves out headings whose section (the siblings up to the next heading) lost all its text
+  /// to pruning, such as "Related articles" over a dropped link list.
+  private func dropEmptyHeadings(_ page: inout HTMLPage, in scope: MarkupTree.Node, detector: HTMLBoilerplateDetector) {
+    let tree = page.tree
+    let end = tree.subtreeEnd(scope)
+    var kept = [Int32](repeating: 0, count: end - scope)
+    var node = end - 1
+    while node > scope {
+      if !page.excluded[node], tree.kinds[node] == .text { kept[node - scope] += Int32(detector.textLength(of: node)) }
+      if let parent = tree.parent(node), parent > scope, !page.excluded[node] { kept[parent - scope] += kept[node - scope] }
+      node -= 1
+    }
+    var headings: [MarkupTree.Node] = []
+    for node in (scope + 1)..<end where tree.kinds[node] == .element && !page.excluded[node] {
+      if case .heading = page.role(node) { headings.append(node) }
+    }
+    for heading in headings {
+      var sibling = tree.nextSibling(heading)
+      var keptText = 0
+      var droppedText = 0
+      while let current = sibling {
+        if tree.kinds[current] == .element, case .heading = page.role(current) { break }
+        if page.excluded[current] {
+          droppedText += detector.textLength(of: current)
+        } else if tree.kinds[current] == .text {
+          keptText += detector.textLength(of: current)
+        } else {
+          keptText += Int(kept[current - scope])
+        }
+        sibling = tree.nextSibling(current)
+      }
+      if keptText == 0, droppedText > 0 { page.exclude(heading) }
+    }
+  }
+}

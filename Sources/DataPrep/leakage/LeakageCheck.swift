@@ -1,0 +1,46 @@
+/// A whole leakage check: index the held-out files (validation, test) and the evaluation sets,
+/// then stream the training file, and the held-out files against the evaluation sets.
+public struct LeakageCheck: Sendable {
+  /// The settings.
+  public var options: LeakageOptions
+
+  /// A check with `options`.
+  public init(options: LeakageOptions) {
+    self.options = options
+  }
+
+  /// Runs the check.
+  /// - Parameters:
+  ///   - train: the training file (JSONL).
+  ///   - heldOut: validation (and test) files (JSONL), checked against `train`.
+  ///   - against: external evaluation sets, JSONL or plain text (`.txt`: a record per paragraph),
+  ///     checked against `train` and `heldOut`.
+  /// - Throws: ``InputError``, ``LeakageError``.
+  public func run(train: String, heldOut: [String], against: [String] = []) throws -> LeakageReport {
+    try options.validate()
+    var index = LeakageIndex(options: options)
+    for path in heldOut { try index.addJSONL(path: path, role: .heldOut) }
+    for path in against {
+      if Self.isPlainText(path) {
+        try index.addPlainText(path: path, role: .external)
+      } else {
+        try index.addJSONL(path: path, role: .external)
+      }
+    }
+    index.seal()
+    let detector = LeakageDetector(index: index)
+    var findings = try detector.scan(path: train, roles: [.heldOut, .external])
+    if !against.isEmpty {
+      for path in heldOut { findings += try detector.scan(path: path, roles: [.external]) }
+    }
+    return LeakageReport(
+      findings: findings, heldOutRecords: index.recordCount, indexedNGrams: index.ngramCount,
+      indexBytes: index.memoryBytes, options: options)
+  }
+
+  /// Whether `path` is read as plain text (`.txt`, `.txt.gz`, `.md`) rather than JSONL.
+  static func isPlainText(_ path: String) -> Bool {
+    let lower = path.lowercased()
+    return lower.hasSuffix(".txt") || lower.hasSuffix(".txt.gz") || lower.hasSuffix(".md")
+  }
+}

@@ -1,0 +1,74 @@
+/// The words of normalised text (``TextNormalizer`` output) as the dedup stage's stable word
+/// hashes (``Shingler/wordHashes(_:into:)``); the byte range of each word is recomputed on demand
+/// (``ranges(in:)``) to quote a shared passage, splitting words exactly as the shingler does (a
+/// character of an unspaced script such as Han or Thai is a word by itself).
+struct NormalizedWords: Sendable {
+  /// The hash of each word, in order.
+  var hashes: [UInt64] = []
+
+  var count: Int { hashes.count }
+
+  /// Replaces the contents with the words of `text`, hashed by the dedup stage's ``Shingler``.
+  mutating func scan(_ text: UnsafeBufferPointer<UInt8>, with shingler: Shingler) {
+    shingler.wordHashes(text, into: &hashes)
+  }
+
+  /// The byte range `(start, end)` of each word of `text`, in the order of ``hashes``.
+  static func ranges(in text: UnsafeBufferPointer<UInt8>) -> [(start: Int, end: Int)] {
+    var out: [(start: Int, end: Int)] = []
+    forEachWord(text) { _, start, end in out.append((start, end)) }
+    return out
+  }
+
+  /// Calls `body(hash, start, end)` for each word of `text`.
+  @inline(__always)
+  static func forEachWord(_ text: UnsafeBufferPointer<UInt8>, _ body: (UInt64, Int, Int) -> Void) {
+    guard let base = text.baseAddress else { return }
+    let count = text.count
+    var i = 0
+    while i < count {
+      while i < count && base[i] == 0x20 { i &+= 1 }
+      let start = i
+      var high: UInt8 = 0
+      while i < count {
+        let byte = base[i]
+        if byte == 0x20 { break }
+        high |= byte
+        i &+= 1
+      }
+      if i == start { break }
+      if high < 0x80 {
+        body(Shingler.wordHash(base + start, count: i &- start), start, i)
+      } else {
+        splitUnspaced(base, from: start, to: i, body)
+      }
+    }
+  }
+
+  /// A non-ASCII word: each character of an unspaced script is a word of its own.
+  private static func splitUnspaced(
+    _ base: UnsafePointer<UInt8>, from wordStart: Int, to wordEnd: Int, _ body: (UInt64, Int, Int) -> Void
+  ) {
+    var runStart = wordStart
+    var i = wordStart
+    while i < wordEnd {
+      let lead = base[i]
+      let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+      let end = min(i + length, wordEnd)
+      var scalar: UInt32 = 0
+      if length == 3 && end - i == 3 {
+        scalar = (UInt32(lead & 0x0F) << 12) | (UInt32(base[i + 1] & 0x3F) << 6) | UInt32(base[i + 2] & 0x3F)
+      } else if length == 4 && end - i == 4 {
+        scalar = (UInt32(lead & 0x07) << 18) | (UInt32(base[i + 1] & 0x3F) << 12)
+          | (UInt32(base[i + 2] & 0x3F) << 6) | UInt32(base[i + 3] & 0x3F)
+      }
+      if Shingler.isUnspaced(scalar) {
+        if i > runStart { body(Shingler.wordHash(base + runStart, count: i - runStart), runStart, i) }
+        body(Shingler.wordHash(base + i, count: end - i), i, end)
+        runStart = end
+      }
+      i = end
+    }
+    if wordEnd > runStart { body(Shingler.wordHash(base + runStart, count: wordEnd - runStart), runStart, wordEnd) }
+  }
+}

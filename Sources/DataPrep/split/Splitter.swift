@@ -1,0 +1,254 @@
+import Crypto
+import Foundation
+
+/// Splits a JSONL file into train, validation (and test) files in a folder, records written
+/// through unchanged, then checks the result for leakage and optionally repairs it.
+///
+/// Every record of a group goes to the same side. In stable mode (the default) a group's side
+/// depends only on the keyed hash of (seed, group key), so appending records never moves
+/// existing ones; one pass, and memory holds only the set of group hashes (8–16 bytes per
+/// group, for the group counts). Exact mode (`exact` or `stratifyBy`) reads the input twice:
+/// the first pass builds the group table (hash → record count and label, about 40 bytes per
+/// group), groups are sorted by keyed hash and cut at the asked counts (per label when
+/// stratifying), the second pass writes.
+public struct Splitter: Sendable {
+  /// The settings.
+  public let options: SplitOptions
+
+  /// A splitter with `options`.
+  public init(options: SplitOptions) {
+    self.options = options
+  }
+
+  /// The output paths in `directory`: one JSONL per split, then `split.json`.
+  public func outputPaths(in directory: String) -> [String] {
+    options.splitNames.map { "\(directory)/\($0).jsonl" } + ["\(directory)/split.json"]
+  }
+
+  /// Splits `input` into `directory` (created when missing) and writes `split.json`.
+  /// - Throws: ``SplitError``, ``InputError``, ``OutputError``, ``LeakageError``.
+  public func run(input: String, directory: String) throws -> SplitResult {
+    let paths = outputPaths(in: directory)
+    try prepare(directory: directory, paths: paths)
+    let sides = options.ratios.count
+    var result: SplitResult
+    if options.exact || options.stratifyBy != nil {
+      guard input != "-" else { throw SplitError.needsFile(options.exact ? "--exact" : "--stratify-by") }
+      let plan = try planExact(input: input)
+      result = try write(input: input, paths: Array(paths.prefix(sides))) { hash, _ in plan.sides[hash] ?? 0 }
+      result.inputDigest = plan.digest
+      result.warnings = plan.warnings
+    } else {
+      var cumulative: [Double] = []
+      var sum = 0.0
+      for r in options.ratios {
+        sum += r
+        cumulative.append(sum)
+      }
+      let bounds = cumulative
+      result = try write(input: input, paths: Array(paths.prefix(sides))) { hash, _ in
+        SplitKeyer.stableSide(hash, cumulative: bounds)
+      }
+    }
+    if options.checkLeakage {
+      try checkAndRepair(&result, paths: Array(paths.prefix(sides)))
+    }
+    let summary = try OutputFile(path: paths[sides])
+    try summary.write(JSONWriter().string(of: result.json(options: options, input: input)) + "\n")
+    try summary.commit()
+    return result
+  }
+
+  private func prepare(directory: String, paths: [String]) throws {
+    var isDirectory: ObjCBool = false
+    if !FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) {
+      do {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+      } catch {
+        throw SplitError.cannotCreateFolder(path: directory, reason: error.localizedDescription)
+      }
+    } else if !isDirectory.boolValue {
+      throw SplitError.cannotCreateFolder(path: directory, reason: "a file of that name exists")
+    }
+    if !options.overwrite {
+      for path in paths where FileManager.default.fileExists(atPath: path) {
+        throw SplitError.outputExists(path: path)
+      }
+    }
+  }
+
+  /// The first pass of exact mode: each group's side.
+  private struct ExactPlan {
+    var sides: [UInt64: Int] = [:]
+    var digest = ""
+    var warnings: [String] = []
+  }
+
+  private struct GroupEntry {
+    var count: Int
+    var label: Int32
+  }
+
+  private func planExact(input: String) throws -> ExactPlan {
+    var keyer = SplitKeyer(options: options)
+    var table: [UInt64: GroupEntry] = [:]
+    var labels: [String] = []
+    var labelIndex: [String: Int32] = [:]
+    var labelRecords: [Int] = []
+    var digest = SHA256()
+    let reader = try JSONLReader(path: input)
+    try reader.forEachRecordWithRawLine { record, raw in
+      digest.update(bufferPointer: UnsafeRawBufferPointer(raw))
+      digest.update(data: [0x0A])
+      let hash = try keyer.groupHash(of: record.object, path: reader.path, line: record.line)
+      var label: Int32 = 0
+      if let name = keyer.label(of: record.object) {
+        if let known = labelIndex[name] {
+          label = known
+        } else {
+          label = Int32(labels.count)
+          labelIndex[name] = label
+          labels.append(name)
+          labelRecords.append(0)
+        }
+        labelRecords[Int(label)] += 1
+      }
+      if table[hash] != nil {
+        table[hash]?.count += 1
+      } else {
+        table[hash] = GroupEntry(count: 1, label: label)
+      }
+      return true
+    }
+    var plan = ExactPlan()
+    plan.digest = digest.finalize().map { String(format: "%02x", $0) }.joined()
+    // Groups of each label (a group's label is its first record's), sorted by keyed hash.
+    var byLabel = [[(hash: UInt64, count: Int)]](repeating: [], count: max(1, labels.count))
+    for (hash, entry) in table { byLabel[Int(entry.label)].append((hash, entry.count)) }
+    let ratios = options.ratios
+    for (label, groups) in byLabel.enumerated() {
+      let sorted = groups.sorted { $0.hash < $1.hash }
+      let total = sorted.reduce(0) { $0 + $1.count }
+      var targets: [Double] = []
+      var sum = 0.0
+      for r in ratios {
+        sum += r
+        targets.append((sum * Double(total)).rounded())
+      }
+      var before = 0
+      for group in sorted {
+        let middle = Double(before) + Double(group.count) / 2
+        plan.sides[group.hash] = targets.firstIndex { middle < $0 } ?? ratios.count - 1
+        before += group.count
+      }
+      if !labels.isEmpty, let smallest = ratios.min(), Double(total) * smallest < 1 {
+        plan.warnings.append(
+          "label \(labels[label].isEmpty ? "(missing)" : labels[label]) has \(total) record(s): too few to appear in every split")
+      }
+    }
+    return plan
+  }
+
+  /// Writes every record to the side `side(groupHash, label)` gives.
+  private func write(input: String, paths: [String], side: (UInt64, String?) -> Int) throws -> SplitResult {
+    var keyer = SplitKeyer(options: options)
+    let writers = try paths.map { try JSONLWriter(path: $0) }
+    var groupSets = [Set<UInt64>](repeating: [], count: paths.count)
+    var labelCounts: [String: [Int]] = [:]
+    var digest = SHA256()
+    let reader = try JSONLReader(path: input)
+    try reader.forEachRecordWithRawLine { record, raw in
+      digest.update(bufferPointer: UnsafeRawBufferPointer(raw))
+      digest.update(data: [0x0A])
+      let hash = try keyer.groupHash(of: record.object, path: reader.path, line: record.line)
+      let label = keyer.label(of: record.object)
+      let s = side(hash, label)
+      try writers[s].writeRawLine(raw)
+      groupSets[s].insert(hash)
+      if let label { labelCounts[label, default: [Int](repeating: 0, count: paths.count)][s] += 1 }
+      return true
+    }
+    for writer in writers { try writer.finish() }
+    var result = SplitResult(
+      names: options.splitNames, counts: writers.map(\.count), groups: groupSets.map(\.count),
+      ratiosAsked: options.ratios, inputDigest: digest.finalize().map { String(format: "%02x", $0) }.joined())
+    result.labelCounts = labelCounts
+    result.ungrouped = keyer.ungrouped
+    return result
+  }
+
+  /// Runs the leakage check on the written files; with `move` or `drop`, removes leaking
+  /// held-out records (and the rest of their groups) until the check is clean (at most 5 rounds).
+  private func checkAndRepair(_ result: inout SplitResult, paths: [String]) throws {
+    var leakOptions = options.leakage
+    leakOptions.field = options.field
+    leakOptions.normalization = options.normalization
+    leakOptions.groupBy = options.groupBy ?? "metadata.source_id"
+    leakOptions.jobs = options.jobs
+    let check = LeakageCheck(options: leakOptions)
+    let train = paths[0]
+    let heldOut = Array(paths.dropFirst())
+    var report = try check.run(train: train, heldOut: heldOut)
+    result.leakage = report
+    guard options.leakAction != .report else {
+      result.leaksRemaining = report.findings.count
+      return
+    }
+    var round = 0
+    while !report.findings.isEmpty && round < 5 {
+      round += 1
+      let leaked = report.leakedHeldOut
+      var moved: [[UInt8]] = []
+      for (offset, path) in heldOut.enumerated() {
+        let lines = Set(leaked.filter { $0.file == path }.map(\.line))
+        if lines.isEmpty { continue }
+        let removed = try removeGroups(of: lines, from: path, into: &moved)
+        result.counts[offset + 1] -= removed
+        result.repaired += removed
+      }
+      if options.leakAction == .move && !moved.isEmpty {
+        try append(moved, to: train)
+        result.counts[0] += moved.count
+      }
+      report = try check.run(train: train, heldOut: heldOut)
+    }
+    result.leaksRemaining = report.findings.count
+  }
+
+  /// Rewrites `path` without the records at `lines` and every record of their groups; the
+  /// removed lines go to `removed`. Returns how many were removed.
+  private func removeGroups(of lines: Set<Int>, from path: String, into removed: inout [[UInt8]]) throws -> Int {
+    var keyer = SplitKeyer(options: options)
+    var groups = Set<UInt64>()
+    let reader = try JSONLReader(path: path)
+    try reader.forEachRecord { record in
+      if lines.contains(record.line) {
+        groups.insert(try keyer.groupHash(of: record.object, path: path, line: record.line))
+      }
+      return true
+    }
+    let writer = try JSONLWriter(path: path)
+    var count = 0
+    try JSONLReader(path: path).forEachRecordWithRawLine { record, raw in
+      if groups.contains(try keyer.groupHash(of: record.object, path: path, line: record.line)) {
+        removed.append(Array(raw))
+        count += 1
+      } else {
+        try writer.writeRawLine(raw)
+      }
+      return true
+    }
+    try writer.finish()
+    return count
+  }
+
+  private func append(_ lines: [[UInt8]], to path: String) throws {
+    let writer = try JSONLWriter(path: path)
+    try JSONLReader(path: path).forEachRecordWithRawLine { _, raw in
+      try writer.writeRawLine(raw)
+      return true
+    }
+    for line in lines { try writer.writeRawLine(line) }
+    try writer.finish()
+  }
+}

@@ -1,0 +1,106 @@
+import ArgumentParser
+import DataPrep
+import Foundation
+
+extension DataPrepCommand {
+  /// `dataprep leakage`: lists what a validation set (or an evaluation set) shares with the training set.
+  struct Leakage: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Find validation or evaluation records that leaked into the training set.",
+      discussion: """
+        Kinds of leak, each counted separately: same-group (same --group-by value on both sides),
+        exact-duplicate (equal normalised text), near-duplicate (MinHash Jaccard >= --threshold),
+        shared-passage (--ngram consecutive normalised words in common; prompts and responses of
+        instruction data checked separately). Exit status 1 when there are more than --max-leaks.
+        See docs/leakage.md.
+        """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    @Option(name: .long, help: "The training set (JSONL).")
+    var train: String
+
+    @Option(name: .long, parsing: .upToNextOption, help: "The validation (and test) sets (JSONL).")
+    var validation: [String] = []
+
+    @Option(name: .long, parsing: .upToNextOption, help: "External evaluation sets, JSONL or .txt (a record per paragraph), checked against train and validation.")
+    var against: [String] = []
+
+    @Option(name: .long, help: "Words in a shared passage (13 as GPT-3 and lm-eval; lower is stricter).")
+    var ngram: Int = 13
+
+    @Option(name: .long, help: "Jaccard similarity for near duplicates.")
+    var threshold: Double = 0.8
+
+    @Option(name: .long, help: "Dotted path of the group key for same-group leaks.")
+    var groupBy: String = "metadata.source_id"
+
+    @Option(name: .long, help: "Dotted path to the text to compare (default: document text or the turns of an example).")
+    var field: String?
+
+    @Option(name: .long, help: "Text normalisation: none, basic, aggressive.")
+    var normalize: NormalizationLevel = .basic
+
+    @Option(name: .long, help: "Kinds to check, comma-separated: same-group, exact-duplicate, near-duplicate, shared-passage (default: all).")
+    var checks: String?
+
+    @Option(name: .long, help: "Report format: text or json.")
+    var output: Format = .text
+
+    @Option(name: [.customShort("o"), .customLong("report")], help: "Write the report to this file instead of stdout.")
+    var report: String = "-"
+
+    @Option(name: .long, help: "Exit status 1 when there are more leaks than this.")
+    var maxLeaks: Int = 0
+
+    @Option(name: .long, help: "Findings listed in the text report.")
+    var limit: Int = 50
+
+    @OptionGroup var common: CommonOptions
+
+    func validate() throws {
+      if validation.isEmpty && against.isEmpty { throw ValidationError("give --validation FILE and/or --against FILE") }
+      guard maxLeaks >= 0 else { throw ValidationError("--max-leaks must be at least 0") }
+      do {
+        try options().validate()
+      } catch let error as ValidationError {
+        throw error
+      } catch {
+        throw ValidationError(error.localizedDescription)
+      }
+    }
+
+    func options() throws -> LeakageOptions {
+      var o = LeakageOptions()
+      o.ngram = ngram
+      o.threshold = threshold
+      o.groupBy = groupBy
+      o.field = field
+      o.normalization = normalize
+      o.jobs = common.jobs
+      if let checks {
+        var kinds = Set<LeakKind>()
+        for name in checks.split(separator: ",") {
+          guard let kind = LeakKind(rawValue: name.trimmingCharacters(in: .whitespaces)) else {
+            throw ValidationError("--checks: unknown kind \(name) (same-group, exact-duplicate, near-duplicate, shared-passage)")
+          }
+          kinds.insert(kind)
+        }
+        o.kinds = kinds
+      }
+      return o
+    }
+
+    func run() throws {
+      let result = try LeakageCheck(options: try options()).run(train: train, heldOut: validation, against: against)
+      let out = try OutputFile(path: report)
+      switch output {
+      case .text: try out.write(result.text(limit: limit))
+      case .json: try out.write(JSONWriter().string(of: result.json) + "\n")
+      }
+      try out.commit()
+      if result.findings.count > maxLeaks { throw ExitCode(1) }
+    }
+  }
+}

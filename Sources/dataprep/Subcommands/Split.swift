@@ -1,0 +1,116 @@
+import ArgumentParser
+import DataPrep
+import Foundation
+
+extension DataPrepCommand {
+  /// `dataprep split`: stable, grouped train/validation(/test) splits, checked for leakage.
+  struct Split: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Split a JSONL dataset into train, validation (and test), keeping groups together.",
+      discussion: """
+        Writes DIR/train.jsonl, DIR/validation.jsonl (DIR/test.jsonl with three ratios) and
+        DIR/split.json; records are copied unchanged. A group's side is decided by a keyed hash of
+        (seed, group key), so adding records never moves existing ones (--exact: exact counts
+        instead). The result is then checked for leakage (see `dataprep leakage`); exit status 1
+        when leaks are found and not fixed (--no-leak fixes them). See docs/split.md.
+        """
+    )
+
+    @Argument(help: "The JSONL to split (`-` for stdin, stable mode only).")
+    var input: String
+
+    @Option(name: .long, help: "Share of train (0.9), or train,validation[,test] shares (0.8,0.1,0.1).")
+    var ratio: String = "0.9"
+
+    @Option(name: [.short, .customLong("output-dir")], help: "Output folder (default: the current folder).")
+    var output: String = "."
+
+    @Option(name: .long, help: "Seed of the split hash.")
+    var seed: UInt64 = 0
+
+    @Option(name: .long, help: "Dotted path of the group key (default: metadata.source_id, else the record's own text).")
+    var groupBy: String?
+
+    @Option(name: .long, help: "Dotted path of a label whose share is kept in every split (implies exact counts per label).")
+    var stratifyBy: String?
+
+    @Flag(name: .long, help: "Exact counts (groups sorted by keyed hash and cut) instead of stable hashing.")
+    var exact = false
+
+    @Option(name: .long, help: "Dotted path to the text (default group and leakage check).")
+    var field: String?
+
+    @Option(name: .long, help: "Text normalisation: none, basic, aggressive.")
+    var normalize: NormalizationLevel = .basic
+
+    @Flag(name: .customLong("no-leak"), help: "Fix leaks found after splitting (see --leak-action).")
+    var noLeak = false
+
+    @Option(name: .long, help: "With --no-leak: move leaking held-out records (and their groups) to train, or drop them.")
+    var leakAction: String = "move"
+
+    @Flag(name: .long, help: "Skip the leakage check.")
+    var skipLeakageCheck = false
+
+    @Option(name: .long, help: "Words in a shared passage for the leakage check.")
+    var ngram: Int = 13
+
+    @Option(name: .long, help: "Jaccard similarity for near duplicates in the leakage check.")
+    var threshold: Double = 0.8
+
+    @Flag(name: .long, help: "Replace existing output files.")
+    var force = false
+
+    @OptionGroup var common: CommonOptions
+
+    func validate() throws {
+      guard leakAction == "move" || leakAction == "drop" else { throw ValidationError("--leak-action must be move or drop") }
+      do {
+        _ = try options()
+      } catch let error as ValidationError {
+        throw error
+      } catch {
+        throw ValidationError(error.localizedDescription)
+      }
+    }
+
+    func options() throws -> SplitOptions {
+      var o = SplitOptions()
+      o.ratios = try SplitOptions.parseRatios(ratio)
+      o.seed = seed
+      o.groupBy = groupBy
+      o.stratifyBy = stratifyBy
+      o.exact = exact
+      o.field = field
+      o.normalization = normalize
+      o.checkLeakage = !skipLeakageCheck
+      o.leakAction = noLeak ? (leakAction == "drop" ? .drop : .move) : .report
+      o.leakage.ngram = ngram
+      o.leakage.threshold = threshold
+      o.overwrite = force
+      o.jobs = common.jobs
+      try o.leakage.validate()
+      return o
+    }
+
+    func run() throws {
+      let result = try Splitter(options: try options()).run(input: input, directory: output)
+      let stderr = FileHandle.standardError
+      for warning in result.warnings { stderr.write(Data("dataprep: warning: \(warning)\n".utf8)) }
+      if !common.quiet {
+        let parts = result.names.enumerated().map { i, name in
+          "\(name) \(result.counts[i]) (\(String(format: "%.4f", result.ratiosObtained[i])))"
+        }
+        stderr.write(Data("split \(result.total) records: \(parts.joined(separator: ", ")) -> \(output)\n".utf8))
+        if let leakage = result.leakage {
+          stderr.write(Data(leakage.text(limit: 20).utf8))
+          if result.repaired > 0 {
+            let verb = leakAction == "drop" ? "dropped" : "moved to train"
+            stderr.write(Data("\(result.repaired) held-out record(s) \(verb); \(result.leaksRemaining) leak(s) remain\n".utf8))
+          }
+        }
+      }
+      if result.leaksRemaining > 0 { throw ExitCode(1) }
+    }
+  }
+}

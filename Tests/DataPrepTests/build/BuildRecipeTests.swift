@@ -1,0 +1,107 @@
+import Foundation
+import Testing
+
+@testable import DataPrep
+
+@Suite struct BuildRecipeTests {
+  @Test func parsesEveryKey() throws {
+    let recipe = try BuildRecipe.parse(yaml: """
+      sources: [a, b/]
+      format: alpaca
+      tasks: [faq, title]
+      html_content: main-content
+      split: {ratio: [0.8, 0.1, 0.1], seed: 42, group_by: metadata.task}
+      dedup: {threshold: 0.7, ngram: 4}
+      instruct: {min_chars: 10, max_chars: 5000, chunk_tokens: 256}
+      leakage: {ngram: 8, threshold: 0.9}
+      validate: {max_tokens: 2048, min_group_examples: 3}
+      """, path: "r.yaml")
+    #expect(recipe.sources == ["a", "b/"])
+    #expect(recipe.format == .alpaca)
+    #expect(recipe.tasks == [.faq, .title])
+    #expect(recipe.htmlContent == .mainContent)
+    #expect(recipe.ratios == [0.8, 0.1, 0.1])
+    #expect(recipe.splitNames == ["train", "validation", "test"])
+    #expect(recipe.seed == 42)
+    #expect(recipe.groupBy == "metadata.task")
+    #expect(recipe.dedupThreshold == 0.7 && recipe.dedupNGram == 4)
+    #expect(recipe.minChars == 10 && recipe.maxChars == 5000 && recipe.chunkTokens == 256)
+    #expect(recipe.leakNGram == 8 && recipe.leakThreshold == 0.9)
+    #expect(recipe.maxTokens == 2048)
+    let options = try recipe.validationOptions()
+    #expect(options.minGroupExamples == 3)
+    #expect(options.maxTokens == 2048)
+  }
+
+  @Test func ratioForms() throws {
+    #expect(try BuildRecipe.parse(yaml: "split: {ratio: 0.9}", path: "r").ratios.count == 2)
+    #expect(try BuildRecipe.parse(yaml: "split: {ratio: \"0.8,0.1,0.1\"}", path: "r").ratios == [0.8, 0.1, 0.1])
+    #expect(throws: BuildError.self) { try BuildRecipe.parse(yaml: "split: {ratio: 1.5}", path: "r") }
+    #expect(throws: BuildError.self) { try BuildRecipe.parse(yaml: "split: {ratio: [0.5, 0.2]}", path: "r") }
+  }
+
+  @Test func emptyRecipeIsTheDefaults() throws {
+    #expect(try BuildRecipe.parse(yaml: "", path: "r") == BuildRecipe())
+  }
+
+  @Test func unknownKeysAreRefusedWithTheirName() {
+    #expect(throws: BuildError.unknownRecipeKey(path: "r.yaml", key: "sed", known: BuildRecipe.topKeys)) {
+      try BuildRecipe.parse(yaml: "sed: 3", path: "r.yaml")
+    }
+    #expect(throws: BuildError.unknownRecipeKey(path: "r.yaml", key: "split.sede", known: ["ratio", "seed", "group_by"])) {
+      try BuildRecipe.parse(yaml: "split: {sede: 3}", path: "r.yaml")
+    }
+  }
+
+  @Test func badValuesNameTheKey() {
+    #expect(throws: BuildError.badRecipeValue(path: "r", key: "split.seed", expected: "a whole number")) {
+      try BuildRecipe.parse(yaml: "split: {seed: abc}", path: "r")
+    }
+    #expect(throws: BuildError.self) { try BuildRecipe.parse(yaml: "format: jsonl", path: "r") }
+    #expect(throws: BuildError.self) { try BuildRecipe.parse(yaml: "tasks: [faq, poems]", path: "r") }
+    #expect(throws: BuildError.self) { try BuildRecipe.parse(yaml: "dedup: {threshold: 2}", path: "r") }
+    #expect(throws: BuildError.self) { try BuildRecipe.parse(yaml: "validate: {max_tokens: 0}", path: "r") }
+    #expect(throws: BuildError.self) { try BuildRecipe.parse(yaml: "validate: {no_such_check: 1}", path: "r") }
+    #expect(throws: BuildError.self) { try BuildRecipe.parse(yaml: "- a list", path: "r") }
+    #expect(throws: BuildError.self) { try BuildRecipe.parse(yaml: "sources: [a\n", path: "r") }
+  }
+
+  @Test func starterRecipeParsesToTheDefaults() throws {
+    let recipe = try BuildRecipe.parse(yaml: StarterRecipe.text(sources: ["docs", "my \"odd\" folder"]), path: "dataprep.yaml")
+    #expect(recipe.sources == ["docs", "my \"odd\" folder"])
+    var expected = BuildRecipe()
+    expected.sources = recipe.sources
+    expected.validate = recipe.validate
+    #expect(recipe == expected)
+    #expect(try recipe.validationOptions().minGroupExamples == 10)
+  }
+
+  @Test func flagsOverrideTheRecipeFieldByField() throws {
+    let recipe = try BuildRecipe.parse(yaml: "sources: [a]\nsplit: {seed: 5, ratio: 0.7}\nformat: alpaca", path: "r")
+    var overrides = RecipeOverrides()
+    overrides.seed = 9
+    overrides.maxTokens = 100
+    let applied = recipe.applying(overrides)
+    #expect(applied.seed == 9)
+    #expect(applied.maxTokens == 100)
+    #expect(applied.sources == ["a"])
+    #expect(applied.format == .alpaca)
+    #expect(applied.ratios == recipe.ratios)
+    overrides.sources = ["b", "c"]
+    overrides.format = .shareGPT
+    overrides.ratios = [0.5, 0.5]
+    let again = recipe.applying(overrides)
+    #expect(again.sources == ["b", "c"] && again.format == .shareGPT && again.ratios == [0.5, 0.5])
+  }
+
+  @Test func settingsLeaveOutTheSources() {
+    var a = BuildRecipe()
+    a.sources = ["x"]
+    var b = BuildRecipe()
+    b.sources = ["x", "y"]
+    let writer = JSONWriter()
+    #expect(writer.string(of: a.settingsJSON) == writer.string(of: b.settingsJSON))
+    b.seed = 1
+    #expect(writer.string(of: a.settingsJSON) != writer.string(of: b.settingsJSON))
+  }
+}

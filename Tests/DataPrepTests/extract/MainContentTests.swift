@@ -1,0 +1,166 @@
+import Testing
+
+@testable import DataPrep
+
+/// Main-content mode on small pages written for the purpose: boilerplate out, content in.
+@Suite struct MainContentTests {
+  private let prose = String(repeating: "The river rose all night and the town watched it from the bridge. ", count: 6)
+
+  private func extract(_ html: String, _ content: HTMLContentOptions = HTMLContentOptions()) throws -> Document {
+    try HTMLExtractor(contentScope: .mainContent, content: content).document(from: Array(html.utf8), source: "p.html")
+  }
+
+  /// A news-like page: every kind of furniture around one article.
+  private var newsPage: String {
+    """
+    <html lang="en"><head><title>Flood | Town News</title></head><body>
+    <div id="cookie-banner"><p>We use cookies to improve your experience. Accept all cookies?</p></div>
+    <header><nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li></ul></nav></header>
+    <div class="wrapper"><div class="content">
+    <h1>The river rose</h1>
+    <p class="byline">By Ann Reporter</p>
+    <div class="share-buttons"><a href="#">Share on Facebook</a> <a href="#">Tweet this</a></div>
+    <p>\(prose)</p>
+    <h2>What comes next</h2>
+    <p>Engineers will inspect the bridge on Monday and report to the council.</p>
+    <ul><li>Sandbags at the school</li><li>Shelter in the hall</li></ul>
+    <table><tr><th>Day</th><th>Level</th></tr><tr><td>Monday</td><td>3.2 m</td></tr></table>
+    <pre><code>level = read_gauge()</code></pre>
+    <blockquote><p>We have never seen it this high.</p></blockquote>
+    <div class="related-posts"><h3>Related articles</h3><ul>
+    <li><a href="/a">Storm closes the harbour</a></li><li><a href="/b">Council meets on budget</a></li>
+    <li><a href="/c">New bridge opens</a></li></ul></div>
+    <div id="comments"><h3>3 comments</h3><div class="comment"><p>Great reporting, thanks for keeping us informed!</p></div></div>
+    </div><aside><h3>Most read</h3><p>Other story teaser text</p></aside></div>
+    <footer><p>© 2024 Town News. All rights reserved.</p><a href="/imprint">Imprint</a></footer>
+    </body></html>
+    """
+  }
+
+  @Test func dropsNavigationFooterCookieBannerCommentsShareWidgetsAndRelatedLinks() throws {
+    let text = try extract(newsPage).text
+    for boilerplate in [
+      "Home", "cookies", "Share on Facebook", "Tweet this", "Storm closes the harbour", "Related articles",
+      "Great reporting", "3 comments", "Most read", "All rights reserved", "Imprint", "By Ann Reporter",
+    ] {
+      #expect(!text.contains(boilerplate), "kept \(boilerplate)")
+    }
+  }
+
+  @Test func keepsHeadingsListsTablesCodeAndQuotes() throws {
+    let text = try extract(newsPage).text
+    #expect(text.hasPrefix("# The river rose"))
+    #expect(text.contains("## What comes next"))
+    #expect(text.contains("- Sandbags at the school\n- Shelter in the hall"))
+    #expect(text.contains("| Day | Level |\n| --- | --- |\n| Monday | 3.2 m |"))
+    #expect(text.contains("```\nlevel = read_gauge()\n```"))
+    #expect(text.contains("> We have never seen it this high."))
+    #expect(text.contains("Engineers will inspect the bridge"))
+  }
+
+  @Test func pageWithoutAnyContainerStillGivesItsText() throws {
+    let html = "<html><body><p>\(prose)</p><p>A second paragraph of plain text.</p></body></html>"
+    let text = try extract(html).text
+    #expect(text.contains("The river rose all night"))
+    #expect(text.contains("A second paragraph of plain text."))
+  }
+
+  @Test func shortPageWithoutProseFallsBackToItsText() throws {
+    let text = try extract("<html><body><div>Just a line of text.</div></body></html>").text
+    #expect(text == "Just a line of text.")
+  }
+
+  @Test func articleBodyMarkupIsPreferredOverALargerBlock() throws {
+    let html = """
+      <body><div><p>\(prose)</p></div>
+      <div itemprop="articleBody"><p>\(prose)</p><p>Marked body ends here.</p></div></body>
+      """
+    let text = try extract(html).text
+    #expect(text.hasSuffix("Marked body ends here."))
+    #expect(text.components(separatedBy: "The river rose all night").count == 7)
+  }
+
+  @Test func includeCommentsKeepsThem() throws {
+    let text = try extract(newsPage, HTMLContentOptions(include: [.tables, .comments])).text
+    #expect(text.contains("Great reporting"))
+  }
+
+  @Test func tablesCanBeLeftOut() throws {
+    let text = try extract(newsPage, HTMLContentOptions(include: [])).text
+    #expect(!text.contains("3.2 m"))
+    #expect(text.contains("Sandbags at the school"))
+  }
+
+  @Test func includeLinksWritesTargetsAndImagesWritesSources() throws {
+    let html = """
+      <body><article><p>\(prose) See <a href="https://e.org/report">the report</a> and
+      <a href="javascript:void(0)">nothing</a>.</p><p><img src="/gauge.png" alt="The gauge"> caption text</p></article></body>
+      """
+    let linked = try extract(html, HTMLContentOptions(include: [.links, .images])).text
+    #expect(linked.contains("See [the report](https://e.org/report) and nothing."))
+    #expect(linked.contains("![The gauge](/gauge.png) caption text"))
+    let plain = try extract(html).text
+    #expect(plain.contains("See the report and nothing."))
+    #expect(!plain.contains("gauge.png"))
+    let plainImages = try extract(html, HTMLContentOptions(include: [.images], textFormat: .plain)).text
+    #expect(plainImages.contains("The gauge caption text"))
+  }
+
+  @Test func plainTextFormatHasNoMarkdownMarks() throws {
+    let text = try extract(newsPage, HTMLContentOptions(textFormat: .plain)).text
+    #expect(text.hasPrefix("The river rose\n"))
+    #expect(text.contains("\nWhat comes next\n"))
+    #expect(text.contains("\nlevel = read_gauge()\n"))
+    #expect(!text.contains("```"))
+    #expect(text.contains("\nWe have never seen it this high."))
+    #expect(text.contains("Day | Level\nMonday | 3.2 m"))
+  }
+
+  @Test func favorTradesPrecisionForRecall() throws {
+    let html = """
+      <body><main><div class="story"><p>\(prose)</p></div>
+      <div class="more"><p>Read also: <a href="/x">An older story about the river and its floods</a></p></div>
+      <figure><figcaption>Photo: Ann Reporter</figcaption></figure></main></body>
+      """
+    let recall = try extract(html, HTMLContentOptions(favor: .recall)).text
+    #expect(recall.contains("An older story") && recall.contains("Photo: Ann Reporter"))
+    let balanced = try extract(html).text
+    #expect(!balanced.contains("An older story") && !balanced.contains("Photo: Ann Reporter"))
+    let precision = try extract(html, HTMLContentOptions(favor: .precision)).text
+    #expect(precision.contains("The river rose all night") && !precision.contains("An older story"))
+  }
+
+  @Test func metadataFieldsFromMetaTagsJSONLDAndTime() throws {
+    let html = """
+      <html lang="de"><head><title>Hochwasser</title>
+      <meta name="description" content="Der Fluss steigt.">
+      <meta property="og:site_name" content="Stadtanzeiger">
+      <link rel="canonical" href="https://example.org/hochwasser">
+      <meta name="keywords" content="Fluss, Wetter">
+      <meta property="article:section" content="Lokales">
+      <script type="application/ld+json">{"@type": "NewsArticle", "author": {"@type": "Person", "name": "Anna Muster"},
+      "articleSection": ["Lokales", "Umwelt"]}</script>
+      </head><body><article><p><time datetime="2020-01-01">1. Januar</time></p>
+      <p>Aktualisiert <time itemprop="datePublished" datetime="2024-03-05T08:00:00Z">5. März</time></p>
+      <p>\(prose)</p></article></body></html>
+      """
+    let document = try extract(html)
+    #expect(document.title == "Hochwasser")
+    #expect(document.metadata["lang"] == "de")
+    #expect(document.metadata["description"] == "Der Fluss steigt.")
+    #expect(document.metadata["site_name"] == "Stadtanzeiger")
+    #expect(document.metadata["url"] == "https://example.org/hochwasser")
+    #expect(document.metadata["author"] == "Anna Muster")
+    #expect(document.metadata["date"] == "2024-03-05T08:00:00Z")
+    #expect(document.metadata["tags"] == ["Fluss", "Wetter"])
+    #expect(document.metadata["categories"] == ["Lokales", "Umwelt"])
+  }
+
+  @Test func metaTagDateWinsOverTimeElements() throws {
+    let html = """
+      <head><meta property="article:published_time" content="2023-07-01"></head>
+      <body><p><time datetime="2020-01-01">then</time></p><p>\(prose)</p></body>
+      """
+    #expect(try extract(html).metadata["date"] == "2023-07-01")
+  }
+}

@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+
+/// The wired flags through the built `dataprep` binary (skips when it has not been built).
+@Suite struct WiringCommandTests {
+  static func run(_ arguments: [String], environment: [String: String]) throws -> (status: Int32, output: String, errors: String)? {
+    guard let binary = ValidateCommandTests.binary else { return nil }
+    let process = Process()
+    process.executableURL = binary
+    process.arguments = arguments
+    process.environment = environment
+    let out = Pipe()
+    let err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let output = out.fileHandleForReading.readDataToEndOfFile()
+    let errors = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: output, as: UTF8.self), String(decoding: errors, as: UTF8.self))
+  }
+
+  /// An environment where no tokenizer is installed (an empty home, no DATAPREP_TOKENIZERS).
+  static func bareEnvironment() -> [String: String] {
+    let home = FileManager.default.temporaryDirectory.appendingPathComponent("dataprep-home-\(UUID().uuidString)")
+    try? FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+    return ["HOME": home.path, "PATH": "/usr/bin:/bin"]
+  }
+
+  @Test func validateWithoutInstalledTokenizerWarnsOnceAndStillPasses() throws {
+    let clean = try ValidationTestSupport.temporaryFile(ValidationTestSupport.cleanChatLines(120).joined(separator: "\n") + "\n")
+    guard let result = try Self.run(["validate", clean], environment: Self.bareEnvironment()) else {
+      print("dataprep binary not built: skipping the CLI wiring tests")
+      return
+    }
+    #expect(result.status == 0)
+    #expect(result.errors.components(separatedBy: "not found").count == 2)
+    #expect(result.errors.contains("DATAPREP_TOKENIZERS"))
+    #expect(result.errors.contains("characters/4"))
+
+    let explicit = try #require(try Self.run(["validate", clean, "--tokenizer", "o200k_base"], environment: Self.bareEnvironment()))
+    #expect(explicit.status == 2)
+  }
+
+  @Test func validateMaxTokensUsesTheInstalledTokenizer() throws {
+    guard let folder = SharedData.url("data/tokenizers") else {
+      print(SharedData.skipMessage)
+      return
+    }
+    var lines = ValidationTestSupport.cleanChatLines(120)
+    lines[40] = TokenizerWiringTests.chatLine("Read the number.", String(repeating: "1234567890", count: 100))
+    let path = try ValidationTestSupport.temporaryFile(lines.joined(separator: "\n") + "\n")
+    var environment = Self.bareEnvironment()
+    environment["DATAPREP_TOKENIZERS"] = folder.path
+    guard let result = try Self.run(["validate", path, "--max-tokens", "300"], environment: environment) else {
+      print("dataprep binary not built: skipping the CLI wiring tests")
+      return
+    }
+    #expect(result.status == 0)
+    #expect(result.errors.isEmpty)
+    #expect(result.output.contains("train.jsonl:41: warning:"))
+    #expect(result.output.contains("tokens (o200k_base), over the limit of 300"))
+  }
+
+  @Test func validateTrainAndValidationFailsOnLeakage() throws {
+    let all = NearDuplicateShareTests.lines(count: 121, planted: 0)
+    let train = try ValidationTestSupport.temporaryFile(all.prefix(120).joined(separator: "\n") + "\n", name: "a.jsonl")
+    let validation = try ValidationTestSupport.temporaryFile([all[120], all[5]].joined(separator: "\n") + "\n", name: "b.jsonl")
+    guard let result = try Self.run(["validate", "--train", train, "--validation", validation, "--max-tokens", "100000"], environment: Self.bareEnvironment()) else {
+      print("dataprep binary not built: skipping the CLI wiring tests")
+      return
+    }
+    #expect(result.status == 1)
+    #expect(result.output.contains("b.jsonl:2: error:"))
+    #expect(result.output.contains("[leakage]"))
+  }
+}
