@@ -23,6 +23,7 @@ import Testing
       ("tokens", ["tokens", "IN", "--format", "jsonl", "--tokenizer", tokenizer, "-o", "OUT"]),
       ("stats", ["stats", "IN", "--tokenizer", tokenizer, "-o", "OUT"]),
       ("extract", ["extract", "IN", "--strict", "-o", "OUT"]),
+      ("dedup", ["dedup", "IN", "-o", "OUT"]),
     ]
   }
 
