@@ -95,6 +95,17 @@ import Testing
     #expect(try leftovers(setup.folder, inputs: Set(FileManager.default.contentsOfDirectory(atPath: setup.folder.url.path).filter { $0.hasPrefix("in-") || $0 == "tiny.tiktoken" })) == [])
   }
 
+  @Test func splitRefusesAnOutputFolderWhereItWouldOverwriteItsInput() throws {
+    guard CommandRunner.binary != nil else { return print(CommandRunner.skipMessage) }
+    let setup = try Setup()
+    let contents = Self.chatLine + "\n"
+    let input = try setup.folder.write("train.jsonl", contents)
+    let result = try CommandRunner.run(["split", input, "--ratio", "0.5", "-o", setup.folder.url.path])
+    #expect(result.status == 2, "\(result.stderr)")
+    #expect(result.stderr.contains("the output is also an input"), "\(result.stderr)")
+    #expect(try String(contentsOfFile: input, encoding: .utf8) == contents)
+  }
+
   @Test func badJSONLStopsConvertAndInstructWithFileAndLineAndNoOutput() throws {
     guard CommandRunner.binary != nil else { return print(CommandRunner.skipMessage) }
     let setup = try Setup()
