@@ -15,28 +15,99 @@ public final class ByteSource {
   private var file: gzFile?
 
   /// Opens `path` for reading; `-` reads standard input.
-  /// - Throws: ``InputError`` when the path is missing, a directory or unreadable.
+  ///
+  /// Only regular files are read by name: a named pipe (FIFO), socket or device would block the
+  /// run or never end, so it is refused unless it is an already-open descriptor (`-`,
+  /// `/dev/stdin`, `/dev/fd/N` as shells give for `<(command)`) or `/dev/null`.
+  /// - Throws: ``InputError`` when the path is missing, a directory, not a regular file or unreadable.
   public init(path: String) throws(InputError) {
     self.path = path
     let fd: Int32
     if path == "-" {
       fd = dup(STDIN_FILENO)
     } else {
-      var info = stat()
-      if stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
-        throw .isDirectory(path: path)
-      }
-      fd = open(path, O_RDONLY | O_CLOEXEC)
+      // O_NONBLOCK so that opening a FIFO with no writer cannot hang; cleared below.
+      fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
     }
     guard fd >= 0 else {
       throw .cannotOpen(path: path, reason: String(cString: strerror(errno)))
     }
+    if path != "-" {
+      var info = stat()
+      guard fstat(fd, &info) == 0 else {
+        let reason = String(cString: strerror(errno))
+        close(fd)
+        throw .cannotOpen(path: path, reason: reason)
+      }
+      let kind = info.st_mode & S_IFMT
+      if kind == S_IFDIR {
+        close(fd)
+        throw .isDirectory(path: path)
+      }
+      if kind != S_IFREG && !Self.namesOpenDescriptor(path) {
+        close(fd)
+        throw .cannotOpen(
+          path: path,
+          reason: "\(Self.describe(kind)), not a regular file; to read it, pass `-` and redirect it to standard input")
+      }
+      let flags = fcntl(fd, F_GETFL)
+      if flags >= 0 { _ = fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) }
+      if kind == S_IFREG { openedState = FileState(info) }
+    }
+    self.fd = fd
     guard let file = gzdopen(fd, "rb") else {
       close(fd)
       throw .cannotOpen(path: path, reason: "out of memory")
     }
     gzbuffer(file, 1 << 17)
     self.file = file
+  }
+
+  /// Size and modification time of a regular file, to notice it changing while it is read.
+  private struct FileState: Equatable {
+    var size: Int
+    var seconds: Int
+    var nanoseconds: Int
+
+    init(_ info: stat) {
+      size = Int(info.st_size)
+      seconds = Int(info.st_mtim.tv_sec)
+      nanoseconds = Int(info.st_mtim.tv_nsec)
+    }
+  }
+
+  private var fd: Int32 = -1
+  private var openedState: FileState?
+
+  /// Whether `path` names a descriptor the caller already opened (stdin, process substitution).
+  private static func namesOpenDescriptor(_ path: String) -> Bool {
+    path == "/dev/stdin" || path == "/dev/null" || path.hasPrefix("/dev/fd/") || path.hasPrefix("/proc/self/fd/")
+  }
+
+  private static func describe(_ kind: mode_t) -> String {
+    switch kind {
+    case S_IFIFO: return "a named pipe (FIFO)"
+    case S_IFSOCK: return "a socket"
+    case S_IFCHR: return "a character device"
+    case S_IFBLK: return "a block device"
+    case S_IFLNK: return "a symbolic link"
+    default: return "a special file"
+    }
+  }
+
+  /// Throws when the file's size or modification time differ from when it was opened: it was
+  /// being written (a download or copy in progress) and what was read may be incomplete.
+  private func checkUnchanged() throws(InputError) {
+    guard let openedState else { return }
+    var info = stat()
+    guard fstat(fd, &info) == 0 else { return }
+    let now = FileState(info)
+    if now != openedState {
+      throw .readFailed(
+        path: path,
+        reason: "the file changed while it was being read (size \(openedState.size) -> \(now.size) bytes); "
+          + "run again once it is complete")
+    }
   }
 
   deinit {
@@ -62,6 +133,7 @@ public final class ByteSource {
         throw .readFailed(
           path: path, reason: "the gzip data is truncated (\(message.isEmpty ? "unexpected end of file" : message))")
       }
+      try checkUnchanged()
     }
     return Int(n)
   }

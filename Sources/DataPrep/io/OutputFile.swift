@@ -16,6 +16,8 @@ public final class OutputFile {
   private var fd: Int32
   private var buffer: [UInt8] = []
   private var committed = false
+  /// Whether `fd` was opened here for a device or pipe and is closed by ``commit()``/deinit.
+  private var ownsDescriptor = false
   private let flushThreshold = 1 << 20
 
   /// Opens an output at `path`; `-` is standard output.
@@ -26,6 +28,19 @@ public final class OutputFile {
     if path == "-" {
       temporaryPath = nil
       fd = STDOUT_FILENO
+      return
+    }
+    var existing = stat()
+    if stat(path, &existing) == 0, (existing.st_mode & S_IFMT) != S_IFREG, (existing.st_mode & S_IFMT) != S_IFDIR {
+      // A device or pipe (`-o /dev/null`, a FIFO): write to it directly. Renaming a temporary
+      // file over it would replace the device itself with a regular file.
+      let descriptor = open(path, O_WRONLY | O_CLOEXEC)
+      guard descriptor >= 0 else {
+        throw .cannotCreate(path: path, reason: String(cString: strerror(errno)))
+      }
+      temporaryPath = nil
+      fd = descriptor
+      ownsDescriptor = true
       return
     }
     let url = URL(fileURLWithPath: path)
@@ -46,6 +61,7 @@ public final class OutputFile {
   }
 
   deinit {
+    if ownsDescriptor && !committed { close(fd) }
     if !committed, let temporaryPath {
       close(fd)
       unlink(temporaryPath)
@@ -91,6 +107,7 @@ public final class OutputFile {
   public func commit() throws(OutputError) {
     try flush()
     guard let temporaryPath else {
+      if ownsDescriptor { close(fd) }
       committed = true
       return
     }

@@ -153,6 +153,7 @@ final class XMLRecordReader {
         try checkErrors(status: -1)
         return nil
       }
+      try checkEntityExpansion(node)
       prepareContext(reader: reader, node: node)
       if let predicate, xmlXPathCompiledEvalToBoolean(predicate, context) != 1 {
         continue
@@ -162,6 +163,54 @@ final class XMLRecordReader {
       }
       skipCurrent = true
       return values
+    }
+  }
+
+  /// Entity text expanded so far in this input, across records.
+  private var entityTextExpanded = 0
+
+  /// Refuses a record whose entity references expand past the budget: XPath string values
+  /// expand references recursively, so a small input ("quadratic blow-up": one large entity
+  /// referenced many times) could otherwise produce gigabytes. The budget is the tree parser's
+  /// limit (``MarkupTree/defaultEntityTextLimit``) plus four times the bytes read so far, for
+  /// the whole input, so real documents that use entities throughout still pass.
+  private func checkEntityExpansion(_ record: xmlNodePtr) throws {
+    let budget = MarkupTree.defaultEntityTextLimit + 4 * state.input.bytesRead
+    var stack: [(node: xmlNodePtr?, inEntity: Bool)] = [(record.pointee.children, false)]
+    if let attributes = record.pointee.properties {
+      stack.append((UnsafeMutableRawPointer(attributes).assumingMemoryBound(to: xmlNode.self), false))
+    }
+    while !stack.isEmpty {
+      guard let node = stack[stack.count - 1].node else {
+        stack.removeLast()
+        continue
+      }
+      let inEntity = stack[stack.count - 1].inEntity
+      stack[stack.count - 1].node = node.pointee.next
+      switch node.pointee.type {
+      case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+        if inEntity, let content = node.pointee.content {
+          entityTextExpanded += Int(xmlStrlen(content))
+          if entityTextExpanded > budget {
+            throw ExtractError.malformedXML(
+              path: path, line: Int(xmlGetLineNo(record)),
+              message: MarkupParseError.entityExpansionTooLarge(limit: budget).localizedDescription)
+          }
+        }
+      case XML_ENTITY_REF_NODE:
+        if let declaration = node.pointee.children, declaration.pointee.type == XML_ENTITY_DECL {
+          stack.append((declaration.pointee.children, true))
+        }
+      case XML_ELEMENT_NODE:
+        stack.append((node.pointee.children, inEntity))
+        if let attributes = node.pointee.properties {
+          stack.append((UnsafeMutableRawPointer(attributes).assumingMemoryBound(to: xmlNode.self), inEntity))
+        }
+      case XML_ATTRIBUTE_NODE:
+        stack.append((node.pointee.children, inEntity))
+      default:
+        break
+      }
     }
   }
 

@@ -40,6 +40,7 @@ extension DataPrepCommand {
     @OptionGroup var common: CommonOptions
 
     func run() throws {
+      try OutputFile.requireDistinct(output, from: [input])
       let reader = try JSONLReader(path: input)
       let writer = try JSONLWriter(path: output)
       let converter = ExampleConverter(

@@ -122,6 +122,9 @@ extension DataPrepCommand {
     }
 
     func run() throws {
+      let inputs = [input].compactMap { $0 } + against
+      try OutputFile.requireDistinct(output, from: inputs)
+      if let clusters { try OutputFile.requireDistinct(clusters, from: inputs) }
       let dedup = Deduplicator(options: options)
       switch stage {
       case .signatures:

@@ -83,6 +83,7 @@ extension DataPrepCommand {
         overlapTokens: overlap, tokenCounter: tokenCounter, maxTokens: maxTokens, includeMetadata: !noMetadata, conversationalPrompts: conversational,
         minSummaryChars: minSummaryChars, maxPendingQuestions: maxPendingQuestions)
       try options.check()
+      try OutputFile.requireDistinct(output, from: [input])
       let reader = try JSONLReader(path: input)
       let writer = try JSONLWriter(path: output)
       let summary = try Instructor(options: options).run(reader, to: writer)

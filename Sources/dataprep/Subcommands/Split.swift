@@ -94,6 +94,9 @@ extension DataPrepCommand {
     }
 
     func run() throws {
+      for name in ["train.jsonl", "validation.jsonl", "test.jsonl", "split.json"] {
+        try OutputFile.requireDistinct(URL(fileURLWithPath: output).appendingPathComponent(name).path, from: [input])
+      }
       let result = try Splitter(options: try options()).run(input: input, directory: output)
       let stderr = FileHandle.standardError
       for warning in result.warnings { stderr.write(Data("dataprep: warning: \(warning)\n".utf8)) }

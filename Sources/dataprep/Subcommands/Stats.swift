@@ -42,6 +42,7 @@ extension DataPrepCommand {
     }
 
     func run() throws {
+      try OutputFile.requireDistinct(outputFile, from: files + [tokenizerOptions.tokenizer].compactMap { $0 })
       let tokenizer = try tokenizerOptions.load()
       let counter = ExampleTokenCounter(tokenizer: tokenizer)
       let reader = DatasetTokenReader(field: field, jobs: common.jobs)

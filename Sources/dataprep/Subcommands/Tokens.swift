@@ -46,6 +46,7 @@ extension DataPrepCommand {
     }
 
     func run() throws {
+      try OutputFile.requireDistinct(output, from: [input] + [tokenizerOptions.tokenizer].compactMap { $0 })
       let tokenizer = try tokenizerOptions.load()
       let out = try OutputFile(path: output)
       let reader = DatasetTokenReader(field: field, jobs: common.jobs)

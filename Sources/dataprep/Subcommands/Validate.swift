@@ -65,6 +65,7 @@ extension DataPrepCommand {
     }
 
     func run() throws {
+      try OutputFile.requireDistinct(reportFile, from: files + validation + [config, schema].compactMap { $0 })
       var options = ValidationOptions()
       if let config {
         let text: String

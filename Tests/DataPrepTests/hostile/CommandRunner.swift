@@ -1,0 +1,67 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Runs the built `dataprep` binary (`swift build` first; tests skip with a message when it is
+/// absent) with a time limit, so that a hang is a failure and not a stuck test run.
+enum CommandRunner {
+  struct Result {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+    var timedOut: Bool
+  }
+
+  /// `.build/debug/dataprep` or `.build/release/dataprep`, whichever exists.
+  static var binary: URL? {
+    for configuration in ["debug", "release"] {
+      let url = SharedData.packageRoot.appendingPathComponent(".build/\(configuration)/dataprep")
+      if FileManager.default.isExecutableFile(atPath: url.path) { return url }
+    }
+    return nil
+  }
+
+  static let skipMessage = "dataprep binary not built (run `swift build`): skipping the command test"
+
+  /// Runs `dataprep arguments` with an empty standard input, killing it after `timeout` seconds.
+  static func run(_ arguments: [String], timeout: Double = 60) throws -> Result {
+    guard let binary else { return Result(status: -1, stdout: "", stderr: skipMessage, timedOut: false) }
+    let process = Process()
+    process.executableURL = binary
+    process.arguments = arguments
+    let out = Pipe()
+    let err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    process.standardInput = FileHandle(forReadingAtPath: "/dev/null")
+    let finished = DispatchSemaphore(value: 0)
+    process.terminationHandler = { _ in finished.signal() }
+    try process.run()
+    // Drain both pipes while the process runs so a large output cannot block it.
+    nonisolated(unsafe) var errData = Data()
+    let errDone = DispatchSemaphore(value: 0)
+    DispatchQueue.global().async {
+      errData = err.fileHandleForReading.readDataToEndOfFile()
+      errDone.signal()
+    }
+    nonisolated(unsafe) var outData = Data()
+    let outDone = DispatchSemaphore(value: 0)
+    DispatchQueue.global().async {
+      outData = out.fileHandleForReading.readDataToEndOfFile()
+      outDone.signal()
+    }
+    var timedOut = false
+    if finished.wait(timeout: .now() + timeout) == .timedOut {
+      timedOut = true
+      kill(process.processIdentifier, SIGKILL)
+      finished.wait()
+    }
+    outDone.wait()
+    errDone.wait()
+    return Result(
+      status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+      stderr: String(decoding: errData, as: UTF8.self), timedOut: timedOut)
+  }
+}
