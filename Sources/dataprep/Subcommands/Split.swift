@@ -63,6 +63,8 @@ extension DataPrepCommand {
 
     @OptionGroup var common: CommonOptions
 
+    @OptionGroup var tokens: TokenizerOptions
+
     func validate() throws {
       guard leakAction == "move" || leakAction == "drop" else { throw ValidationError("--leak-action must be move or drop") }
       do {
@@ -113,7 +115,24 @@ extension DataPrepCommand {
           }
         }
       }
+      if tokens.tokenizer != nil {
+        try reportTokens(result, to: stderr)
+      }
       if result.leaksRemaining > 0 { throw ExitCode(1) }
+    }
+
+    /// With `--tokenizer`, one line per split: its token total and length percentiles, counted as
+    /// `stats` counts them (chat examples with the services' per-message overhead).
+    private func reportTokens(_ result: SplitResult, to stderr: FileHandle) throws {
+      let tokenizer = try tokens.load()
+      let counter = ExampleTokenCounter(tokenizer: tokenizer)
+      let reader = DatasetTokenReader(jobs: common.jobs)
+      for name in result.names {
+        let path = URL(fileURLWithPath: output).appendingPathComponent("\(name).jsonl").path
+        let summary = try reader.statistics(path: path, counter: counter).summary()
+        stderr.write(Data(("\(name): \(summary.totalTokens) tokens (\(tokenizer.name)) in \(summary.records) records; "
+          + "median \(summary.median), p99 \(summary.p99), max \(summary.maximum)\n").utf8))
+      }
     }
   }
 }
