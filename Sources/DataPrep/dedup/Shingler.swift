@@ -106,27 +106,36 @@ public struct Shingler: Sendable {
   /// Hashes a non-ASCII word, making each character of an unspaced script a word of its own.
   private func splitUnspacedScripts(_ word: UnsafeBufferPointer<UInt8>, into out: inout [UInt64]) {
     guard let base = word.baseAddress else { return }
-    var runStart = 0
-    var i = 0
-    while i < word.count {
-      let lead = word[i]
+    Self.splitUnspaced(base, from: 0, to: word.count) { hash, _, _ in out.append(hash) }
+  }
+
+  /// Walks the non-ASCII word `base[wordStart..<wordEnd]`, giving `body` the hash and byte range of
+  /// each word in it: each character of an unspaced script (CJK, Thai, ...) is a word of its own.
+  /// Shared by dedup shingling and the leakage stage so both split text the same way.
+  static func splitUnspaced(
+    _ base: UnsafePointer<UInt8>, from wordStart: Int, to wordEnd: Int, _ body: (UInt64, Int, Int) -> Void
+  ) {
+    var runStart = wordStart
+    var i = wordStart
+    while i < wordEnd {
+      let lead = base[i]
       let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-      let end = min(i + length, word.count)
+      let end = min(i + length, wordEnd)
       var scalar: UInt32 = 0
       if length == 3 && end - i == 3 {
-        scalar = (UInt32(lead & 0x0F) << 12) | (UInt32(word[i + 1] & 0x3F) << 6) | UInt32(word[i + 2] & 0x3F)
+        scalar = (UInt32(lead & 0x0F) << 12) | (UInt32(base[i + 1] & 0x3F) << 6) | UInt32(base[i + 2] & 0x3F)
       } else if length == 4 && end - i == 4 {
-        scalar = (UInt32(lead & 0x07) << 18) | (UInt32(word[i + 1] & 0x3F) << 12)
-          | (UInt32(word[i + 2] & 0x3F) << 6) | UInt32(word[i + 3] & 0x3F)
+        scalar = (UInt32(lead & 0x07) << 18) | (UInt32(base[i + 1] & 0x3F) << 12)
+          | (UInt32(base[i + 2] & 0x3F) << 6) | UInt32(base[i + 3] & 0x3F)
       }
-      if Self.isUnspaced(scalar) {
-        if i > runStart { out.append(Self.wordHash(base + runStart, count: i - runStart)) }
-        out.append(Self.wordHash(base + i, count: end - i))
+      if Shingler.isUnspaced(scalar) {
+        if i > runStart { body(Shingler.wordHash(base + runStart, count: i - runStart), runStart, i) }
+        body(Shingler.wordHash(base + i, count: end - i), i, end)
         runStart = end
       }
       i = end
     }
-    if word.count > runStart { out.append(Self.wordHash(base + runStart, count: word.count - runStart)) }
+    if wordEnd > runStart { body(Shingler.wordHash(base + runStart, count: wordEnd - runStart), runStart, wordEnd) }
   }
 
   /// The stable hash of one word: XXH64 of its bytes packed little-endian into a `UInt64`

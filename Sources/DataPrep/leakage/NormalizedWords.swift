@@ -40,35 +40,8 @@ struct NormalizedWords: Sendable {
       if high < 0x80 {
         body(Shingler.wordHash(base + start, count: i &- start), start, i)
       } else {
-        splitUnspaced(base, from: start, to: i, body)
+        Shingler.splitUnspaced(base, from: start, to: i, body)
       }
     }
-  }
-
-  /// A non-ASCII word: each character of an unspaced script is a word of its own.
-  private static func splitUnspaced(
-    _ base: UnsafePointer<UInt8>, from wordStart: Int, to wordEnd: Int, _ body: (UInt64, Int, Int) -> Void
-  ) {
-    var runStart = wordStart
-    var i = wordStart
-    while i < wordEnd {
-      let lead = base[i]
-      let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-      let end = min(i + length, wordEnd)
-      var scalar: UInt32 = 0
-      if length == 3 && end - i == 3 {
-        scalar = (UInt32(lead & 0x0F) << 12) | (UInt32(base[i + 1] & 0x3F) << 6) | UInt32(base[i + 2] & 0x3F)
-      } else if length == 4 && end - i == 4 {
-        scalar = (UInt32(lead & 0x07) << 18) | (UInt32(base[i + 1] & 0x3F) << 12)
-          | (UInt32(base[i + 2] & 0x3F) << 6) | UInt32(base[i + 3] & 0x3F)
-      }
-      if Shingler.isUnspaced(scalar) {
-        if i > runStart { body(Shingler.wordHash(base + runStart, count: i - runStart), runStart, i) }
-        body(Shingler.wordHash(base + i, count: end - i), i, end)
-        runStart = end
-      }
-      i = end
-    }
-    if wordEnd > runStart { body(Shingler.wordHash(base + runStart, count: wordEnd - runStart), runStart, wordEnd) }
   }
 }
