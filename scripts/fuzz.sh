@@ -27,12 +27,16 @@ export DATAPREP_FUZZ_TARGET=$target
 work=.build-fuzz
 mkdir -p "$work/bin"
 binary="$work/bin/fuzz-dataprep"  # every target in one binary (Fuzz/FuzzMain.swift)
+# FUZZ_BINARY=path runs an already compiled copy (e.g. to keep fuzzing one commit while editing).
+if [[ -n ${FUZZ_BINARY:-} ]]; then binary=$FUZZ_BINARY; fi
 
 # Dependencies (Crypto, Yams) come from an ordinary debug build of the library.
+if [[ -z ${FUZZ_BINARY:-} ]]; then
 nice -n 19 swift build --target DataPrep >/dev/null
 bin=$(swift build --show-bin-path)
+fi
 
-if [[ ! -x "$binary" || -n "$(find Sources/DataPrep Fuzz -newer "$binary" -name '*.swift' | head -1)" ]]; then
+if [[ -z ${FUZZ_BINARY:-} ]] && [[ ! -x "$binary" || -n "$(find Sources/DataPrep Fuzz -newer "$binary" -name '*.swift' | head -1)" ]]; then
   echo "fuzz.sh: compiling $binary" >&2
   modulemaps=()
   while IFS= read -r map; do modulemaps+=(-Xcc "-fmodule-map-file=$map"); done < <(find .build/checkouts -name module.modulemap -path '*/include/*' -not -path '*/Tests/*')

@@ -19,25 +19,8 @@ struct HTMLBoilerplateDetector {
   /// Visible text bytes inside paragraphs (`p`) and not in links: prose, the mark of content.
   private(set) var proseLength: [Int32]
 
-  static let boilerplateWords: Set<String> = [
-    "nav", "navbar", "navigation", "menu", "menubar", "submenu", "footer", "sidebar", "breadcrumb", "breadcrumbs",
-    "cookie", "cookies", "consent", "share", "sharing", "social", "related", "comments", "comment", "widget",
-    "widgets", "banner", "advert", "advertisement", "ads", "ad", "newsletter", "subscribe", "subscription",
-    "login", "signup", "pagination", "pager", "popup", "modal", "skip", "toolbar", "masthead", "promo",
-    "sponsored", "outbrain", "taboola", "disqus", "teaser", "teasers", "recommended", "trending", "copyright",
-  ]
-
-  /// Parts of `class`/`id` values that mark furniture wherever they occur in a token
-  /// (`comment-list`, `sharedaddy`, `mainmenu`): long enough to be unambiguous.
-  static let boilerplateParts: [String] = [
-    "comment", "disqus", "share", "shariff", "social", "related", "cookie", "consent", "newsletter", "subscri",
-    "breadcrumb", "sidebar", "navigation", "navbar", "footer", "widget", "advert", "sponsor", "promo", "recommend",
-    "pagination", "popup", "teaser", "outbrain", "taboola", "menu", "authorbio", "author-bio", "about-author",
-    "authorbox", "author-box", "tagcloud", "tag-cloud", "post-tags", "entry-tags", "paywall", "skiplink", "respond",
-  ]
-
-  /// Name parts that mark reader comments (kept with `--include comments`).
-  static let commentParts: [String] = ["comment", "disqus", "respond"]
+  /// What each element's `class`, `id` and `itemprop` say about it (empty for other nodes).
+  private var nameSignals: [HTMLNameSignals]
 
   /// Measures every subtree of `tree` in one backward pass.
   init(tree: MarkupTree, keepComments: Bool = false) {
@@ -79,6 +62,35 @@ struct HTMLBoilerplateDetector {
     self.linkTextLength = linkTextLength
     self.linkCount = linkCount
     self.proseLength = proseLength
+    self.nameSignals = Self.nameSignals(of: tree, keepComments: keepComments)
+  }
+
+  /// The name signals of every element; values repeat a lot within a page, so each distinct
+  /// `class`/`id` value is classified once.
+  private static func nameSignals(of tree: MarkupTree, keepComments: Bool) -> [HTMLNameSignals] {
+    var signals = [HTMLNameSignals](repeating: [], count: tree.count)
+    var known: [String: HTMLNameSignals] = [:]
+    for node in 1..<tree.count where tree.kinds[node] == .element {
+      var nodeSignals: HTMLNameSignals = []
+      for attribute in tree.attributes(of: node) where !attribute.value.isEmpty {
+        switch attribute.name {
+        case "class", "id":
+          if let cached = known[attribute.value] {
+            nodeSignals.formUnion(cached)
+          } else {
+            let value = HTMLNameSignals.of(classOrID: attribute.value, keepComments: keepComments)
+            known[attribute.value] = value
+            nodeSignals.formUnion(value)
+          }
+        case "itemprop":
+          nodeSignals.formUnion(HTMLNameSignals.of(itemprop: attribute.value))
+        default:
+          continue
+        }
+      }
+      signals[node] = nodeSignals
+    }
+    return signals
   }
 
   /// Whether element `node` is furniture to leave out of the main content.
@@ -117,26 +129,11 @@ struct HTMLBoilerplateDetector {
   /// Links in `node`'s subtree.
   func linkCount(of node: MarkupTree.Node) -> Int { Int(linkCount[node]) }
 
-  private func hasBoilerplateName(_ node: MarkupTree.Node) -> Bool {
-    for attribute in ["class", "id"] {
-      guard let value = tree.attribute(attribute, of: node), !value.isEmpty else { continue }
-      let lowered = value.lowercased()
-      if keepComments, Self.commentParts.contains(where: { lowered.contains($0) }) { continue }
-      let words = lowered.split { !($0.isLetter || $0.isNumber) }
-      if words.contains(where: { Self.boilerplateWords.contains(String($0)) }) { return true }
-      if Self.boilerplateParts.contains(where: { lowered.contains($0) }) { return true }
-    }
-    return false
-  }
+  private func hasBoilerplateName(_ node: MarkupTree.Node) -> Bool { nameSignals[node].contains(.boilerplate) }
 
   /// Whether `node`'s `class` or `id` names reader comments.
-  func isCommentSection(_ node: MarkupTree.Node) -> Bool {
-    guard !keepComments else { return false }
-    for attribute in ["class", "id"] {
-      guard let value = tree.attribute(attribute, of: node), !value.isEmpty else { continue }
-      let lowered = value.lowercased()
-      if Self.commentParts.contains(where: { lowered.contains($0) }) { return true }
-    }
-    return false
-  }
+  func isCommentSection(_ node: MarkupTree.Node) -> Bool { !keepComments && nameSignals[node].contains(.comments) }
+
+  /// Whether `node`'s `class`, `id` or `itemprop` names a short metadata line (byline, date, tags).
+  func hasMetadataName(_ node: MarkupTree.Node) -> Bool { nameSignals[node].contains(.metadata) }
 }

@@ -53,12 +53,12 @@ public struct HTMLExtractor: Sendable {
         output = HTMLMarkdownRenderer.render(furnitureOnly, content: content)
       }
       if output.bytes.count < Self.minimumMainContent {
-        output = HTMLMarkdownRenderer.render(HTMLPage(tree: parsed.tree, content: content), content: content)
+        output = HTMLMarkdownRenderer.render(page.withoutBoilerplateExclusions(), content: content)
       }
     } else {
       output = HTMLMarkdownRenderer.render(page, content: content)
     }
-    let reader = HTMLMetadataReader(page: contentScope == .wholePage ? page : HTMLPage(tree: parsed.tree))
+    let reader = HTMLMetadataReader(page: contentScope == .wholePage ? page : page.withoutBoilerplateExclusions())
     var metadata = reader.metadata(encoding: parsed.encoding)
     let qa = HTMLQuestionAnswerReader(page: page).read(jsonLD: reader.jsonLD)
     if !qa.isEmpty { metadata.append("qa", .array(qa)) }

@@ -12,12 +12,6 @@ import Foundation
 struct HTMLMainContentSelector {
   let options: HTMLContentOptions
 
-  /// `class`/`id` words of short metadata lines, pruned inside the content.
-  static let metadataWords: Set<String> = [
-    "byline", "author", "authors", "date", "dateline", "time", "timestamp", "posted", "postmeta", "published",
-    "meta", "credit", "credits", "caption", "tags", "tag", "category", "categories", "print", "rating", "source", "updated", "modified", "postedby",
-  ]
-
   /// The node to render, after excluding the furniture inside it from `page`.
   func select(_ page: inout HTMLPage) -> MarkupTree.Node {
     guard let detector = page.boilerplate else { return MarkupTree.root }
@@ -56,7 +50,7 @@ struct HTMLMainContentSelector {
             Int(prose[node]) * 4 < max(pageProse, 1)
           {
             drop = true
-          } else if text < (options.favor == .precision ? 300 : 200), hasMetadataName(node, tree: tree) {
+          } else if text < (options.favor == .precision ? 300 : 200), detector.hasMetadataName(node) {
             drop = true
           } else if !options.include.contains(.images), tree.name(node) == "figure" || tree.name(node) == "figcaption" {
             // Without images, their captions and credits are furniture too.
@@ -189,15 +183,6 @@ struct HTMLMainContentSelector {
 
   private func containsTime(_ node: MarkupTree.Node, tree: MarkupTree) -> Bool {
     tree.descendants(of: node).contains { tree.isElement($0, named: "time") }
-  }
-
-  private func hasMetadataName(_ node: MarkupTree.Node, tree: MarkupTree) -> Bool {
-    for attribute in ["class", "id", "itemprop"] {
-      guard let value = tree.attribute(attribute, of: node), !value.isEmpty else { continue }
-      let words = value.lowercased().split { !($0.isLetter || $0.isNumber) }
-      if words.contains(where: { Self.metadataWords.contains(String($0)) }) { return true }
-    }
-    return false
   }
 
   /// Leaves out the short blocks that end the content ("More on this topic", "Older post", a

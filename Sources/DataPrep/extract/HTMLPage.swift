@@ -15,6 +15,8 @@ struct HTMLPage {
   private(set) var excluded: [Bool]
   /// The boilerplate measurements, in main-content mode.
   let boilerplate: HTMLBoilerplateDetector?
+  /// `excluded` before boilerplate was dropped: only dropped and hidden elements.
+  private let hiddenOnly: [Bool]
 
   /// The page of `tree`; `dropBoilerplate` also excludes navigation, headers, footers and asides
   /// (reader comments too, unless `content` includes them); images stay when `content` includes them.
@@ -22,6 +24,7 @@ struct HTMLPage {
     self.tree = tree
     self.nameRoles = tree.strings.map { HTMLElementRole.of($0) }
     var excluded = [Bool](repeating: false, count: tree.count)
+    var hidden = [Bool](repeating: false, count: tree.count)
     let formContentNames: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6", "article", "main"]
     let detector = dropBoilerplate ? HTMLBoilerplateDetector(tree: tree, keepComments: content.include.contains(.comments)) : nil
     let imageName = content.include.contains(.images) ? tree.strings.firstIndex(of: "img").map(Int32.init) : nil
@@ -31,26 +34,38 @@ struct HTMLPage {
         node += 1
         continue
       }
-      if excluded[parent] {
+      if hidden[parent] {
+        hidden[node] = true
         excluded[node] = true
       } else if tree.kinds[node] == .element {
         switch nameRoles[Int(tree.nameIndices[node])] {
         case .dropped:
-          excluded[node] = imageName == nil || tree.nameIndices[node] != imageName || Self.isHidden(node, in: tree)
+          hidden[node] = imageName == nil || tree.nameIndices[node] != imageName || Self.isHidden(node, in: tree)
         case .form:
           let hasContent = tree.descendants(of: node).contains {
             tree.kinds[$0] == .element && formContentNames.contains(tree.name($0))
           }
-          excluded[node] = !hasContent || Self.isHidden(node, in: tree)
+          hidden[node] = !hasContent || Self.isHidden(node, in: tree)
         default:
-          excluded[node] =
-            Self.isHidden(node, in: tree) || (detector?.isBoilerplate(node) ?? false)
+          hidden[node] = Self.isHidden(node, in: tree)
         }
+        excluded[node] = hidden[node] || excluded[parent] || (detector?.isBoilerplate(node) ?? false)
+      } else {
+        excluded[node] = excluded[parent]
       }
       node += 1
     }
     self.excluded = excluded
+    self.hiddenOnly = hidden
     self.boilerplate = detector
+  }
+
+  /// The same page with only dropped and hidden elements excluded (no boilerplate decisions):
+  /// what the metadata reader and the whole-page fallback see, without parsing or measuring again.
+  func withoutBoilerplateExclusions() -> HTMLPage {
+    var page = self
+    page.excluded = hiddenOnly
+    return page
   }
 
   /// Leaves `node` and everything inside it out of the text.

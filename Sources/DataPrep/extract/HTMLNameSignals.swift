@@ -1,0 +1,123 @@
+/// What an element's `class`, `id` and `itemprop` words say about it, for main-content mode.
+///
+/// Pages name their furniture (`class="sidebar"`, `id="comments"`, `class="byline"`); these
+/// names are the most direct signal a page gives about itself. Matching works on ASCII-lowercased
+/// bytes: whole words (split at anything that is not a letter or digit) against
+/// ``HTMLNameSignals/boilerplateWords`` and ``HTMLNameSignals/metadataWords``, and parts found
+/// anywhere in a value (`comment-list`, `sharedaddy`) against the part lists.
+struct HTMLNameSignals: OptionSet, Sendable, Hashable {
+  let rawValue: UInt8
+
+  /// Named as furniture: navigation, sidebars, sharing, related links, ads, comments.
+  static let boilerplate = HTMLNameSignals(rawValue: 1 << 0)
+  /// Named as reader comments (kept with `--include comments`).
+  static let comments = HTMLNameSignals(rawValue: 1 << 1)
+  /// Named as a short metadata line: byline, date, tags, credits.
+  static let metadata = HTMLNameSignals(rawValue: 1 << 2)
+
+  /// `class`/`id` words that mark furniture as whole words.
+  static let boilerplateWords = WordList([
+    "nav", "navbar", "navigation", "menu", "menubar", "submenu", "footer", "sidebar", "breadcrumb", "breadcrumbs",
+    "cookie", "cookies", "consent", "share", "sharing", "social", "related", "comments", "comment", "widget",
+    "widgets", "banner", "advert", "advertisement", "ads", "ad", "newsletter", "subscribe", "subscription",
+    "login", "signup", "pagination", "pager", "popup", "modal", "skip", "toolbar", "masthead", "promo",
+    "sponsored", "outbrain", "taboola", "disqus", "teaser", "teasers", "recommended", "trending", "copyright",
+  ])
+
+  /// Parts of `class`/`id` values that mark furniture wherever they occur in a token
+  /// (`comment-list`, `sharedaddy`, `mainmenu`): long enough to be unambiguous.
+  static let boilerplateParts: [[UInt8]] = [
+    "comment", "disqus", "share", "shariff", "social", "related", "cookie", "consent", "newsletter", "subscri",
+    "breadcrumb", "sidebar", "navigation", "navbar", "footer", "widget", "advert", "sponsor", "promo", "recommend",
+    "pagination", "popup", "teaser", "outbrain", "taboola", "menu", "authorbio", "author-bio", "about-author",
+    "authorbox", "author-box", "tagcloud", "tag-cloud", "post-tags", "entry-tags", "paywall", "skiplink", "respond",
+  ].map { Array($0.utf8) }
+
+  /// Name parts that mark reader comments.
+  static let commentParts: [[UInt8]] = ["comment", "disqus", "respond"].map { Array($0.utf8) }
+
+  /// `class`/`id`/`itemprop` words of short metadata lines (bylines, dates, credits, tag lines).
+  static let metadataWords = WordList([
+    "byline", "author", "authors", "date", "dateline", "time", "timestamp", "posted", "postmeta", "published",
+    "meta", "credit", "credits", "caption", "tags", "tag", "category", "categories", "print", "rating", "source",
+    "updated", "modified", "postedby",
+  ])
+
+  /// Words grouped by length, so that a word of the input is compared in place, unallocated.
+  struct WordList: Sendable {
+    private var byLength: [[[UInt8]]] = []
+
+    init(_ words: [String]) {
+      for word in words {
+        let bytes = Array(word.utf8)
+        while byLength.count <= bytes.count { byLength.append([]) }
+        byLength[bytes.count].append(bytes)
+      }
+    }
+
+    func contains(_ word: ArraySlice<UInt8>) -> Bool {
+      guard word.count < byLength.count else { return false }
+      return byLength[word.count].contains { $0.elementsEqual(word) }
+    }
+  }
+
+  /// The signals of one `class` or `id` value (furniture words and parts, comment parts,
+  /// metadata words); `keepComments` leaves values naming comments unflagged as furniture.
+  static func of(classOrID value: String, keepComments: Bool) -> HTMLNameSignals {
+    let lowered = lowercasedBytes(value)
+    var signals: HTMLNameSignals = []
+    let namesComments = commentParts.contains { contains(lowered, $0) }
+    if namesComments { signals.insert(.comments) }
+    var isFurniture = false
+    var isMetadata = false
+    forEachWord(lowered) { word in
+      if boilerplateWords.contains(word) { isFurniture = true }
+      if metadataWords.contains(word) { isMetadata = true }
+    }
+    if !isFurniture { isFurniture = boilerplateParts.contains { contains(lowered, $0) } }
+    if isFurniture, !(keepComments && namesComments) { signals.insert(.boilerplate) }
+    if isMetadata { signals.insert(.metadata) }
+    return signals
+  }
+
+  /// The signals of an `itemprop` value: only its metadata words count.
+  static func of(itemprop value: String) -> HTMLNameSignals {
+    var isMetadata = false
+    forEachWord(lowercasedBytes(value)) { if metadataWords.contains($0) { isMetadata = true } }
+    return isMetadata ? .metadata : []
+  }
+
+  private static func lowercasedBytes(_ value: String) -> [UInt8] {
+    value.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }
+  }
+
+  /// Calls `body` with each run of letters and digits (bytes >= 0x80 count as letters, so
+  /// non-ASCII words stay whole).
+  private static func forEachWord(_ bytes: [UInt8], _ body: (ArraySlice<UInt8>) -> Void) {
+    var start = 0
+    for index in 0...bytes.count {
+      let isWordByte: Bool
+      if index < bytes.count {
+        let byte = bytes[index]
+        isWordByte = (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte >= 0x80
+      } else {
+        isWordByte = false
+      }
+      if !isWordByte {
+        if index > start { body(bytes[start..<index]) }
+        start = index + 1
+      }
+    }
+  }
+
+  private static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+    guard let first = needle.first, haystack.count >= needle.count else { return false }
+    var index = 0
+    let last = haystack.count - needle.count
+    while index <= last {
+      if haystack[index] == first, haystack[index..<index + needle.count].elementsEqual(needle) { return true }
+      index += 1
+    }
+    return false
+  }
+}
