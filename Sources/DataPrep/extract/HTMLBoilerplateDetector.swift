@@ -117,6 +117,11 @@ struct HTMLBoilerplateDetector {
     if proseLength[node] * 3 > proseLength[MarkupTree.root] && proseLength[node] > 0 { return false }
     if textLength[node] * 2 > textLength[MarkupTree.root] { return false }
     if hasBoilerplateName(node) { return true }
+    if nameSignals[node].contains(.weakBoilerplate) {
+      // `widget` names sidebars, but page builders name every content block so: prose with
+      // few links is content.
+      return !(proseLength[node] >= 150 && linkTextLength[node] * 10 < textLength[node] * 3)
+    }
     let links = linkCount[node]
     let text = textLength[node]
     return links >= 3 && text > 0 && linkTextLength[node] * 10 >= text * 7

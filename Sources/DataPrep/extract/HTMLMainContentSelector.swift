@@ -76,6 +76,7 @@ struct HTMLMainContentSelector {
     if options.favor != .recall {
       dropEmptyHeadings(&page, in: current, detector: detector)
       dropTrailingShortBlocks(&page, in: current, detector: detector)
+      dropTrailingHeadings(&page, in: current, detector: detector)
     }
     return current
   }
@@ -183,6 +184,67 @@ struct HTMLMainContentSelector {
 
   private func containsTime(_ node: MarkupTree.Node, tree: MarkupTree) -> Bool {
     tree.descendants(of: node).contains { tree.isElement($0, named: "time") }
+  }
+
+  /// Leaves out the headings after the last paragraph of real length: with only short lines
+  /// under them they head what the page adds after the text ("Related posts", "Share this",
+  /// "More from the author"), not a section of it.
+  private func dropTrailingHeadings(_ page: inout HTMLPage, in scope: MarkupTree.Node, detector: HTMLBoilerplateDetector) {
+    let tree = page.tree
+    let end = tree.subtreeEnd(scope)
+    // The paragraph each text belongs to: its nearest ancestor that is not inline.
+    var owner = [Int32](repeating: Int32(scope), count: end - scope)
+    var ownedText = [Int32](repeating: 0, count: end - scope)
+    var node = scope + 1
+    while node < end {
+      if page.excluded[node] {
+        node = tree.subtreeEnd(node)
+        continue
+      }
+      let parentOwner = tree.parent(node).map { $0 > scope ? owner[$0 - scope] : Int32(scope) } ?? Int32(scope)
+      switch tree.kinds[node] {
+      case .element:
+        switch page.role(node) {
+        case .inline, .code, .lineBreak: owner[node - scope] = parentOwner
+        default: owner[node - scope] = Int32(node)
+        }
+      case .text:
+        owner[node - scope] = parentOwner
+        ownedText[Int(parentOwner) - scope] += Int32(detector.textLength(of: node))
+      default:
+        break
+      }
+      node += 1
+    }
+    // The last text of a paragraph of 100 visible bytes or more (headings excluded).
+    var lastLongText = -1
+    node = end - 1
+    while node > scope {
+      if tree.kinds[node] == .text, !page.excluded[node] {
+        let paragraph = Int(owner[node - scope])
+        if paragraph > scope, ownedText[paragraph - scope] >= 100 {
+          if case .heading = page.role(paragraph) {} else {
+            lastLongText = node
+            break
+          }
+        }
+      }
+      node -= 1
+    }
+    guard lastLongText > scope else { return }
+    node = lastLongText + 1
+    while node < end {
+      if page.excluded[node] {
+        node = tree.subtreeEnd(node)
+        continue
+      }
+      if tree.kinds[node] == .element, case .heading = page.role(node) {
+        page.exclude(node)
+        node = tree.subtreeEnd(node)
+        continue
+      }
+      node += 1
+    }
   }
 
   /// Leaves out the short blocks that end the content ("More on this topic", "Older post", a

@@ -14,12 +14,18 @@ struct HTMLNameSignals: OptionSet, Sendable, Hashable {
   static let comments = HTMLNameSignals(rawValue: 1 << 1)
   /// Named as a short metadata line: byline, date, tags, credits.
   static let metadata = HTMLNameSignals(rawValue: 1 << 2)
+  /// Named only with a word page builders also give content blocks (`elementor-widget`):
+  /// furniture unless it holds prose.
+  static let weakBoilerplate = HTMLNameSignals(rawValue: 1 << 3)
+
+  /// Furniture words that page builders also use for content blocks.
+  static let weakParts: [[UInt8]] = ["widget"].map { Array($0.utf8) }
 
   /// `class`/`id` words that mark furniture as whole words.
   static let boilerplateWords = WordList([
     "nav", "navbar", "navigation", "menu", "menubar", "submenu", "footer", "sidebar", "breadcrumb", "breadcrumbs",
-    "cookie", "cookies", "consent", "share", "sharing", "social", "related", "comments", "comment", "widget",
-    "widgets", "banner", "advert", "advertisement", "ads", "ad", "newsletter", "subscribe", "subscription",
+    "cookie", "cookies", "consent", "share", "sharing", "social", "related", "comments", "comment",
+    "banner", "advert", "advertisement", "ads", "ad", "newsletter", "subscribe", "subscription",
     "login", "signup", "pagination", "pager", "popup", "modal", "skip", "toolbar", "masthead", "promo",
     "sponsored", "outbrain", "taboola", "disqus", "teaser", "teasers", "recommended", "trending", "copyright",
   ])
@@ -28,7 +34,7 @@ struct HTMLNameSignals: OptionSet, Sendable, Hashable {
   /// (`comment-list`, `sharedaddy`, `mainmenu`): long enough to be unambiguous.
   static let boilerplateParts: [[UInt8]] = [
     "comment", "disqus", "share", "shariff", "social", "related", "cookie", "consent", "newsletter", "subscri",
-    "breadcrumb", "sidebar", "navigation", "navbar", "footer", "widget", "advert", "sponsor", "promo", "recommend",
+    "breadcrumb", "sidebar", "navigation", "navbar", "footer", "advert", "sponsor", "promo", "recommend",
     "pagination", "popup", "teaser", "outbrain", "taboola", "menu", "authorbio", "author-bio", "about-author",
     "authorbox", "author-box", "tagcloud", "tag-cloud", "post-tags", "entry-tags", "paywall", "skiplink", "respond",
   ].map { Array($0.utf8) }
@@ -76,6 +82,7 @@ struct HTMLNameSignals: OptionSet, Sendable, Hashable {
     }
     if !isFurniture { isFurniture = boilerplateParts.contains { contains(lowered, $0) } }
     if isFurniture, !(keepComments && namesComments) { signals.insert(.boilerplate) }
+    if !isFurniture, weakParts.contains(where: { contains(lowered, $0) }) { signals.insert(.weakBoilerplate) }
     if isMetadata { signals.insert(.metadata) }
     return signals
   }

@@ -17,6 +17,8 @@ struct HTMLPage {
   let boilerplate: HTMLBoilerplateDetector?
   /// `excluded` before boilerplate was dropped: only dropped and hidden elements.
   private let hiddenOnly: [Bool]
+  /// `noscript` elements that swallowed the page (see ``unclosedNoscripts(in:)``): rendered as blocks.
+  private let openNoscripts: Set<MarkupTree.Node>
 
   /// The page of `tree`; `dropBoilerplate` also excludes navigation, headers, footers and asides
   /// (reader comments too, unless `content` includes them); images stay when `content` includes them.
@@ -28,6 +30,8 @@ struct HTMLPage {
     let formContentNames: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6", "article", "main"]
     let detector = dropBoilerplate ? HTMLBoilerplateDetector(tree: tree, keepComments: content.include.contains(.comments)) : nil
     let imageName = content.include.contains(.images) ? tree.strings.firstIndex(of: "img").map(Int32.init) : nil
+    let openNoscripts = Self.unclosedNoscripts(in: tree)
+    self.openNoscripts = openNoscripts
     var node = 1
     while node < tree.count {
       guard let parent = tree.parent(node) else {
@@ -39,6 +43,8 @@ struct HTMLPage {
         excluded[node] = true
       } else if tree.kinds[node] == .element {
         switch nameRoles[Int(tree.nameIndices[node])] {
+        case .dropped where openNoscripts.contains(node):
+          hidden[node] = Self.isHidden(node, in: tree)
         case .dropped:
           hidden[node] = imageName == nil || tree.nameIndices[node] != imageName || Self.isHidden(node, in: tree)
         case .form:
@@ -74,7 +80,26 @@ struct HTMLPage {
   }
 
   /// The rendering role of `node` (elements only).
-  func role(_ node: MarkupTree.Node) -> HTMLElementRole { nameRoles[Int(tree.nameIndices[node])] }
+  func role(_ node: MarkupTree.Node) -> HTMLElementRole {
+    let role = nameRoles[Int(tree.nameIndices[node])]
+    if case .dropped = role, !openNoscripts.isEmpty, openNoscripts.contains(node) { return .block }
+    return role
+  }
+
+  /// `noscript` elements holding much of the page. Browsers read a `noscript`'s content as raw
+  /// text, but libxml2 parses it as markup, and an end tag it cannot match
+  /// (`<noscript><div></noscript>`) leaves the `noscript` open to the end of the page. Real
+  /// `noscript` content is a pixel or a notice, a few nodes; one spanning an eighth of the page
+  /// was left open, and what follows it is the page itself.
+  private static func unclosedNoscripts(in tree: MarkupTree) -> Set<MarkupTree.Node> {
+    guard let name = tree.strings.firstIndex(of: "noscript") else { return [] }
+    let minimumSpan = max(64, tree.count / 8)
+    var found = Set<MarkupTree.Node>()
+    for node in 1..<tree.count where tree.nameIndices[node] == name && tree.kinds[node] == .element {
+      if tree.subtreeEnd(node) - node > minimumSpan { found.insert(node) }
+    }
+    return found
+  }
 
   /// Whether an element is hidden by its own attributes.
   static func isHidden(_ node: MarkupTree.Node, in tree: MarkupTree) -> Bool {

@@ -1,6 +1,8 @@
 /// Collects the text of a paragraph or other inline run as UTF-8, collapsing whitespace as HTML
 /// displays it: runs of spaces, tabs, newlines and no-break spaces become one space, with none
-/// at the start of a line. Line breaks (`<br>`) are kept as `\n`.
+/// at the start of a line. Line breaks (`<br>`) are kept as `\n`. Soft hyphens (U+00AD) and
+/// zero-width spaces (U+200B), invisible hints for line breaking, are left out so that words
+/// read as they display.
 struct MarkdownInlineText {
   private(set) var bytes: [UInt8] = []
   private var pendingSpace = false
@@ -20,6 +22,10 @@ struct MarkdownInlineText {
       } else if byte == 0xC2, index + 1 < end, text[index + 1] == 0xA0 {
         pendingSpace = true
         index += 2
+      } else if byte == 0xC2, index + 1 < end, text[index + 1] == 0xAD {
+        index += 2
+      } else if byte == 0xE2, index + 2 < end, text[index + 1] == 0x80, text[index + 2] == 0x8B {
+        index += 3
       } else {
         if pendingSpace {
           if let last = bytes.last, last != 0x0A { bytes.append(0x20) }
