@@ -15,7 +15,8 @@ public struct HTMLExtractor: Sendable {
     /// `<article>`, else the body, narrowed to the block holding most of the prose; navigation,
     /// asides, page-level headers and footers, menus, link lists, comments and metadata lines
     /// left out (see ``HTMLMainContentSelector``). Falls back to the page without that
-    /// furniture, then the whole page, when the result is under 250 bytes.
+    /// furniture, then the whole page, when the result is under 250 bytes; a JSON-LD
+    /// `articleBody` twice as long as the result replaces it.
     case mainContent
   }
 
@@ -59,6 +60,11 @@ public struct HTMLExtractor: Sendable {
       output = HTMLMarkdownRenderer.render(page, content: content)
     }
     let reader = HTMLMetadataReader(page: contentScope == .wholePage ? page : page.withoutBoilerplateExclusions())
+    if contentScope == .mainContent, let stated = HTMLStructuredArticleBody(jsonLD: reader.jsonLD),
+      stated.isBetter(than: output), let statedOutput = stated.rendered(content: content)
+    {
+      output = statedOutput
+    }
     var metadata = reader.metadata(encoding: parsed.encoding)
     let qa = HTMLQuestionAnswerReader(page: page).read(jsonLD: reader.jsonLD)
     if !qa.isEmpty { metadata.append("qa", .array(qa)) }

@@ -186,9 +186,10 @@ struct HTMLMainContentSelector {
     tree.descendants(of: node).contains { tree.isElement($0, named: "time") }
   }
 
-  /// Leaves out the headings after the last paragraph of real length: with only short lines
-  /// under them they head what the page adds after the text ("Related posts", "Share this",
-  /// "More from the author"), not a section of it.
+  /// Leaves out the headings after the last paragraph of real length that head only short
+  /// lines: they head what the page adds after the text ("Related posts", "Share this",
+  /// "More from the author"), not a section of it. A heading over a list, table, code block or
+  /// quote stays.
   private func dropTrailingHeadings(_ page: inout HTMLPage, in scope: MarkupTree.Node, detector: HTMLBoilerplateDetector) {
     let tree = page.tree
     let end = tree.subtreeEnd(scope)
@@ -232,19 +233,33 @@ struct HTMLMainContentSelector {
       node -= 1
     }
     guard lastLongText > scope else { return }
+    // A heading whose section holds a list, table, code block or quote heads content; the
+    // others go.
+    var heading: MarkupTree.Node?
+    var headsStructure = false
     node = lastLongText + 1
     while node < end {
       if page.excluded[node] {
         node = tree.subtreeEnd(node)
         continue
       }
-      if tree.kinds[node] == .element, case .heading = page.role(node) {
-        page.exclude(node)
-        node = tree.subtreeEnd(node)
-        continue
+      if tree.kinds[node] == .element {
+        switch page.role(node) {
+        case .heading:
+          if let heading, !headsStructure { page.exclude(heading) }
+          heading = node
+          headsStructure = false
+          node = tree.subtreeEnd(node)
+          continue
+        case .list, .table, .preformatted, .blockquote, .definitionList:
+          headsStructure = true
+        default:
+          break
+        }
       }
       node += 1
     }
+    if let heading, !headsStructure { page.exclude(heading) }
   }
 
   /// Leaves out the short blocks that end the content ("More on this topic", "Older post", a

@@ -86,17 +86,27 @@ struct HTMLPage {
     return role
   }
 
-  /// `noscript` elements holding much of the page. Browsers read a `noscript`'s content as raw
+  /// `noscript` elements that libxml2 left open. Browsers read a `noscript`'s content as raw
   /// text, but libxml2 parses it as markup, and an end tag it cannot match
-  /// (`<noscript><div></noscript>`) leaves the `noscript` open to the end of the page. Real
-  /// `noscript` content is a pixel or a notice, a few nodes; one spanning an eighth of the page
-  /// was left open, and what follows it is the page itself.
+  /// (`<noscript><div></noscript>`) leaves the `noscript` open to the end of its parent. Real
+  /// `noscript` content is a pixel or a short notice; one that runs to the end of its parent
+  /// with more than 200 bytes of text, or spans an eighth of the page, was left open, and what
+  /// it holds is the page itself.
   private static func unclosedNoscripts(in tree: MarkupTree) -> Set<MarkupTree.Node> {
     guard let name = tree.strings.firstIndex(of: "noscript") else { return [] }
-    let minimumSpan = max(64, tree.count / 8)
+    let largeSpan = max(64, tree.count / 8)
     var found = Set<MarkupTree.Node>()
     for node in 1..<tree.count where tree.nameIndices[node] == name && tree.kinds[node] == .element {
-      if tree.subtreeEnd(node) - node > minimumSpan { found.insert(node) }
+      let end = tree.subtreeEnd(node)
+      if end - node > largeSpan {
+        found.insert(node)
+      } else if let parent = tree.parent(node), tree.subtreeEnd(parent) == end {
+        var text = 0
+        for index in (node + 1)..<end where tree.kinds[index] == .text {
+          for byte in tree.textBytes(of: index) where byte > 0x20 { text += 1 }
+        }
+        if text > 200 { found.insert(node) }
+      }
     }
     return found
   }

@@ -163,4 +163,77 @@ import Testing
       """
     #expect(try extract(html).metadata["date"] == "2023-07-01")
   }
+
+  @Test func aNoscriptLeftOpenByTheParserDoesNotHideThePage() throws {
+    // libxml2 cannot close `<noscript>` over an open `<div>`, so the noscript spans the page.
+    let html = "<html><body><noscript><div id=\"nojs\"></noscript><div class=\"article\"><h1>River</h1><p>\(prose)</p></div></body></html>"
+    let text = try extract(html).text
+    #expect(text.contains("The river rose all night"))
+    let whole = try HTMLExtractor().document(from: Array(html.utf8), source: "p.html").text
+    #expect(whole.contains("The river rose all night"))
+  }
+
+  @Test func aSmallNoscriptStaysOut() throws {
+    let html = "<html><body><noscript><p>Please enable JavaScript to view this site.</p></noscript><p>\(prose)</p></body></html>"
+    let text = try extract(html).text
+    #expect(!text.contains("enable JavaScript"))
+    #expect(text.contains("The river rose"))
+  }
+
+  @Test func softHyphensAndZeroWidthSpacesAreLeftOut() throws {
+    let html = "<html><body><p>Schon im Mit&shy;tel&shy;al&shy;ter war der Wein&#8203;berg bekannt. \(prose)</p></body></html>"
+    let text = try extract(html).text
+    #expect(text.contains("Schon im Mittelalter war der Weinberg bekannt."))
+  }
+
+  @Test func pageBuilderWidgetsHoldingProseAreContent() throws {
+    // Page builders name every block `widget`; a sidebar widget of links is still furniture.
+    let html = """
+      <html><body><div class="page">
+      <div class="builder-widget builder-widget-text"><h1>Ear candy</h1><p>\(prose)</p></div>
+      <div class="builder-widget builder-widget-text"><p>\(prose) Second block of the post.</p></div>
+      <div class="widget widget_links"><h3>Blogroll</h3><ul><li><a href="/a">Friends of the river</a></li>
+      <li><a href="/b">Bridge club</a></li><li><a href="/c">Town archive</a></li></ul></div>
+      </div></body></html>
+      """
+    let text = try extract(html).text
+    #expect(text.contains("Second block of the post."))
+    #expect(text.contains("# Ear candy"))
+    #expect(!text.contains("Friends of the river"))
+  }
+
+  @Test func headingsAfterTheLastParagraphAreDropped() throws {
+    let html = """
+      <html><body><article><h1>River</h1><p>\(prose)</p>
+      <h2>The bridge</h2><p>\(prose) It held.</p>
+      <h3>You might also like</h3><p><a href="/x">Storm</a></p><p>Rain</p>
+      </article></body></html>
+      """
+    let text = try extract(html).text
+    #expect(text.contains("## The bridge"))
+    #expect(text.contains("It held."))
+    #expect(!text.contains("You might also like"))
+  }
+
+  @Test func aStatedArticleBodyReplacesATeaser() throws {
+    let body = String(repeating: "The whole article as the publisher states it for search engines. ", count: 20)
+    let html = """
+      <html><head><script type="application/ld+json">{"@type":"NewsArticle","headline":"River","articleBody":"First paragraph. \(body)\\nLast paragraph of the article."}</script></head>
+      <body><article><h1>River</h1><p>A short teaser for subscribers only, nothing else.</p></article></body></html>
+      """
+    let text = try extract(html).text
+    #expect(text.contains("The whole article as the publisher states it"))
+    #expect(text.hasSuffix("Last paragraph of the article."))
+    #expect(text.contains("\n\nLast paragraph"))
+  }
+
+  @Test func aStatedArticleBodyDoesNotReplaceAFullArticle() throws {
+    let html = """
+      <html><head><script type="application/ld+json">{"@type":"Article","articleBody":"Short summary."}</script></head>
+      <body><article><h1>River</h1><p>\(prose)</p></article></body></html>
+      """
+    let text = try extract(html).text
+    #expect(text.contains("The river rose all night"))
+    #expect(!text.contains("Short summary."))
+  }
 }
