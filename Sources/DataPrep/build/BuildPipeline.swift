@@ -35,6 +35,17 @@ public struct BuildPipeline: Sendable {
   /// - Returns: what was built; the folder is in place when this returns.
   /// - Throws: ``BuildError`` and the stages' errors (``InputError``, ``OutputError``, ...).
   public func run(onEvent: (BuildEvent) -> Void = { _ in }) throws -> BuildResult {
+    do {
+      return try runStages(onEvent: onEvent)
+    } catch OutputError.writeFailed(let path, let reason) {
+      // A full disk fails on a working file the user never sees: name the folder they asked for.
+      throw BuildError.cannotWrite(
+        path: output,
+        reason: "writing \(URL(fileURLWithPath: path).lastPathComponent) failed: \(reason); the previous folder, if any, is unchanged")
+    }
+  }
+
+  private func runStages(onEvent: (BuildEvent) -> Void) throws -> BuildResult {
     guard !recipe.sources.isEmpty else { throw BuildError.noSources }
     let outputURL = URL(fileURLWithPath: output).standardizedFileURL.resolvingSymlinksInPath().path
     for source in recipe.sources {
