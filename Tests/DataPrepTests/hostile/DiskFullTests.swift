@@ -59,11 +59,13 @@ import Testing
     let chat = try folder.write("in/chat.jsonl", Self.chatLines())
     let documents = try folder.write("in/documents.jsonl", Self.documentLines())
     let pages = try Self.htmlPages(in: folder, name: "in/pages", count: 200)
+    let tokenizer = TokenizerFixtures.rankFile(in: folder.url, name: "tiny.tiktoken").path
     let commands: [(name: String, arguments: [String])] = [
       ("convert", ["convert", chat, "--to", "alpaca", "-o", "OUT"]),
       ("instruct", ["instruct", documents, "--to", "openai-chat", "-o", "OUT"]),
       ("extract", ["extract", pages, "-o", "OUT"]),
       ("dedup", ["dedup", chat, "-o", "OUT"]),
+      ("tokens", ["tokens", chat, "--ids", "--format", "jsonl", "--tokenizer", tokenizer, "-o", "OUT"]),
     ]
     let outputs = folder.path("out")
     try FileManager.default.createDirectory(atPath: outputs, withIntermediateDirectories: true)
@@ -76,6 +78,16 @@ import Testing
       #expect(try String(contentsOfFile: output, encoding: .utf8) == "previous \(name)\n", "\(name)")
       #expect(try Self.temporaries(in: outputs) == [], "\(name) left a temporary")
     }
+
+    // Without `trap '' XFSZ`: dataprep ignores SIGXFSZ itself, so the limit is a write error
+    // and not a kill that would leave the temporary behind.
+    let output = outputs + "/untrapped.jsonl"
+    try Data("previous\n".utf8).write(to: URL(fileURLWithPath: output))
+    let untrapped = try CommandRunner.run(["convert", chat, "--to", "alpaca", "-o", output], shellSetup: "ulimit -f 256")
+    #expect(untrapped.status == 2, "\(untrapped.stderr)")
+    #expect(untrapped.stderr.contains("\(output): write failed: File too large"), "\(untrapped.stderr)")
+    #expect(try String(contentsOfFile: output, encoding: .utf8) == "previous\n")
+    #expect(try Self.temporaries(in: outputs) == [])
 
     // split: a folder of outputs; the previous train.jsonl stays and nothing else appears.
     let splitFolder = folder.path("split")
