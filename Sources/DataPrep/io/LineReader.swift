@@ -30,7 +30,10 @@ public struct LineReader {
     var lineNumber = 0
     while true {
       if filled == buffer.count {
-        buffer.append(contentsOf: repeatElement(0, count: buffer.count))
+        // Double for long lines, but never past what proves a line too long (limit + `\r\n`):
+        // a hostile line costs about the limit, not twice it.
+        let grown = min(buffer.count * 2, max(buffer.count + 1, limit + 2))
+        buffer.append(contentsOf: repeatElement(0, count: grown - buffer.count))
       }
       let n = try buffer.withUnsafeMutableBytes { (raw) throws(InputError) -> Int in
         try source.read(into: UnsafeMutableRawBufferPointer(rebasing: raw[filled...]))
