@@ -17,6 +17,8 @@ public struct BuildPipeline: Sendable {
   public var jobs: Int
   /// Whether an existing folder is rebuilt from scratch.
   public var force: Bool
+  /// Limits on the inputs (JSON depth, XML entity budget, JSONL line length), for every stage.
+  public var limits = InputLimits.standard
 
   /// Clusters of each dedup stage shown side by side in the report.
   static let duplicateSamplesPerStage = 8
@@ -35,6 +37,17 @@ public struct BuildPipeline: Sendable {
   /// - Returns: what was built; the folder is in place when this returns.
   /// - Throws: ``BuildError`` and the stages' errors (``InputError``, ``OutputError``, ...).
   public func run(onEvent: (BuildEvent) -> Void = { _ in }) throws -> BuildResult {
+    do {
+      return try runStages(onEvent: onEvent)
+    } catch OutputError.writeFailed(let path, let reason) {
+      // A full disk fails on a working file the user never sees: name the folder they asked for.
+      throw BuildError.cannotWrite(
+        path: output,
+        reason: "writing \(URL(fileURLWithPath: path).lastPathComponent) failed: \(reason); the previous folder, if any, is unchanged")
+    }
+  }
+
+  private func runStages(onEvent: (BuildEvent) -> Void) throws -> BuildResult {
     guard !recipe.sources.isEmpty else { throw BuildError.noSources }
     let outputURL = URL(fileURLWithPath: output).standardizedFileURL.resolvingSymlinksInPath().path
     for source in recipe.sources {
@@ -44,7 +57,8 @@ public struct BuildPipeline: Sendable {
       }
     }
     try InstructOptions(format: recipe.format, tasks: recipe.tasks).check()
-    let validationOptions = try recipe.validationOptions()
+    var validationOptions = try recipe.validationOptions()
+    validationOptions.limits = limits
     let folder = OutputFolder(path: output)
     let splitNames = recipe.splitNames
     let mode = try folder.mode(settings: recipe.settingsJSON, splitNames: splitNames, force: force)
@@ -75,7 +89,9 @@ public struct BuildPipeline: Sendable {
     let documents = work + "/documents.jsonl"
     let documentWriter = try JSONLWriter(path: documents)
     var failures: [String] = []
-    let extraction = ExtractionRun(paths: recipe.sources, options: ExtractOptions(htmlContent: recipe.htmlContent), jobs: jobs)
+    var extractOptions = ExtractOptions(htmlContent: recipe.htmlContent)
+    extractOptions.limits = limits
+    let extraction = ExtractionRun(paths: recipe.sources, options: extractOptions, jobs: jobs)
     try extraction.validateOptions()
     result.extraction = try extraction.run(writer: documentWriter, onFailure: { failures.append($0.message) })
     try documentWriter.finish()
@@ -90,6 +106,7 @@ public struct BuildPipeline: Sendable {
     documentDedup.threshold = recipe.dedupThreshold
     documentDedup.ngram = recipe.dedupNGram
     documentDedup.jobs = jobs
+    documentDedup.limits = limits
     let documentRun = try deduplicate(input: documents, against: [], output: keptDocuments, options: documentDedup)
     result.documentDedup = documentRun.result.summary
     result.duplicateSamples += try samples(of: documentRun, stage: "documents", names: ["documents"])
@@ -101,7 +118,7 @@ public struct BuildPipeline: Sendable {
       format: recipe.format, tasks: recipe.tasks, filter: ExampleFilter(minChars: recipe.minChars, maxChars: recipe.maxChars),
       chunkTokens: recipe.chunkTokens)
     let exampleWriter = try JSONLWriter(path: examples)
-    result.instruct = try Instructor(options: instructOptions).run(try JSONLReader(path: keptDocuments), to: exampleWriter)
+    result.instruct = try Instructor(options: instructOptions).run(try JSONLReader(path: keptDocuments, limits: limits), to: exampleWriter)
     try exampleWriter.finish()
     emit(.instruct, result.instruct.report.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: "; "),
          ["documents": .integer(Int64(result.instruct.documents)), "examples": .integer(Int64(result.instruct.totalWritten))])
@@ -142,6 +159,7 @@ public struct BuildPipeline: Sendable {
     splitOptions.groupBy = recipe.groupBy
     splitOptions.checkLeakage = false
     splitOptions.jobs = jobs
+    splitOptions.limits = limits
     let splitResult = try Splitter(options: splitOptions).run(input: newExamples, directory: work + "/split")
     result.addedCounts = splitResult.counts
     result.previousCounts = []
@@ -151,9 +169,9 @@ public struct BuildPipeline: Sendable {
       let file = try OutputFile(path: final)
       var previous = 0
       if mode == .incremental {
-        previous = try Self.copyLines(from: previousSplits[index], to: file)
+        previous = try Self.copyLines(from: previousSplits[index], to: file, limits: limits)
       }
-      let added = try Self.copyLines(from: "\(work)/split/\(name).jsonl", to: file)
+      let added = try Self.copyLines(from: "\(work)/split/\(name).jsonl", to: file, limits: limits)
       try file.commit()
       result.previousCounts.append(previous)
       result.finalCounts.append(previous + added)
@@ -171,6 +189,7 @@ public struct BuildPipeline: Sendable {
     leakageOptions.threshold = recipe.leakThreshold
     leakageOptions.groupBy = recipe.groupBy ?? "metadata.source_id"
     leakageOptions.jobs = jobs
+    leakageOptions.limits = limits
     let trainPath = "\(out)/train.jsonl"
     let heldOut = splitNames.dropFirst().map { "\(out)/\($0).jsonl" }
     let leakage = try LeakageCheck(options: leakageOptions).run(train: trainPath, heldOut: heldOut)
@@ -295,10 +314,10 @@ public struct BuildPipeline: Sendable {
   }
 
   /// Appends the lines of `path` to `file` unchanged; returns how many.
-  private static func copyLines(from path: String, to file: OutputFile) throws -> Int {
+  private static func copyLines(from path: String, to file: OutputFile, limits: InputLimits) throws -> Int {
     var count = 0
     let newline: [UInt8] = [0x0A]
-    try LineReader(try ByteSource(path: path)).forEachLine { line, _ in
+    try LineReader(try ByteSource(path: path), maximumLineBytes: limits.maximumLineBytes).forEachLine { line, _ in
       guard !line.isEmpty else { return true }
       try file.write(line)
       try file.write(newline)

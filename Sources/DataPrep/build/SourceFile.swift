@@ -9,7 +9,7 @@ public struct SourceFile: Sendable, Equatable {
   /// Lower-case hex SHA-256 of the bytes.
   public var sha256: String
 
-  /// Every regular file under `sources` (folders walked recursively, sorted, hidden files
+  /// Every regular file under `sources` (folders walked recursively, sorted by bytes, hidden files
   /// skipped), with its digest. The manifest lists all of them, including files `extract`
   /// skips by extension, so a changed byte anywhere shows.
   /// - Throws: ``BuildError/missingSource(path:)``, ``InputError`` when a file cannot be read.
@@ -35,7 +35,9 @@ public struct SourceFile: Sendable, Equatable {
           }
         }
       }
-      for path in paths.sorted() {
+      // Byte order of the UTF-8 paths, as `extract` reads folders: `String` comparison holds
+      // a precomposed and a decomposed `ä` equal, which left their order to the file system.
+      for path in paths.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
         let digest = try FileDigest(path: path)
         files.append(SourceFile(path: path, bytes: digest.bytes, sha256: digest.sha256))
       }

@@ -15,7 +15,7 @@ public final class DatasetValidator {
   private let schemaLookup: (DatasetFormat) -> JSONSchema?
   private let tokenCounter: TokenCounter
   private let exampleCounter: ExampleTokenCounter
-  private let parser = JSONParser()
+  private let parser: JSONParser
 
   private var report = ValidationReport()
   private var countsByCheck: [ValidationCheck: ValidationReport.CheckCount] = [:]
@@ -43,6 +43,7 @@ public final class DatasetValidator {
     tokenCounter: TokenCounter = .characterEstimate
   ) {
     self.options = options
+    parser = options.limits.jsonParser
     self.explicitSchema = schema
     self.explicitFormat = format
     self.schemaLookup = schemaLookup
@@ -83,7 +84,7 @@ public final class DatasetValidator {
     let path = source.path
     var state = newFileState()
     do {
-      try LineReader(source).forEachLine { line, number in
+      try LineReader(source, maximumLineBytes: options.limits.maximumLineBytes).forEachLine { line, number in
         state.bytes += Int64(line.count + 1)
         checkLine(line, number: number, path: path, role: role, state: &state)
         return true

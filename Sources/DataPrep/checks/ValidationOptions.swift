@@ -45,6 +45,8 @@ public struct ValidationOptions: Sendable {
   public var detectAngleBarTokens = true
   /// Severity per check, overriding the default; `nil` in the map means off.
   public var rules: [ValidationCheck: FindingSeverity?] = [:]
+  /// Limits on the input (JSON nesting depth, line length).
+  public var limits = InputLimits.standard
 
   /// The defaults.
   public init() {}

@@ -62,6 +62,8 @@ public struct DedupOptions: Sendable {
   public var bands: Int?
   /// LSH rows per band override; `nil` chooses it from the threshold.
   public var rows: Int?
+  /// Limits on the input (JSON nesting depth, line length).
+  public var limits = InputLimits.standard
 
   /// The defaults.
   public init() {}

@@ -176,7 +176,7 @@ public struct Deduplicator: Sendable {
     for i in 0..<table.count where table.fileIndex[i] == 0 && result.kept[i] { keptLines.append(table.lines[i]) }
     var next = 0
     let newline: [UInt8] = [0x0A]
-    try LineReader(try ByteSource(path: input)).forEachLine { line, number in
+    try LineReader(try ByteSource(path: input), maximumLineBytes: options.limits.maximumLineBytes).forEachLine { line, number in
       guard next < keptLines.count else { return false }
       if Int(keptLines[next]) == number {
         try output.write(line)

@@ -39,7 +39,7 @@ public struct SketchBuilder: Sendable {
     Self.reserve(forFile: path, options: options, in: &table)
     let path = name ?? path
     var batch = LineBatch()
-    try LineReader(source).forEachLine { line, number in
+    try LineReader(source, maximumLineBytes: options.limits.maximumLineBytes).forEachLine { line, number in
       if Self.isBlank(line) { return true }
       batch.append(line, number: number)
       if batch.bytes.count >= batchBytes || batch.count >= 65536 {
@@ -82,7 +82,7 @@ public struct SketchBuilder: Sendable {
   private func sketch(
     _ batch: LineBatch, range: Range<Int>, path: String, fileIndex: UInt16, into table: inout SketchTable
   ) -> (any Error & Sendable)? {
-    let parser = JSONParser()
+    let parser = options.limits.jsonParser
     var normalized: [UInt8] = []
     var words: [UInt64] = []
     var shingles: [UInt64] = []

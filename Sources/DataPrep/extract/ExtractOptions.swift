@@ -23,6 +23,8 @@ public struct ExtractOptions: Sendable, Hashable {
   public var htmlContent: HTMLExtractor.ContentScope = .wholePage
   /// Main-content trade-off, optional parts and text format for HTML pages.
   public var html: HTMLContentOptions = HTMLContentOptions()
+  /// Limits on the input (the XML entity-expansion budget, tree and record mode).
+  public var limits = InputLimits.standard
 
   /// Options with the defaults: detect formats, no record mode, whole HTML pages.
   public init(
@@ -39,6 +41,7 @@ public struct ExtractOptions: Sendable, Hashable {
   /// Whether both options extract the same way.
   public static func == (lhs: ExtractOptions, rhs: ExtractOptions) -> Bool {
     lhs.format == rhs.format && lhs.recordXPath == rhs.recordXPath && lhs.htmlContent == rhs.htmlContent && lhs.html == rhs.html
+      && lhs.limits == rhs.limits
       && lhs.fields.map(\.name) == rhs.fields.map(\.name) && lhs.fields.map(\.xpath) == rhs.fields.map(\.xpath)
   }
 
@@ -48,6 +51,7 @@ public struct ExtractOptions: Sendable, Hashable {
     hasher.combine(recordXPath)
     hasher.combine(htmlContent)
     hasher.combine(html)
+    hasher.combine(limits)
     for field in fields {
       hasher.combine(field.name)
       hasher.combine(field.xpath)

@@ -6,6 +6,8 @@
 struct FeedDocuments {
   /// `rss` or `atom`.
   let dialect: XMLDialect
+  /// The fixed part of the entity-expansion budget, in bytes.
+  var entityTextLimit = MarkupTree.defaultEntityTextLimit
 
   private static func child(_ name: String) -> String { "*[local-name()='\(name)']" }
 
@@ -38,7 +40,8 @@ struct FeedDocuments {
   /// Streams the items of `input` as documents to `body`.
   func forEachDocument(input: ExtractionInput, source: String, _ body: (Document) throws -> Void) throws {
     let recordPath = try RecordPath(dialect == .atom ? "//entry" : "//item")
-    let reader = try XMLRecordReader(input: input, recordPath: recordPath, fields: fields)
+    let reader = try XMLRecordReader(
+      input: input, recordPath: recordPath, fields: fields, entityTextLimit: entityTextLimit)
     var index = 0
     while let values = try reader.next() {
       let itemSource = "\(source)#\(index)"

@@ -7,6 +7,8 @@ struct RecordDocuments {
   let fields: [XMLRecordReader.Field]
   /// The record path.
   let recordPath: RecordPath
+  /// The fixed part of the entity-expansion budget, in bytes.
+  let entityTextLimit: Int
 
   /// Parses the options' record XPath and fields.
   init(options: ExtractOptions) throws(ExtractError) {
@@ -14,6 +16,7 @@ struct RecordDocuments {
       throw .unsupportedRecordPath(xpath: "", reason: "no record XPath given")
     }
     recordPath = try RecordPath(xpath)
+    entityTextLimit = options.limits.maximumEntityBytes
     fields = options.fields.map { XMLRecordReader.Field(name: $0.name, xpath: $0.xpath, markup: true) }
   }
 
@@ -28,7 +31,8 @@ struct RecordDocuments {
   func forEachDocument(
     input: ExtractionInput, source: String, parallelism: Int = 1, _ body: (Document) throws -> Void
   ) throws {
-    let reader = try XMLRecordReader(input: input, recordPath: recordPath, fields: fields)
+    let reader = try XMLRecordReader(
+      input: input, recordPath: recordPath, fields: fields, entityTextLimit: entityTextLimit)
     var index = 0
     guard parallelism > 1 else {
       while let values = try reader.next() {

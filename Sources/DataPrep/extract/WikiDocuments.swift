@@ -4,6 +4,9 @@
 /// Redirect pages are skipped. The wiki markup is kept as is, except that `== Heading ==`
 /// lines become `## Heading` and split the text into sections.
 struct WikiDocuments {
+  /// The fixed part of the entity-expansion budget, in bytes.
+  var entityTextLimit = MarkupTree.defaultEntityTextLimit
+
   private static func child(_ name: String) -> String { "*[local-name()='\(name)']" }
 
   private var fields: [XMLRecordReader.Field] {
@@ -23,7 +26,8 @@ struct WikiDocuments {
   /// Streams the pages of `input` as documents to `body`.
   func forEachDocument(input: ExtractionInput, source: String, _ body: (Document) throws -> Void) throws {
     let recordPath = try RecordPath("//page")
-    let reader = try XMLRecordReader(input: input, recordPath: recordPath, fields: fields)
+    let reader = try XMLRecordReader(
+      input: input, recordPath: recordPath, fields: fields, entityTextLimit: entityTextLimit)
     var index = 0
     while let values = try reader.next() {
       let pageSource = "\(source)#\(index)"

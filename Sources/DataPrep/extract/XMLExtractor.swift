@@ -41,13 +41,14 @@ public struct XMLExtractor: Sendable {
       return
     }
     let dialect = XMLRoot(head: head).map { XMLDialect.detect(root: $0, head: head) } ?? .xml
+    let limit = options.limits.maximumEntityBytes
     switch dialect {
     case .rss, .atom:
-      try FeedDocuments(dialect: dialect).forEachDocument(input: input, source: source, body)
+      try FeedDocuments(dialect: dialect, entityTextLimit: limit).forEachDocument(input: input, source: source, body)
     case .mediawiki:
-      try WikiDocuments().forEachDocument(input: input, source: source, body)
+      try WikiDocuments(entityTextLimit: limit).forEachDocument(input: input, source: source, body)
     default:
-      try body(try XMLTreeDocument(dialect: dialect).document(input: input, source: source))
+      try body(try XMLTreeDocument(dialect: dialect, entityTextLimit: limit).document(input: input, source: source))
     }
   }
 }

@@ -5,13 +5,15 @@
 struct XMLTreeDocument {
   /// The dialect, which names the document's format.
   let dialect: XMLDialect
+  /// Entity text allowed in the document, in bytes.
+  var entityTextLimit = MarkupTree.defaultEntityTextLimit
 
   /// The document of the whole input.
   func document(input: ExtractionInput, source: String) throws -> Document {
     let bytes = try input.readAll()
     let tree: MarkupTree
     do {
-      tree = try XMLDocumentParser().parse(bytes)
+      tree = try XMLDocumentParser(entityTextLimit: entityTextLimit).parse(bytes)
     } catch {
       switch error {
       case .empty: throw ExtractError.empty(path: source)

@@ -78,6 +78,8 @@ public final class ByteSource {
 
   private var fd: Int32 = -1
   private var openedState: FileState?
+  /// Whether the end of input was reached and the file compared with its state at open.
+  private var endChecked = false
 
   /// Whether `path` names a descriptor the caller already opened (stdin, process substitution).
   private static func namesOpenDescriptor(_ path: String) -> Bool {
@@ -133,9 +135,12 @@ public final class ByteSource {
         throw .readFailed(
           path: path, reason: "the gzip data is truncated (\(message.isEmpty ? "unexpected end of file" : message))")
       }
-      // Off for now: inside `dataprep build` it reported a file as changed that the pipeline
-      // had finished writing (BuildPipelineTests); to be traced before it is turned back on.
-      // try checkUnchanged()
+      // Once, at the first end of input: a caller reading again after the end learns nothing
+      // new about the bytes it was given.
+      if !endChecked {
+        endChecked = true
+        try checkUnchanged()
+      }
     }
     return Int(n)
   }

@@ -14,6 +14,8 @@ public enum InputError: Error, Sendable, Equatable, LocalizedError {
   case notAnObject(path: String, line: Int, type: String)
   /// A line is not valid UTF-8.
   case invalidUTF8(path: String, line: Int)
+  /// A line is longer than ``InputLimits/maximumLineBytes``.
+  case lineTooLong(path: String, line: Int, limit: Int)
 
   /// `path:line: message`, the form editors and CI annotate.
   public var errorDescription: String? {
@@ -27,6 +29,9 @@ public enum InputError: Error, Sendable, Equatable, LocalizedError {
       return "\(path):\(line): expected a JSON object, found \(type)"
     case .invalidUTF8(let path, let line):
       return "\(path):\(line): invalid UTF-8"
+    case .lineTooLong(let path, let line, let limit):
+      let size = limit % (1 << 20) == 0 ? "\(limit >> 20) MiB" : "\(limit) bytes"
+      return "\(path):\(line): line longer than \(size); split the record or raise --max-line-mb"
     }
   }
 }

@@ -23,17 +23,29 @@ public struct JSONLReader {
 
   private let source: ByteSource
   private let parser: JSONParser
+  private let maximumLineBytes: Int
 
-  /// A reader over `source`, parsing with `parser`.
-  public init(_ source: ByteSource, parser: JSONParser = JSONParser()) {
+  /// A reader over `source`, parsing with `parser`, refusing lines over `maximumLineBytes`.
+  public init(
+    _ source: ByteSource, parser: JSONParser = JSONParser(), maximumLineBytes: Int = InputLimits.defaultMaximumLineBytes
+  ) {
     self.source = source
     self.parser = parser
+    self.maximumLineBytes = maximumLineBytes
   }
 
   /// Opens `path` (`-` for stdin; `.gz` read transparently) and returns a reader over it.
   public init(path: String, parser: JSONParser = JSONParser()) throws(InputError) {
     self.source = try ByteSource(path: path)
     self.parser = parser
+    self.maximumLineBytes = InputLimits.defaultMaximumLineBytes
+  }
+
+  /// Opens `path` and returns a reader applying `limits` (nesting depth, line length).
+  public init(path: String, limits: InputLimits) throws(InputError) {
+    self.source = try ByteSource(path: path)
+    self.parser = limits.jsonParser
+    self.maximumLineBytes = limits.maximumLineBytes
   }
 
   /// The path being read, as given.
@@ -53,7 +65,7 @@ public struct JSONLReader {
   ) throws {
     let path = source.path
     let parser = self.parser
-    try LineReader(source).forEachLine { rawLine, number in
+    try LineReader(source, maximumLineBytes: maximumLineBytes).forEachLine { rawLine, number in
       let line = number == 1 ? Self.droppingByteOrderMark(rawLine) : rawLine
       guard let record = try Self.parseRecord(line, number: number, path: path, parser: parser) else {
         return true
@@ -71,7 +83,7 @@ public struct JSONLReader {
     var batch = JSONLBatch(path: path, firstLine: 1)
     batch.reserve(bytes: targetBytes + targetBytes / 8)
     var keepGoing = true
-    try LineReader(source).forEachLine { rawLine, number in
+    try LineReader(source, maximumLineBytes: maximumLineBytes).forEachLine { rawLine, number in
       let line = number == 1 ? Self.droppingByteOrderMark(rawLine) : rawLine
       batch.append(line)
       if batch.byteCount >= targetBytes {

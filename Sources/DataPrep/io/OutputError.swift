@@ -16,6 +16,7 @@ public enum OutputError: Error, Sendable, Equatable, LocalizedError {
     switch self {
     case .cannotCreate(let path, let reason): return "\(path): cannot create output: \(reason)"
     case .writeFailed(let path, let reason):
+      if path == "-" { return "standard output: write failed: \(reason)" }
       return "\(path): write failed: \(reason); the previous file, if any, is unchanged"
     case .sameAsInput(let path):
       return "\(path): the output is also an input; choose another output path"

@@ -104,19 +104,32 @@ public final class OutputFile {
   }
 
   /// Flushes, syncs and renames the temporary file onto the final path.
+  ///
+  /// Every step is checked: a file system may report a full disk only at `fsync` or `close`
+  /// (delayed allocation, network file systems), so a failure there is a failed write too, and
+  /// the temporary file is removed with the previous output left in place.
+  /// - Throws: ``OutputError/writeFailed(path:reason:)``.
   public func commit() throws(OutputError) {
     try flush()
     guard let temporaryPath else {
-      if ownsDescriptor { close(fd) }
       committed = true
+      if ownsDescriptor && close(fd) != 0 && errno != EINTR {
+        throw .writeFailed(path: path, reason: String(cString: strerror(errno)))
+      }
       return
     }
     if fsync(fd) != 0 && errno != EINVAL {
       throw .writeFailed(path: path, reason: String(cString: strerror(errno)))
     }
-    close(fd)
+    // Linux releases the descriptor even when close fails, and EINTR does not lose data.
+    let closed = close(fd)
+    let closeError = errno
     committed = true
     TemporaryFiles.shared.unregister(temporaryPath)
+    if closed != 0 && closeError != EINTR {
+      unlink(temporaryPath)
+      throw .writeFailed(path: path, reason: String(cString: strerror(closeError)))
+    }
     if rename(temporaryPath, path) != 0 {
       let reason = String(cString: strerror(errno))
       unlink(temporaryPath)

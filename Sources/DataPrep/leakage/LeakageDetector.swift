@@ -36,8 +36,8 @@ public struct LeakageDetector: Sendable {
     let jobs = max(1, options.jobs)
     var analyzer = RecordAnalyzer(options: options)
     analyzer.nearPrefilter = index.shingleKeys
-    let parser = JSONParser()
-    try LineReader(try ByteSource(path: path)).forEachLine { rawLine, number in
+    let parser = options.limits.jsonParser
+    try LineReader(try ByteSource(path: path), maximumLineBytes: options.limits.maximumLineBytes).forEachLine { rawLine, number in
       let line = number == 1 ? JSONLReader.droppingByteOrderMark(rawLine) : rawLine
       if JSONLReader.isBlank(line) { return true }
       if jobs == 1 {
@@ -69,7 +69,7 @@ public struct LeakageDetector: Sendable {
     DispatchQueue.concurrentPerform(iterations: workers) { slot in
       var analyzer = RecordAnalyzer(options: options)
     analyzer.nearPrefilter = index.shingleKeys
-      let parser = JSONParser()
+      let parser = options.limits.jsonParser
       var result = SliceResult()
       for i in min(batch.count, slot * per)..<min(batch.count, (slot + 1) * per) {
         let number = batch.numbers[i]

@@ -62,7 +62,7 @@ public struct LeakageIndex: Sendable {
   /// - Throws: ``InputError`` for unreadable files and bad lines, ``LeakageError/noText(path:line:field:)``.
   public mutating func addJSONL(path: String, name: String? = nil, role: Role) throws {
     let file = name ?? path
-    try JSONLReader(path: path).forEachRecord { record in
+    try JSONLReader(path: path, limits: options.limits).forEachRecord { record in
       let reference = LeakRecordReference(file: file, line: record.line, id: LeakRecordReference.recordID(record.object))
       add(try analyzer.analyze(record.object, reference: reference), role: role)
       return true

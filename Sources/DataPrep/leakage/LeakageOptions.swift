@@ -20,6 +20,8 @@ public struct LeakageOptions: Sendable {
   public var groupBy = "metadata.source_id"
   /// Worker threads; results do not depend on it.
   public var jobs = 1
+  /// Limits on the input (JSON nesting depth, line length).
+  public var limits = InputLimits.standard
 
   /// The defaults.
   public init() {}

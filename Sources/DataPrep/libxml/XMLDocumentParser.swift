@@ -13,10 +13,13 @@ internal import CLibXML
 struct XMLDocumentParser: Sendable {
   /// Whether to keep a best-effort tree of malformed XML instead of failing at the first error.
   var recover: Bool
+  /// Entity text allowed while building the tree, in bytes.
+  var entityTextLimit: Int
 
   /// A parser; `recover: false` (the default) rejects XML that is not well-formed.
-  init(recover: Bool = false) {
+  init(recover: Bool = false, entityTextLimit: Int = MarkupTree.defaultEntityTextLimit) {
     self.recover = recover
+    self.entityTextLimit = entityTextLimit
   }
 
   static let baseOptions =
@@ -62,7 +65,7 @@ struct XMLDocumentParser: Sendable {
       }
       defer { xmlFreeDoc(document) }
       do throws(MarkupParseError) {
-        return try MarkupTree.build(document: document)
+        return try MarkupTree.build(document: document, entityTextLimit: entityTextLimit)
       } catch {
         throw Failure(error: error, hitHardLimit: false)
       }

@@ -51,8 +51,11 @@ final class XMLRecordReader {
 
   /// Opens a reader over `input`.
   /// - Throws: ``ExtractError/badFieldXPath(name:xpath:)`` when a field does not compile.
-  init(input: ExtractionInput, recordPath: RecordPath, fields: [Field]) throws(ExtractError) {
+  init(
+    input: ExtractionInput, recordPath: RecordPath, fields: [Field], entityTextLimit: Int = MarkupTree.defaultEntityTextLimit
+  ) throws(ExtractError) {
     _ = Self.initialized
+    self.entityTextLimit = entityTextLimit
     self.state = CallbackState(input: input)
     self.path = input.path
     self.recordPath = recordPath
@@ -168,14 +171,16 @@ final class XMLRecordReader {
 
   /// Entity text expanded so far in this input, across records.
   private var entityTextExpanded = 0
+  /// The fixed part of the entity budget (``InputLimits/maximumEntityBytes``).
+  private let entityTextLimit: Int
 
   /// Refuses a record whose entity references expand past the budget: XPath string values
   /// expand references recursively, so a small input ("quadratic blow-up": one large entity
   /// referenced many times) could otherwise produce gigabytes. The budget is the tree parser's
-  /// limit (``MarkupTree/defaultEntityTextLimit``) plus four times the bytes read so far, for
+  /// limit (`entityTextLimit`, by default ``MarkupTree/defaultEntityTextLimit``) plus four times the bytes read so far, for
   /// the whole input, so real documents that use entities throughout still pass.
   private func checkEntityExpansion(_ record: xmlNodePtr) throws {
-    let budget = MarkupTree.defaultEntityTextLimit + 4 * state.input.bytesRead
+    let budget = entityTextLimit + 4 * state.input.bytesRead
     var stack: [(node: xmlNodePtr?, inEntity: Bool)] = [(record.pointee.children, false)]
     if let attributes = record.pointee.properties {
       stack.append((UnsafeMutableRawPointer(attributes).assumingMemoryBound(to: xmlNode.self), false))

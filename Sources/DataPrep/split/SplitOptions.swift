@@ -35,6 +35,8 @@ public struct SplitOptions: Sendable {
   public var overwrite = false
   /// Worker threads (the leakage check); results do not depend on it.
   public var jobs = 1
+  /// Limits on the input (JSON nesting depth, line length).
+  public var limits = InputLimits.standard
 
   /// The defaults.
   public init() {}

@@ -96,7 +96,7 @@ public struct Splitter: Sendable {
     var labelIndex: [String: Int32] = [:]
     var labelRecords: [Int] = []
     var digest = SHA256()
-    let reader = try JSONLReader(path: input)
+    let reader = try JSONLReader(path: input, limits: options.limits)
     try reader.forEachRecordWithRawLine { record, raw in
       digest.update(bufferPointer: UnsafeRawBufferPointer(raw))
       digest.update(data: [0x0A])
@@ -156,7 +156,7 @@ public struct Splitter: Sendable {
     var groupSets = [Set<UInt64>](repeating: [], count: paths.count)
     var labelCounts: [String: [Int]] = [:]
     var digest = SHA256()
-    let reader = try JSONLReader(path: input)
+    let reader = try JSONLReader(path: input, limits: options.limits)
     try reader.forEachRecordWithRawLine { record, raw in
       digest.update(bufferPointer: UnsafeRawBufferPointer(raw))
       digest.update(data: [0x0A])
@@ -185,6 +185,7 @@ public struct Splitter: Sendable {
     leakOptions.normalization = options.normalization
     leakOptions.groupBy = options.groupBy ?? "metadata.source_id"
     leakOptions.jobs = options.jobs
+    leakOptions.limits = options.limits
     let check = LeakageCheck(options: leakOptions)
     let train = paths[0]
     let heldOut = Array(paths.dropFirst())
@@ -220,7 +221,7 @@ public struct Splitter: Sendable {
   private func removeGroups(of lines: Set<Int>, from path: String, into removed: inout [[UInt8]]) throws -> Int {
     var keyer = SplitKeyer(options: options)
     var groups = Set<UInt64>()
-    let reader = try JSONLReader(path: path)
+    let reader = try JSONLReader(path: path, limits: options.limits)
     try reader.forEachRecord { record in
       if lines.contains(record.line) {
         groups.insert(try keyer.groupHash(of: record.object, path: path, line: record.line))
@@ -229,7 +230,7 @@ public struct Splitter: Sendable {
     }
     let writer = try JSONLWriter(path: path)
     var count = 0
-    try JSONLReader(path: path).forEachRecordWithRawLine { record, raw in
+    try JSONLReader(path: path, limits: options.limits).forEachRecordWithRawLine { record, raw in
       if groups.contains(try keyer.groupHash(of: record.object, path: path, line: record.line)) {
         removed.append(Array(raw))
         count += 1
@@ -244,7 +245,7 @@ public struct Splitter: Sendable {
 
   private func append(_ lines: [[UInt8]], to path: String) throws {
     let writer = try JSONLWriter(path: path)
-    try JSONLReader(path: path).forEachRecordWithRawLine { _, raw in
+    try JSONLReader(path: path, limits: options.limits).forEachRecordWithRawLine { _, raw in
       try writer.writeRawLine(raw)
       return true
     }

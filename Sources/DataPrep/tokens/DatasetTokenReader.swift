@@ -16,6 +16,8 @@ public struct DatasetTokenReader: Sendable {
   public var field: String?
   /// Threads tokenizing JSONL records.
   public var jobs: Int
+  /// Limits on JSONL input (nesting depth, line length).
+  public var limits = InputLimits.standard
 
   /// A reader taking text from `field` (or ``RecordText`` when `nil`), on `jobs` threads.
   public init(field: String? = nil, jobs: Int = 1) {
@@ -64,7 +66,7 @@ public struct DatasetTokenReader: Sendable {
   public func statistics(path: String, counter: ExampleTokenCounter) throws -> TokenStatistics {
     var statistics = TokenStatistics()
     let field = self.field
-    let map = ParallelRecordMap<ExampleTokenCount?>(jobs: jobs) { record in
+    let map = ParallelRecordMap<ExampleTokenCount?>(jobs: jobs, limits: limits) { record in
       guard let field else { return counter.count(record) }
       return RecordText.text(of: record, field: field).map { text in
         let tokens = counter.textCounter.count(text)
@@ -82,7 +84,7 @@ public struct DatasetTokenReader: Sendable {
   ) throws {
     if Self.isJSONL(path, format: format) {
       let field = self.field
-      try ParallelRecordMap<T>(jobs: jobs) { record in
+      try ParallelRecordMap<T>(jobs: jobs, limits: limits) { record in
         map(field.map { RecordText.text(of: record, field: $0) } ?? RecordText.text(of: record))
       }.run(path: path, body)
     } else {

@@ -9,8 +9,16 @@ import Dispatch
 struct ParallelRecordMap<Result: Sendable> {
   /// Threads to use (1: everything on the calling thread).
   var jobs: Int
+  /// Limits on the input (nesting depth, line length).
+  var limits: InputLimits
   /// The function applied to each record.
   var transform: @Sendable (JSONObject) -> Result
+
+  init(jobs: Int, limits: InputLimits = .standard, transform: @escaping @Sendable (JSONObject) -> Result) {
+    self.jobs = jobs
+    self.limits = limits
+    self.transform = transform
+  }
 
   private static var batchLines: Int { 4096 }
   private static var batchBytes: Int { 8 << 20 }
@@ -26,7 +34,7 @@ struct ParallelRecordMap<Result: Sendable> {
       numbers.removeAll(keepingCapacity: true)
       bytes = 0
     }
-    try LineReader(try ByteSource(path: path)).forEachLine { line, number in
+    try LineReader(try ByteSource(path: path), maximumLineBytes: limits.maximumLineBytes).forEachLine { line, number in
       if Self.isBlank(line) { return true }
       lines.append(Array(line))
       numbers.append(number)
@@ -56,9 +64,10 @@ struct ParallelRecordMap<Result: Sendable> {
       slots.buffer.deallocate()
     }
     let transform = self.transform
+    let limits = self.limits
     let workers = max(1, min(jobs, lines.count))
     let work: @Sendable (Int) -> Void = { worker in
-      let parser = JSONParser()
+      let parser = limits.jsonParser
       var index = worker
       while index < lines.count {
         slots.buffer[index] = Self.map(lines[index], line: numbers[index], path: path, parser: parser, transform)

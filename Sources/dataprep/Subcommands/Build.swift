@@ -63,6 +63,8 @@ extension DataPrepCommand {
 
     @OptionGroup var common: CommonOptions
 
+    @OptionGroup var limits: LimitOptions
+
     func validate() throws {
       if let maxTokens, maxTokens < 1 { throw ValidationError("--max-tokens must be at least 1") }
       if let dedupThreshold, !(dedupThreshold > 0 && dedupThreshold <= 1) {
@@ -107,7 +109,8 @@ extension DataPrepCommand {
     }
 
     func run() throws {
-      let pipeline = BuildPipeline(recipe: try recipe(), output: output, jobs: common.jobs, force: force)
+      var pipeline = BuildPipeline(recipe: try recipe(), output: output, jobs: common.jobs, force: force)
+      pipeline.limits = limits.limits
       let progress = BuildProgressPrinter(format: logFormat, quiet: common.quiet, isTerminal: isatty(2) == 1)
       let result = try pipeline.run { progress.print($0) }
       if result.hasProblems { throw ExitCode(1) }

@@ -39,9 +39,11 @@ extension DataPrepCommand {
 
     @OptionGroup var common: CommonOptions
 
+    @OptionGroup var limits: LimitOptions
+
     func run() throws {
       try OutputFile.requireDistinct(output, from: [input])
-      let reader = try JSONLReader(path: input)
+      let reader = try JSONLReader(path: input, limits: limits.limits)
       let writer = try JSONLWriter(path: output)
       let converter = ExampleConverter(
         target: to, from: from, skipInvalid: skipInvalid,

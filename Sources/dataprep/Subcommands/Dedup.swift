@@ -92,6 +92,8 @@ extension DataPrepCommand {
 
     @OptionGroup var common: CommonOptions
 
+    @OptionGroup var limits: LimitOptions
+
     func validate() throws {
       if stage != .candidates && input == nil { throw ValidationError("missing INPUT") }
       if (stage == .candidates || stage == .clusters) && signatures == nil {
@@ -116,6 +118,7 @@ extension DataPrepCommand {
       o.keep = keep
       o.dropAll = dropAll
       o.jobs = common.jobs
+      o.limits = limits.limits
       o.bands = bands
       o.rows = rows
       return o

@@ -52,6 +52,8 @@ extension DataPrepCommand {
 
     @OptionGroup var common: CommonOptions
 
+    @OptionGroup var limits: LimitOptions
+
     func validate() throws {
       if mainContent && allText {
         throw ValidationError("--main-content and --all-text exclude each other")
@@ -84,9 +86,10 @@ extension DataPrepCommand {
         }
         fields.append((String(spec[..<eq]), String(spec[spec.index(after: eq)...])))
       }
-      let options = ExtractOptions(
+      var options = ExtractOptions(
         format: format, recordXPath: record, fields: fields, htmlContent: allText ? .wholePage : .mainContent,
         html: HTMLContentOptions(favor: favor, include: try includedParts(), textFormat: textFormat))
+      options.limits = limits.limits
       let run = ExtractionRun(paths: paths, options: options, jobs: common.jobs, strict: strict)
       try run.validateOptions()
       try run.checkOutput(output)

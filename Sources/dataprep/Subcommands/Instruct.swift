@@ -60,6 +60,8 @@ extension DataPrepCommand {
 
     @OptionGroup var common: CommonOptions
 
+    @OptionGroup var limits: LimitOptions
+
     func run() throws {
       var taskList: [InstructTask]?
       if let tasks {
@@ -84,7 +86,7 @@ extension DataPrepCommand {
         minSummaryChars: minSummaryChars, maxPendingQuestions: maxPendingQuestions)
       try options.check()
       try OutputFile.requireDistinct(output, from: [input])
-      let reader = try JSONLReader(path: input)
+      let reader = try JSONLReader(path: input, limits: limits.limits)
       let writer = try JSONLWriter(path: output)
       let summary = try Instructor(options: options).run(reader, to: writer)
       try writer.finish()

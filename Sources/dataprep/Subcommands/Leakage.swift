@@ -59,6 +59,8 @@ extension DataPrepCommand {
 
     @OptionGroup var common: CommonOptions
 
+    @OptionGroup var limits: LimitOptions
+
     func validate() throws {
       if validation.isEmpty && against.isEmpty { throw ValidationError("give --validation FILE and/or --against FILE") }
       guard maxLeaks >= 0 else { throw ValidationError("--max-leaks must be at least 0") }
@@ -79,6 +81,7 @@ extension DataPrepCommand {
       o.field = field
       o.normalization = normalize
       o.jobs = common.jobs
+      o.limits = limits.limits
       if let checks {
         var kinds = Set<LeakKind>()
         for name in checks.split(separator: ",") {

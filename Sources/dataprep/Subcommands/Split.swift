@@ -63,6 +63,8 @@ extension DataPrepCommand {
 
     @OptionGroup var common: CommonOptions
 
+    @OptionGroup var limits: LimitOptions
+
     @OptionGroup var tokens: TokenizerOptions
 
     func validate() throws {
@@ -91,6 +93,7 @@ extension DataPrepCommand {
       o.leakage.threshold = threshold
       o.overwrite = force
       o.jobs = common.jobs
+      o.limits = limits.limits
       try o.leakage.validate()
       return o
     }
@@ -126,7 +129,8 @@ extension DataPrepCommand {
     private func reportTokens(_ result: SplitResult, to stderr: FileHandle) throws {
       let tokenizer = try tokens.load()
       let counter = ExampleTokenCounter(tokenizer: tokenizer)
-      let reader = DatasetTokenReader(jobs: common.jobs)
+      var reader = DatasetTokenReader(jobs: common.jobs)
+      reader.limits = limits.limits
       for name in result.names {
         let path = URL(fileURLWithPath: output).appendingPathComponent("\(name).jsonl").path
         let summary = try reader.statistics(path: path, counter: counter).summary()

@@ -32,6 +32,8 @@ extension DataPrepCommand {
 
     @OptionGroup var common: CommonOptions
 
+    @OptionGroup var limits: LimitOptions
+
     enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
       case text, json
     }
@@ -45,7 +47,8 @@ extension DataPrepCommand {
       try OutputFile.requireDistinct(outputFile, from: files + [tokenizerOptions.tokenizer].compactMap { $0 })
       let tokenizer = try tokenizerOptions.load()
       let counter = ExampleTokenCounter(tokenizer: tokenizer)
-      let reader = DatasetTokenReader(field: field, jobs: common.jobs)
+      var reader = DatasetTokenReader(field: field, jobs: common.jobs)
+      reader.limits = limits.limits
       var all = TokenStatistics()
       var perFile: [(String, TokenStatistics)] = []
       for file in files {

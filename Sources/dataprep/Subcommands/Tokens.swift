@@ -41,6 +41,8 @@ extension DataPrepCommand {
 
     @OptionGroup var common: CommonOptions
 
+    @OptionGroup var limits: LimitOptions
+
     func validate() throws {
       if ids && each { throw ValidationError("--ids and --each cannot be used together") }
     }
@@ -49,7 +51,8 @@ extension DataPrepCommand {
       try OutputFile.requireDistinct(output, from: [input] + [tokenizerOptions.tokenizer].compactMap { $0 })
       let tokenizer = try tokenizerOptions.load()
       let out = try OutputFile(path: output)
-      let reader = DatasetTokenReader(field: field, jobs: common.jobs)
+      var reader = DatasetTokenReader(field: field, jobs: common.jobs)
+      reader.limits = limits.limits
       var total = 0
       var withoutText = 0
       if ids {

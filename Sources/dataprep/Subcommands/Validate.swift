@@ -55,6 +55,8 @@ extension DataPrepCommand {
 
     @OptionGroup var common: CommonOptions
 
+    @OptionGroup var limits: LimitOptions
+
     func validate() throws {
       guard !files.isEmpty || !train.isEmpty || !validation.isEmpty else { throw ValidationError("give at least one FILE to check") }
       guard ValidationReportRenderer.Style(rawValue: output) != nil else {
@@ -80,6 +82,7 @@ extension DataPrepCommand {
       if let maxTokens { options.maxTokens = maxTokens }
       if let maxFileMb { options.maxFileBytes = Int64(maxFileMb * 1_000_000) }
       if let groupBy { options.groupBy = groupBy }
+      options.limits = limits.limits
 
       var schemaValue: JSONSchema?
       var format: DatasetFormat?
@@ -99,6 +102,7 @@ extension DataPrepCommand {
       if options.isEnabled(.leakage) {
         var leakage = LeakageOptions()
         leakage.jobs = common.jobs
+        leakage.limits = limits.limits
         try validator.checkLeakage(options: leakage)
       }
       let report = validator.finish()

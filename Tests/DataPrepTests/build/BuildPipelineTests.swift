@@ -9,7 +9,13 @@ import Testing
     defer { scratch.remove() }
     try scratch.writeDocuments(12, prefix: "alpha", seed: 1)
     let output = scratch.root + "/out/dataset"
-    let result = try BuildPipeline(recipe: testRecipe([scratch.sources]), output: output).run()
+    // Each example its own group, keyed by its messages, not by its document: a document's id
+    // hashes its path, which holds the random scratch folder's name, so with one group per
+    // document about one run in fourteen put all twelve on the train side (0.8^12) and left
+    // validation empty. The messages are the same in every run.
+    var recipe = testRecipe([scratch.sources])
+    recipe.groupBy = "messages"
+    let result = try BuildPipeline(recipe: recipe, output: output).run()
 
     let names = try FileManager.default.contentsOfDirectory(atPath: output).sorted()
     #expect(names == ["README.md", "manifest.json", "report.html", "report.json", "train.jsonl", "validation.jsonl"])

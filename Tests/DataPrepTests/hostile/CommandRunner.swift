@@ -26,11 +26,29 @@ enum CommandRunner {
   static let skipMessage = "dataprep binary not built (run `swift build`): skipping the command test"
 
   /// Runs `dataprep arguments` with an empty standard input, killing it after `timeout` seconds.
-  static func run(_ arguments: [String], timeout: Double = 60) throws -> Result {
+  ///
+  /// - Parameters:
+  ///   - environment: variables set (or replaced) on top of the test process's environment.
+  ///   - shellSetup: shell commands run by `/bin/sh` before it `exec`s the binary, for limits
+  ///     and redirections (`ulimit -f 64`, `exec >/dev/full`).
+  ///   - directory: the working folder of the command (default: the test process's).
+  static func run(
+    _ arguments: [String], timeout: Double = 60, environment: [String: String] = [:], shellSetup: String? = nil,
+    directory: String? = nil
+  ) throws -> Result {
     guard let binary else { return Result(status: -1, stdout: "", stderr: skipMessage, timedOut: false) }
     let process = Process()
-    process.executableURL = binary
-    process.arguments = arguments
+    if let shellSetup {
+      process.executableURL = URL(fileURLWithPath: "/bin/sh")
+      process.arguments = ["-c", shellSetup + "; exec \"$0\" \"$@\"", binary.path] + arguments
+    } else {
+      process.executableURL = binary
+      process.arguments = arguments
+    }
+    if !environment.isEmpty {
+      process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+    }
+    if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
     let out = Pipe()
     let err = Pipe()
     process.standardOutput = out

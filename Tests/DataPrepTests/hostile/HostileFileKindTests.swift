@@ -61,8 +61,7 @@ import Testing
     #expect(openError(path) == "\(path): cannot open: Permission denied")
   }
 
-  @Test(.disabled("the changed-while-read check is off: it misfired inside dataprep build (BuildPipelineTests); see docs/SECURITY.md"))
-  func aFileThatGrowsWhileReadIsReported() throws {
+  @Test func aFileThatGrowsWhileReadIsReported() throws {
     let folder = try ScratchFolder()
     let path = try folder.write("growing.jsonl", String(repeating: "{\"a\":1}\n", count: 1000))
     let source = try ByteSource(path: path)
@@ -79,8 +78,7 @@ import Testing
     #expect(error?.localizedDescription.hasPrefix("\(path): read failed: the file changed while it was being read") == true)
   }
 
-  @Test(.disabled("the changed-while-read check is off: it misfired inside dataprep build (BuildPipelineTests); see docs/SECURITY.md"))
-  func aFileTruncatedWhileReadIsReported() throws {
+  @Test func aFileTruncatedWhileReadIsReported() throws {
     let folder = try ScratchFolder()
     let path = try folder.write("shrinking.jsonl", String(repeating: "{\"a\":1}\n", count: 100_000))
     var records = 0
