@@ -16,8 +16,12 @@ struct HTMLBoilerplateDetector {
   private var linkTextLength: [Int32]
   /// Links (`a` elements) in each subtree.
   private var linkCount: [Int32]
-  /// Visible text bytes inside paragraphs (`p`) and not in links: prose, the mark of content.
+  /// Visible text bytes inside paragraphs (`p`), or in runs of ``proseRunLength`` bytes and
+  /// more (text set with `<br>` in a `div`), and not in links: prose, the mark of content.
   private(set) var proseLength: [Int32]
+
+  /// A run of text this long (visible bytes, one text node) is a sentence wherever it stands.
+  static let proseRunLength: Int32 = 80
 
   /// What each element's `class`, `id` and `itemprop` say about it (empty for other nodes).
   private var nameSignals: [HTMLNameSignals]
@@ -45,7 +49,7 @@ struct HTMLBoilerplateDetector {
         var visible: Int32 = 0
         for byte in tree.textBytes(of: node) where byte > 0x20 { visible += 1 }
         textLength[node] = visible
-        if inLink[node] { linkTextLength[node] = visible } else if inParagraph[node] { proseLength[node] = visible }
+        if inLink[node] { linkTextLength[node] = visible } else if inParagraph[node] || visible >= Self.proseRunLength { proseLength[node] = visible }
       }
       if tree.kinds[node] == .element, tree.nameIndices[node] == linkName { linkCount[node] = 1 }
     }

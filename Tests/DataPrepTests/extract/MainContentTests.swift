@@ -236,4 +236,20 @@ import Testing
     #expect(text.contains("The river rose all night"))
     #expect(!text.contains("Short summary."))
   }
+
+  @Test func textSetWithLineBreaksCountsAsProse() throws {
+    // No <p> in the article: its sentences are long runs of text between <br>s.
+    let line = "The river rose all night and the town watched it from the bridge until dawn came over the hills and the water finally began to fall."
+    let html = """
+      <html><body><div class="layout">
+      <div class="box"><p>Subscribe to our letter.</p><p>Follow us on the usual networks.</p></div>
+      <div id="story"><h1>River</h1>\(String(repeating: "\(line)<br>", count: 9))<br>\(line) The end of the story.<br></div>
+      <div class="box"><p>Visit the shop.</p><p>Opening hours every day.</p></div>
+      </div></body></html>
+      """
+    let text = try extract(html).text
+    #expect(text.contains("The end of the story."))
+    #expect(!text.contains("Visit the shop"))
+    #expect(!text.contains("Subscribe to our letter"))
+  }
 }
