@@ -50,6 +50,11 @@ struct HTMLMainContentSelector {
             Int(prose[node]) * 4 < max(pageProse, 1)
           {
             drop = true
+          } else if Int(prose[node]) * 4 < max(pageProse, 1),
+            case let cards = teaserCards(in: node, page: page, detector: detector), !cards.isEmpty
+          {
+            // Cards of other articles ("More stories", "You may also like"); the rest stays.
+            for card in cards { page.exclude(card) }
           } else if text < (options.favor == .precision ? 300 : 200), detector.hasMetadataName(node) {
             drop = true
           } else if !options.include.contains(.images), tree.name(node) == "figure" || tree.name(node) == "figcaption" {
@@ -184,6 +189,48 @@ struct HTMLMainContentSelector {
 
   private func containsTime(_ node: MarkupTree.Node, tree: MarkupTree) -> Bool {
     tree.descendants(of: node).contains { tree.isElement($0, named: "time") }
+  }
+
+  /// The teaser cards in `node`, a grid or list of them: three or more children of the same element
+  /// name and `class`, two thirds of its element children at least, each short (under 400
+  /// visible bytes, under 200 of prose) with a heading or image and links carrying a quarter of
+  /// its text or more (paragraphs never count). The repeated shape is
+  /// the signal: an article's own paragraphs differ, cards of other articles repeat.
+  private func teaserCards(
+    in node: MarkupTree.Node, page: HTMLPage, detector: HTMLBoilerplateDetector
+  ) -> [MarkupTree.Node] {
+    let tree = page.tree
+    var children: [MarkupTree.Node] = []
+    for child in tree.children(of: node) where tree.isElement(child) && !page.excluded[child] {
+      if detector.textLength(of: child) > 0 { children.append(child) }
+    }
+    guard children.count >= 3 else { return [] }
+    var counts: [String: Int] = [:]
+    for child in children { counts[signature(child, tree: tree), default: 0] += 1 }
+    guard let (shape, count) = counts.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }),
+      count >= 3, count * 3 >= children.count * 2
+    else { return [] }
+    let cards = children.filter { signature($0, tree: tree) == shape }
+    for child in cards {
+      let text = detector.textLength(of: child)
+      guard tree.name(child) != "p", tree.name(child) != "figure", text < 400, detector.linkCount(of: child) > 0,
+        detector.linkTextLength(of: child) * 4 >= text, detector.proseLength[child] < 200,
+        holdsHeadingOrImage(child, page: page)
+      else { return [] }
+    }
+    return cards
+  }
+
+  private func holdsHeadingOrImage(_ node: MarkupTree.Node, page: HTMLPage) -> Bool {
+    page.tree.descendants(of: node).contains { index in
+      guard page.tree.kinds[index] == .element else { return false }
+      if case .heading = page.role(index) { return true }
+      return page.tree.name(index) == "img"
+    }
+  }
+
+  private func signature(_ node: MarkupTree.Node, tree: MarkupTree) -> String {
+    tree.name(node) + "." + (tree.attribute("class", of: node) ?? "")
   }
 
   /// Leaves out the headings after the last paragraph of real length that head only short

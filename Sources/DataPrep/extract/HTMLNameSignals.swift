@@ -27,7 +27,7 @@ struct HTMLNameSignals: OptionSet, Sendable, Hashable {
     "cookie", "cookies", "consent", "share", "sharing", "social", "related", "comments", "comment",
     "banner", "advert", "advertisement", "ads", "ad", "newsletter", "subscribe", "subscription",
     "login", "signup", "pagination", "pager", "popup", "modal", "skip", "toolbar", "masthead", "promo",
-    "sponsored", "outbrain", "taboola", "disqus", "teaser", "teasers", "recommended", "trending", "copyright",
+    "sponsored", "outbrain", "taboola", "disqus", "teaser", "teasers", "recommended", "trending", "copyright", "cta",
   ])
 
   /// Parts of `class`/`id` values that mark furniture wherever they occur in a token
@@ -46,7 +46,7 @@ struct HTMLNameSignals: OptionSet, Sendable, Hashable {
   static let metadataWords = WordList([
     "byline", "author", "authors", "date", "dateline", "time", "timestamp", "posted", "postmeta", "published",
     "meta", "credit", "credits", "caption", "tags", "tag", "category", "categories", "print", "rating", "source",
-    "updated", "modified", "postedby",
+    "updated", "modified", "postedby", "utility", "rate",
   ])
 
   /// Words grouped by length, so that a word of the input is compared in place, unallocated.
@@ -70,7 +70,8 @@ struct HTMLNameSignals: OptionSet, Sendable, Hashable {
   /// The signals of one `class` or `id` value (furniture words and parts, comment parts,
   /// metadata words); `keepComments` leaves values naming comments unflagged as furniture.
   static func of(classOrID value: String, keepComments: Bool) -> HTMLNameSignals {
-    let lowered = lowercasedBytes(value)
+    var lowered = lowercasedBytes(value)
+    blankOut(commentary, in: &lowered)
     var signals: HTMLNameSignals = []
     let namesComments = commentParts.contains { contains(lowered, $0) }
     if namesComments { signals.insert(.comments) }
@@ -92,6 +93,23 @@ struct HTMLNameSignals: OptionSet, Sendable, Hashable {
     var isMetadata = false
     forEachWord(lowercasedBytes(value)) { if metadataWords.contains($0) { isMetadata = true } }
     return isMetadata ? .metadata : []
+  }
+
+  /// An opinion piece (`commentary`), not reader comments: blanked out before matching.
+  private static let commentary = Array("commentary".utf8)
+
+  /// Replaces each occurrence of `word` in `bytes` with spaces.
+  private static func blankOut(_ word: [UInt8], in bytes: inout [UInt8]) {
+    guard bytes.count >= word.count else { return }
+    var index = 0
+    while index <= bytes.count - word.count {
+      if bytes[index..<index + word.count].elementsEqual(word) {
+        for position in index..<index + word.count { bytes[position] = 0x20 }
+        index += word.count
+      } else {
+        index += 1
+      }
+    }
   }
 
   private static func lowercasedBytes(_ value: String) -> [UInt8] {

@@ -252,4 +252,36 @@ import Testing
     #expect(!text.contains("Visit the shop"))
     #expect(!text.contains("Subscribe to our letter"))
   }
+
+  @Test func teaserCardsAreDroppedButAGalleryStays() throws {
+    let card = { (n: Int) in
+      "<div class=\"card\"><img src=\"t\(n).jpg\"><h3><a href=\"/s\(n)\">Other story number \(n)</a></h3><span>Two minutes</span></div>"
+    }
+    let figure = { (n: Int) in "<figure><a href=\"/f\(n).png\"><img src=\"f\(n).png\"></a><figcaption>Chart \(n)</figcaption></figure>" }
+    let html = """
+      <html><body><article><h1>River</h1><p>\(prose)</p>
+      <div class="gallery">\((1...3).map(figure).joined())</div>
+      <p>\(prose) The last word.</p>
+      <div class="more">\((1...4).map(card).joined())<p>Sent from the river desk.</p></div>
+      </article></body></html>
+      """
+    let text = try extract(html, HTMLContentOptions(include: [.images, .tables])).text
+    #expect(!text.contains("Other story number"))
+    #expect(text.contains("The last word."))
+    #expect(text.contains("f2.png"))
+  }
+
+  @Test func callToActionAndEntryUtilityLinesAreDropped() throws {
+    let html = """
+      <html><body><article><h1>River</h1><p>\(prose)</p>
+      <div class="entry-utility">This entry was posted in News.</div>
+      <p>\(prose) The last word.</p>
+      <div class="cta"><p>Missed the event? Watch it again.</p></div>
+      </article></body></html>
+      """
+    let text = try extract(html).text
+    #expect(!text.contains("This entry was posted"))
+    #expect(!text.contains("Missed the event"))
+    #expect(text.contains("The last word."))
+  }
 }
