@@ -23,6 +23,9 @@ struct HTMLBoilerplateDetector {
   /// A run of text this long (visible bytes, one text node) is a sentence wherever it stands.
   static let proseRunLength: Int32 = 80
 
+  /// Whether each node is or holds a mark of the article: `h1`, `main`, `article` or
+  /// `itemprop=articleBody`.
+  private var holdsArticleMark: [Bool]
   /// What each element's `class`, `id` and `itemprop` say about it (empty for other nodes).
   private var nameSignals: [HTMLNameSignals]
 
@@ -67,6 +70,23 @@ struct HTMLBoilerplateDetector {
     self.linkCount = linkCount
     self.proseLength = proseLength
     self.nameSignals = Self.nameSignals(of: tree, keepComments: keepComments)
+    self.holdsArticleMark = Self.articleMarks(of: tree)
+  }
+
+  /// For each node, whether it is or holds `h1`, `main`, `article` or `itemprop=articleBody`.
+  private static func articleMarks(of tree: MarkupTree) -> [Bool] {
+    var marks = [Bool](repeating: false, count: tree.count)
+    let names = Set(["h1", "main", "article"].compactMap { tree.strings.firstIndex(of: $0).map(Int32.init) })
+    var node = tree.count - 1
+    while node > 0 {
+      if tree.kinds[node] == .element, !marks[node] {
+        marks[node] =
+          names.contains(tree.nameIndices[node]) || tree.attribute("itemprop", of: node)?.lowercased() == "articlebody"
+      }
+      if marks[node] { marks[Int(tree.parents[node])] = true }
+      node -= 1
+    }
+    return marks
   }
 
   /// The name signals of every element; values repeat a lot within a page, so each distinct
@@ -117,9 +137,15 @@ struct HTMLBoilerplateDetector {
     default: break
     }
     // Large parts of the page (a third of its prose, or half its text) are never dropped on
-    // class names or links alone.
-    if proseLength[node] * 3 > proseLength[MarkupTree.root] && proseLength[node] > 0 { return false }
-    if textLength[node] * 2 > textLength[MarkupTree.root] { return false }
+    // class names or links alone, when they hold the article's marks (its `h1`, `main`,
+    // `article`) or the page has none; a part beside those marks, such as a sidebar on a page
+    // with a short post, must hold half the prose.
+    if holdsArticleMark[node] || !holdsArticleMark[MarkupTree.root] {
+      if proseLength[node] * 3 > proseLength[MarkupTree.root] && proseLength[node] > 0 { return false }
+      if textLength[node] * 2 > textLength[MarkupTree.root] { return false }
+    } else if proseLength[node] * 2 > proseLength[MarkupTree.root] {
+      return false
+    }
     if hasBoilerplateName(node) { return true }
     if nameSignals[node].contains(.weakBoilerplate) {
       // `widget` names sidebars, but page builders name every content block so: prose with

@@ -14,12 +14,12 @@ struct HTMLNameSignals: OptionSet, Sendable, Hashable {
   static let comments = HTMLNameSignals(rawValue: 1 << 1)
   /// Named as a short metadata line: byline, date, tags, credits.
   static let metadata = HTMLNameSignals(rawValue: 1 << 2)
-  /// Named only with a word page builders also give content blocks (`elementor-widget`):
-  /// furniture unless it holds prose.
+  /// Named only with a word that also names content (`elementor-widget` in page builders,
+  /// `teaser` for an article's lead): furniture unless it holds prose.
   static let weakBoilerplate = HTMLNameSignals(rawValue: 1 << 3)
 
-  /// Furniture words that page builders also use for content blocks.
-  static let weakParts: [[UInt8]] = ["widget"].map { Array($0.utf8) }
+  /// Furniture words that also name content blocks: page builders' widgets, article leads.
+  static let weakParts: [[UInt8]] = ["widget", "teaser"].map { Array($0.utf8) }
 
   /// `class`/`id` words that mark furniture as whole words.
   static let boilerplateWords = WordList([
@@ -27,7 +27,7 @@ struct HTMLNameSignals: OptionSet, Sendable, Hashable {
     "cookie", "cookies", "consent", "share", "sharing", "social", "related", "comments", "comment",
     "banner", "advert", "advertisement", "ads", "ad", "newsletter", "subscribe", "subscription",
     "login", "signup", "pagination", "pager", "popup", "modal", "skip", "toolbar", "masthead", "promo",
-    "sponsored", "outbrain", "taboola", "disqus", "teaser", "teasers", "recommended", "trending", "copyright", "cta",
+    "sponsored", "outbrain", "taboola", "disqus", "recommended", "trending", "copyright", "cta",
   ])
 
   /// Parts of `class`/`id` values that mark furniture wherever they occur in a token
@@ -35,8 +35,8 @@ struct HTMLNameSignals: OptionSet, Sendable, Hashable {
   static let boilerplateParts: [[UInt8]] = [
     "comment", "disqus", "share", "shariff", "social", "related", "cookie", "consent", "newsletter", "subscri",
     "breadcrumb", "sidebar", "navigation", "navbar", "footer", "advert", "sponsor", "promo", "recommend",
-    "pagination", "popup", "teaser", "outbrain", "taboola", "menu", "authorbio", "author-bio", "about-author",
-    "authorbox", "author-box", "tagcloud", "tag-cloud", "post-tags", "entry-tags", "paywall", "skiplink", "respond",
+    "pagination", "popup", "outbrain", "taboola", "menu", "authorbio", "author-bio", "about-author",
+    "authorbox", "author-box", "author-info", "authorinfo", "author_info", "author-desc", "entry-author", "sociable", "tagcloud", "tag-cloud", "post-tags", "entry-tags", "paywall", "skiplink", "respond",
   ].map { Array($0.utf8) }
 
   /// Name parts that mark reader comments.
@@ -46,7 +46,7 @@ struct HTMLNameSignals: OptionSet, Sendable, Hashable {
   static let metadataWords = WordList([
     "byline", "author", "authors", "date", "dateline", "time", "timestamp", "posted", "postmeta", "published",
     "meta", "credit", "credits", "caption", "tags", "tag", "category", "categories", "print", "rating", "source",
-    "updated", "modified", "postedby", "utility", "rate",
+    "updated", "modified", "postedby", "utility", "rate", "ratings", "postmetadata", "legend",
   ])
 
   /// Words grouped by length, so that a word of the input is compared in place, unallocated.

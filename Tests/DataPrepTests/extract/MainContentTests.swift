@@ -284,4 +284,31 @@ import Testing
     #expect(!text.contains("Missed the event"))
     #expect(text.contains("The last word."))
   }
+
+  @Test func aBlockBesideTheTitledPostNeedsHalfTheProseToStay() throws {
+    // No article or main element: the scope is the page. The related block holds over a third
+    // of the prose but not the title, so its name decides.
+    let html = """
+      <html><body><div class="post"><h1>River</h1><p>\(prose)</p><p>\(prose)</p></div>
+      <div class="related-posts"><p>\(prose) Read this one too.</p></div>
+      </body></html>
+      """
+    let text = try extract(html).text
+    #expect(text.contains("# River"))
+    #expect(!text.contains("Read this one too."))
+  }
+
+  @Test func authorBoxesAndLeadTeasersAreToldApart() throws {
+    let html = """
+      <html><body><article><h1>River</h1>
+      <div class="teaser"><p>The lead: the river rose all night and the town watched it from the bridge, afraid of what the morning would bring to the houses by the water and to the old mill. Nobody slept, and by dawn the water stood at the doors.</p></div>
+      <p>\(prose)</p><p>\(prose) The last word.</p>
+      <footer class="entry-meta"><div class="author-info"><p>Ann Reporter writes about rivers, bridges and the towns between them since 2001, and about \(prose)</p></div></footer>
+      </article></body></html>
+      """
+    let text = try extract(html).text
+    #expect(text.contains("The lead: the river rose"))
+    #expect(text.contains("The last word."))
+    #expect(!text.contains("Ann Reporter writes"))
+  }
 }
