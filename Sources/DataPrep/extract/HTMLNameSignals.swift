@@ -36,7 +36,7 @@ struct HTMLNameSignals: OptionSet, Sendable, Hashable {
     "comment", "disqus", "share", "shariff", "social", "related", "cookie", "consent", "newsletter", "subscri",
     "breadcrumb", "sidebar", "navigation", "navbar", "footer", "advert", "sponsor", "promo", "recommend",
     "pagination", "popup", "outbrain", "taboola", "menu", "authorbio", "author-bio", "about-author",
-    "authorbox", "author-box", "author-info", "authorinfo", "author_info", "author-desc", "entry-author", "sociable", "tagcloud", "tag-cloud", "post-tags", "entry-tags", "paywall", "skiplink", "respond",
+    "authorbox", "author-box", "author-info", "authorinfo", "author_info", "author-desc", "entry-author", "sociable", "news-letter", "disclaimer", "tagcloud", "tag-cloud", "post-tags", "entry-tags", "paywall", "skiplink", "respond",
   ].map { Array($0.utf8) }
 
   /// Name parts that mark reader comments.
@@ -48,6 +48,10 @@ struct HTMLNameSignals: OptionSet, Sendable, Hashable {
     "meta", "credit", "credits", "caption", "tags", "tag", "category", "categories", "print", "rating", "source",
     "updated", "modified", "postedby", "utility", "rate", "ratings", "postmetadata", "legend",
   ])
+
+  /// Words naming an image, and words that, beside one, name its caption or credit.
+  static let imageWords = WordList(["img", "image", "images", "photo", "foto", "bild", "picture", "media"])
+  static let captionWords = WordList(["subtitle", "metadata", "text", "title", "description", "desc", "info", "source"])
 
   /// Words grouped by length, so that a word of the input is compared in place, unallocated.
   struct WordList: Sendable {
@@ -84,6 +88,16 @@ struct HTMLNameSignals: OptionSet, Sendable, Hashable {
     if !isFurniture { isFurniture = boilerplateParts.contains { contains(lowered, $0) } }
     if isFurniture, !(keepComments && namesComments) { signals.insert(.boilerplate) }
     if !isFurniture, weakParts.contains(where: { contains(lowered, $0) }) { signals.insert(.weakBoilerplate) }
+    if !isMetadata {
+      // A caption or credit under an image: "image-subtitle", "img-metadata", "photo-credit".
+      var namesImage = false
+      var namesCaption = false
+      forEachWord(lowered) { word in
+        if imageWords.contains(word) { namesImage = true }
+        if captionWords.contains(word) { namesCaption = true }
+      }
+      isMetadata = namesImage && namesCaption
+    }
     if isMetadata { signals.insert(.metadata) }
     return signals
   }
