@@ -19,7 +19,7 @@ struct HTMLNameSignals: OptionSet, Sendable, Hashable {
   static let weakBoilerplate = HTMLNameSignals(rawValue: 1 << 3)
 
   /// Furniture words that also name content blocks: page builders' widgets, article leads.
-  static let weakParts: [[UInt8]] = ["widget", "teaser"].map { Array($0.utf8) }
+  static let weakParts = PartList(["widget", "teaser"])
 
   /// `class`/`id` words that mark furniture as whole words.
   static let boilerplateWords = WordList([
@@ -32,15 +32,15 @@ struct HTMLNameSignals: OptionSet, Sendable, Hashable {
 
   /// Parts of `class`/`id` values that mark furniture wherever they occur in a token
   /// (`comment-list`, `sharedaddy`, `mainmenu`): long enough to be unambiguous.
-  static let boilerplateParts: [[UInt8]] = [
+  static let boilerplateParts = PartList([
     "comment", "disqus", "share", "shariff", "social", "related", "cookie", "consent", "newsletter", "subscri",
     "breadcrumb", "sidebar", "navigation", "navbar", "footer", "advert", "sponsor", "promo", "recommend",
     "pagination", "popup", "outbrain", "taboola", "menu", "authorbio", "author-bio", "about-author",
     "authorbox", "author-box", "author-info", "authorinfo", "author_info", "author-desc", "entry-author", "sociable", "news-letter", "disclaimer", "tagcloud", "tag-cloud", "post-tags", "entry-tags", "paywall", "skiplink", "respond",
-  ].map { Array($0.utf8) }
+  ])
 
   /// Name parts that mark reader comments.
-  static let commentParts: [[UInt8]] = ["comment", "disqus", "respond"].map { Array($0.utf8) }
+  static let commentParts = PartList(["comment", "disqus", "respond"])
 
   /// `class`/`id`/`itemprop` words of short metadata lines (bylines, dates, credits, tag lines).
   static let metadataWords = WordList([
@@ -52,6 +52,28 @@ struct HTMLNameSignals: OptionSet, Sendable, Hashable {
   /// Words naming an image, and words that, beside one, name its caption or credit.
   static let imageWords = WordList(["img", "image", "images", "photo", "foto", "bild", "picture", "media"])
   static let captionWords = WordList(["subtitle", "metadata", "text", "title", "description", "desc", "info", "source"])
+
+  /// Parts grouped by their first byte, so that a value is scanned once for all of them.
+  struct PartList: Sendable {
+    private var byFirstByte: [[[UInt8]]] = Array(repeating: [], count: 256)
+
+    init(_ parts: [String]) {
+      for part in parts where !part.isEmpty {
+        let bytes = Array(part.utf8)
+        byFirstByte[Int(bytes[0])].append(bytes)
+      }
+    }
+
+    /// Whether any part occurs anywhere in `bytes`.
+    func occurs(in bytes: [UInt8]) -> Bool {
+      for start in bytes.indices {
+        for part in byFirstByte[Int(bytes[start])] where bytes.count - start >= part.count {
+          if bytes[start..<start + part.count].elementsEqual(part) { return true }
+        }
+      }
+      return false
+    }
+  }
 
   /// Words grouped by length, so that a word of the input is compared in place, unallocated.
   struct WordList: Sendable {
@@ -77,27 +99,23 @@ struct HTMLNameSignals: OptionSet, Sendable, Hashable {
     var lowered = lowercasedBytes(value)
     blankOut(commentary, in: &lowered)
     var signals: HTMLNameSignals = []
-    let namesComments = commentParts.contains { contains(lowered, $0) }
+    let namesComments = commentParts.occurs(in: lowered)
     if namesComments { signals.insert(.comments) }
     var isFurniture = false
     var isMetadata = false
+    // A caption or credit under an image is metadata too: "image-subtitle", "img-metadata".
+    var namesImage = false
+    var namesCaption = false
     forEachWord(lowered) { word in
       if boilerplateWords.contains(word) { isFurniture = true }
       if metadataWords.contains(word) { isMetadata = true }
+      if imageWords.contains(word) { namesImage = true }
+      if captionWords.contains(word) { namesCaption = true }
     }
-    if !isFurniture { isFurniture = boilerplateParts.contains { contains(lowered, $0) } }
+    if !isFurniture { isFurniture = boilerplateParts.occurs(in: lowered) }
     if isFurniture, !(keepComments && namesComments) { signals.insert(.boilerplate) }
-    if !isFurniture, weakParts.contains(where: { contains(lowered, $0) }) { signals.insert(.weakBoilerplate) }
-    if !isMetadata {
-      // A caption or credit under an image: "image-subtitle", "img-metadata", "photo-credit".
-      var namesImage = false
-      var namesCaption = false
-      forEachWord(lowered) { word in
-        if imageWords.contains(word) { namesImage = true }
-        if captionWords.contains(word) { namesCaption = true }
-      }
-      isMetadata = namesImage && namesCaption
-    }
+    if !isFurniture, weakParts.occurs(in: lowered) { signals.insert(.weakBoilerplate) }
+    if namesImage && namesCaption { isMetadata = true }
     if isMetadata { signals.insert(.metadata) }
     return signals
   }
@@ -149,14 +167,5 @@ struct HTMLNameSignals: OptionSet, Sendable, Hashable {
     }
   }
 
-  private static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-    guard let first = needle.first, haystack.count >= needle.count else { return false }
-    var index = 0
-    let last = haystack.count - needle.count
-    while index <= last {
-      if haystack[index] == first, haystack[index..<index + needle.count].elementsEqual(needle) { return true }
-      index += 1
-    }
-    return false
-  }
+
 }

@@ -311,4 +311,32 @@ import Testing
     #expect(text.contains("The last word."))
     #expect(!text.contains("Ann Reporter writes"))
   }
+
+  @Test func disclaimersAndImageCaptionsAreDropped() throws {
+    let html = """
+      <html><body><article><h1>River</h1>
+      <div class="editorial-disclaimer"><p>This post contains affiliate links.</p></div>
+      <p>\(prose)</p><div class="image-subtitle">The bridge at dawn (Photo: Ann)</div>
+      <p>\(prose) The last word.</p>
+      </article></body></html>
+      """
+    let text = try extract(html).text
+    #expect(!text.contains("affiliate links"))
+    #expect(!text.contains("The bridge at dawn"))
+    #expect(text.contains("The last word."))
+  }
+
+  @Test func nameSignalsMatchWordsPartsAndImageCaptions() {
+    #expect(HTMLNameSignals.of(classOrID: "site-Sidebar", keepComments: false).contains(.boilerplate))
+    #expect(HTMLNameSignals.of(classOrID: "comment-list", keepComments: false) == [.boilerplate, .comments])
+    #expect(HTMLNameSignals.of(classOrID: "comment-list", keepComments: true) == [.comments])
+    #expect(HTMLNameSignals.of(classOrID: "article commentary", keepComments: false) == [])
+    #expect(HTMLNameSignals.of(classOrID: "elementor-widget-text", keepComments: false) == [.weakBoilerplate])
+    #expect(HTMLNameSignals.of(classOrID: "img-metadata", keepComments: false) == [.metadata])
+    #expect(HTMLNameSignals.of(classOrID: "image-gallery", keepComments: false) == [])
+    #expect(HTMLNameSignals.of(classOrID: "navigation", keepComments: false).contains(.boilerplate))
+    #expect(HTMLNameSignals.of(classOrID: "canvas", keepComments: false) == [])
+    #expect(HTMLNameSignals.of(itemprop: "datePublished") == [])
+    #expect(HTMLNameSignals.of(itemprop: "author") == [.metadata])
+  }
 }
