@@ -233,8 +233,8 @@ struct HTMLMainContentSelector {
     tree.name(node) + "." + (tree.attribute("class", of: node) ?? "")
   }
 
-  /// Leaves out the headings after the last paragraph of real length that head only short
-  /// lines: they head what the page adds after the text ("Related posts", "Share this",
+  /// Leaves out, after the last paragraph of real length, short blocks that are mostly links,
+  /// then the headings that head only short lines: they head what the page adds after the text ("Related posts", "Share this",
   /// "More from the author"), not a section of it. A heading over a list, table, code block or
   /// quote stays.
   private func dropTrailingHeadings(_ page: inout HTMLPage, in scope: MarkupTree.Node, detector: HTMLBoilerplateDetector) {
@@ -280,8 +280,31 @@ struct HTMLMainContentSelector {
       node -= 1
     }
     guard lastLongText > scope else { return }
-    // A heading whose section holds a list, table, code block or quote heads content; the
-    // others go.
+    // Short blocks that are mostly links ("All articles on the topic", "Back to the list"):
+    // the page's ways out of the text, not part of it.
+    node = lastLongText + 1
+    while node < end {
+      if page.excluded[node] {
+        node = tree.subtreeEnd(node)
+        continue
+      }
+      if tree.kinds[node] == .element {
+        switch page.role(node) {
+        case .inline, .code, .lineBreak, .heading:
+          break
+        default:
+          let text = detector.textLength(of: node)
+          if text > 0, text < 120, detector.linkTextLength(of: node) * 2 >= text {
+            page.exclude(node)
+            node = tree.subtreeEnd(node)
+            continue
+          }
+        }
+      }
+      node += 1
+    }
+    // A heading whose section holds a list, table, code block or quote with text left heads
+    // content; the others go.
     var heading: MarkupTree.Node?
     var headsStructure = false
     node = lastLongText + 1
@@ -299,7 +322,7 @@ struct HTMLMainContentSelector {
           node = tree.subtreeEnd(node)
           continue
         case .list, .table, .preformatted, .blockquote, .definitionList:
-          headsStructure = true
+          if keptText(of: node, page: page, detector: detector) > 0 { headsStructure = true }
         default:
           break
         }

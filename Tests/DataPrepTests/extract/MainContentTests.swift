@@ -213,6 +213,7 @@ import Testing
     #expect(text.contains("## The bridge"))
     #expect(text.contains("It held."))
     #expect(!text.contains("You might also like"))
+    #expect(!text.contains("Storm"))
   }
 
   @Test func aStatedArticleBodyReplacesATeaser() throws {
