@@ -122,10 +122,13 @@ struct HTMLBoilerplateDetector {
     let name = tree.name(node)
     switch name {
     case "nav", "aside":
-      return true
+      return !holdsThePage(node)
     case "header", "footer":
       // A header or footer inside an article or main belongs to it (title, byline).
-      return tree.ancestor(of: node) { tree.isElement($0, named: "article") || tree.isElement($0, named: "main") } == nil
+      if tree.ancestor(of: node, where: { tree.isElement($0, named: "article") || tree.isElement($0, named: "main") }) != nil {
+        return false
+      }
+      return !holdsThePage(node)
     case "html", "body", "main", "article", "a", "h1", "h2", "h3", "h4", "h5", "h6":
       return false
     default:
@@ -141,8 +144,7 @@ struct HTMLBoilerplateDetector {
     // `article`) or the page has none; a part beside those marks, such as a sidebar on a page
     // with a short post, must hold half the prose.
     if holdsArticleMark[node] || !holdsArticleMark[MarkupTree.root] {
-      if proseLength[node] * 3 > proseLength[MarkupTree.root] && proseLength[node] > 0 { return false }
-      if textLength[node] * 2 > textLength[MarkupTree.root] { return false }
+      if isLargePart(node) { return false }
     } else if proseLength[node] * 2 > proseLength[MarkupTree.root] {
       return false
     }
@@ -155,6 +157,19 @@ struct HTMLBoilerplateDetector {
     let links = linkCount[node]
     let text = textLength[node]
     return links >= 3 && text > 0 && linkTextLength[node] * 10 >= text * 7
+  }
+
+  /// Whether `node` holds a third of the page's prose or half its text.
+  private func isLargePart(_ node: MarkupTree.Node) -> Bool {
+    (proseLength[node] * 3 > proseLength[MarkupTree.root] && proseLength[node] > 0)
+      || textLength[node] * 2 > textLength[MarkupTree.root]
+  }
+
+  /// Whether a `nav`, `aside`, `header` or `footer` holds the page itself: the article's marks
+  /// and a large part of the text. Unclosed in the source (libxml2 then nests the rest of the
+  /// page inside) or misused as a wrapper, it is not furniture.
+  private func holdsThePage(_ node: MarkupTree.Node) -> Bool {
+    holdsArticleMark[node] && isLargePart(node)
   }
 
   /// Visible text bytes in `node`'s subtree.

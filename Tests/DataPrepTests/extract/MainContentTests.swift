@@ -340,4 +340,32 @@ import Testing
     #expect(HTMLNameSignals.of(itemprop: "datePublished") == [])
     #expect(HTMLNameSignals.of(itemprop: "author") == [.metadata])
   }
+
+  @Test func aNavigationElementLeftOpenOverThePageIsNotFurniture() throws {
+    // The menu's <nav> is never closed: libxml2 nests the whole page inside it.
+    let html = """
+      <html><body><header><nav class="navbar"><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li>
+      <li><a href="/about">About</a></li></ul>
+      <main><article><h1>River</h1><p>\(prose)</p><p>\(prose) The last word.</p></article></main>
+      <aside><p>Other story teaser text</p></aside>
+      </body></html>
+      """
+    let text = try extract(html).text
+    #expect(text.contains("# River"))
+    #expect(text.contains("The last word."))
+    #expect(!text.contains("About"))
+    #expect(!text.contains("Other story teaser"))
+  }
+
+  @Test func anAsideStaysFurnitureEvenBesideAShortArticle() throws {
+    let html = """
+      <html><body><div><h1>River</h1><p>The river rose all night. The town watched from the bridge. Nobody slept,
+      and by dawn the water stood at the doors of the houses by the mill. The council met at noon and
+      sent sandbags to the school, and the firemen pumped the cellars dry before the evening. The last word.</p></div>
+      <aside><h3>About the author</h3><p>\(prose)</p><p>\(prose)</p></aside></body></html>
+      """
+    let text = try extract(html).text
+    #expect(!text.contains("About the author"))
+    #expect(text.contains("The last word."))
+  }
 }
