@@ -135,7 +135,7 @@ struct HTMLBoilerplateDetector {
       break
     }
     switch tree.attribute("role", of: node)?.lowercased() {
-    case "navigation", "complementary", "contentinfo", "banner", "search", "menu", "menubar": return true
+    case "navigation", "complementary", "contentinfo", "banner", "search", "menu", "menubar": return !holdsThePage(node)
     case "main", "article": return false
     default: break
     }
@@ -165,7 +165,7 @@ struct HTMLBoilerplateDetector {
       || textLength[node] * 2 > textLength[MarkupTree.root]
   }
 
-  /// Whether a `nav`, `aside`, `header` or `footer` holds the page itself: the article's marks
+  /// Whether a `nav`, `aside`, `header` or `footer` (or a landmark role of that kind) holds the page itself: the article's marks
   /// and a large part of the text. Unclosed in the source (libxml2 then nests the rest of the
   /// page inside) or misused as a wrapper, it is not furniture.
   private func holdsThePage(_ node: MarkupTree.Node) -> Bool {

@@ -368,4 +368,16 @@ import Testing
     #expect(!text.contains("About the author"))
     #expect(text.contains("The last word."))
   }
+
+  @Test func aBannerRoleWrappingThePageIsNotFurniture() throws {
+    let html = """
+      <html><body><div role="banner"><div class="logo"><a href="/">Town News</a></div>
+      <div><h1>River</h1><p>\(prose)</p><p>\(prose) The last word.</p></div>
+      <div role="complementary"><p>Other story teaser text</p></div></div>
+      </body></html>
+      """
+    let text = try extract(html).text
+    #expect(text.contains("The last word."))
+    #expect(!text.contains("Other story teaser"))
+  }
 }
