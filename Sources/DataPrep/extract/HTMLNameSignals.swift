@@ -53,6 +53,18 @@ struct HTMLNameSignals: OptionSet, Sendable, Hashable {
   static let imageWords = WordList(["img", "image", "images", "photo", "foto", "bild", "picture", "media"])
   static let captionWords = WordList(["subtitle", "metadata", "text", "title", "description", "desc", "info", "source"])
 
+  /// Whole class tokens (space-separated) of CSS frameworks' hiding classes: the element is
+  /// never shown. Responsive variants (`hidden-xs`, `is-hidden-lg`) hide it on some screens
+  /// only, so they do not count.
+  static let hidingTokens: Set<[UInt8]> = Set(
+    ["hidden", "hide", "d-none", "invisible", "sr-only", "visually-hidden", "screen-reader-text", "hidecompletely"]
+      .map { Array($0.utf8) })
+
+  private static func hidesElement(_ lowered: [UInt8]) -> Bool {
+    lowered.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0x0C })
+      .contains { hidingTokens.contains(Array($0)) }
+  }
+
   /// Parts grouped by their first byte, so that a value is scanned once for all of them.
   struct PartList: Sendable {
     private var byFirstByte: [[[UInt8]]] = Array(repeating: [], count: 256)
@@ -113,6 +125,7 @@ struct HTMLNameSignals: OptionSet, Sendable, Hashable {
       if captionWords.contains(word) { namesCaption = true }
     }
     if !isFurniture { isFurniture = boilerplateParts.occurs(in: lowered) }
+    if !isFurniture { isFurniture = hidesElement(lowered) }
     if isFurniture, !(keepComments && namesComments) { signals.insert(.boilerplate) }
     if !isFurniture, weakParts.occurs(in: lowered) { signals.insert(.weakBoilerplate) }
     if namesImage && namesCaption { isMetadata = true }

@@ -339,6 +339,8 @@ import Testing
     #expect(HTMLNameSignals.of(classOrID: "canvas", keepComments: false) == [])
     #expect(HTMLNameSignals.of(itemprop: "datePublished") == [])
     #expect(HTMLNameSignals.of(itemprop: "author") == [.metadata])
+    #expect(HTMLNameSignals.of(classOrID: "note sr-only", keepComments: false) == [.boilerplate])
+    #expect(HTMLNameSignals.of(classOrID: "col hidden-xs", keepComments: false) == [])
   }
 
   @Test func aNavigationElementLeftOpenOverThePageIsNotFurniture() throws {
