@@ -142,7 +142,7 @@ public final class DatasetValidator {
   /// Starts a file whose records the caller parses itself (then ``check(_:line:)`` and ``endFile()``),
   /// for stages that validate their own records in memory.
   public func beginFile(_ path: String, role: DatasetRole) {
-    var state = newFileState()
+    let state = newFileState()
     openFile = (path, role, state)
   }
 
