@@ -154,9 +154,14 @@ struct HTMLBoilerplateDetector {
       // few links is content.
       return !(proseLength[node] >= 150 && linkTextLength[node] * 10 < textLength[node] * 3)
     }
-    let links = linkCount[node]
+    return isLinkList(node)
+  }
+
+  /// Whether `node` is mostly links (3 or more, 70% of its text): a menu, tag cloud or link
+  /// list, whatever its name.
+  func isLinkList(_ node: MarkupTree.Node) -> Bool {
     let text = textLength[node]
-    return links >= 3 && text > 0 && linkTextLength[node] * 10 >= text * 7
+    return linkCount[node] >= 3 && text > 0 && linkTextLength[node] * 10 >= text * 7 && !isLargePart(node)
   }
 
   /// Whether `node` holds a third of the page's prose or half its text.

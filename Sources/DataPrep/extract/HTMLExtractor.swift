@@ -54,6 +54,9 @@ public struct HTMLExtractor: Sendable {
         output = HTMLMarkdownRenderer.render(furnitureOnly, content: content)
       }
       if output.bytes.count < Self.minimumMainContent {
+        output = HTMLMarkdownRenderer.render(page.withOnlyLinkListsExcluded(), content: content)
+      }
+      if output.bytes.count < Self.minimumMainContent {
         output = HTMLMarkdownRenderer.render(page.withoutBoilerplateExclusions(), content: content)
       }
     } else {

@@ -74,6 +74,23 @@ struct HTMLPage {
     return page
   }
 
+  /// The page with only dropped and hidden elements and link lists excluded: the last
+  /// fallback of main-content mode, for pages whose every part looked like furniture.
+  func withOnlyLinkListsExcluded() -> HTMLPage {
+    var page = withoutBoilerplateExclusions()
+    guard let detector = boilerplate else { return page }
+    var node = 1
+    while node < tree.count {
+      if page.excluded[node] || (tree.kinds[node] == .element && detector.isLinkList(node)) {
+        page.exclude(node)
+        node = tree.subtreeEnd(node)
+      } else {
+        node += 1
+      }
+    }
+    return page
+  }
+
   /// Leaves `node` and everything inside it out of the text.
   mutating func exclude(_ node: MarkupTree.Node) {
     for index in node..<tree.subtreeEnd(node) { excluded[index] = true }

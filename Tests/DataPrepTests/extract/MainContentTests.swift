@@ -382,4 +382,25 @@ import Testing
     #expect(text.contains("The last word."))
     #expect(!text.contains("Other story teaser"))
   }
+
+  @Test func whenEveryPartLooksLikeFurnitureOnlyLinkListsAreLeftOut() throws {
+    // Both posts sit in blocks named like sidebars, each with half the prose, beside the page
+    // title: the names drop them all, so the fallback keeps the page minus its link lists.
+    let post = { (word: String) in
+      """
+      <div class="sidebar-block"><h2>\(word)</h2><p>The first swallows came back to the bridge today, two weeks
+      early, and the whole town came out to see them from the river bank. The \(word) word.</p></div>
+      """
+    }
+    let html = """
+      <html><body><header><h1>Town blog</h1></header>
+      <ul class="links"><li><a href="/">Home</a></li><li><a href="/a">Archive</a></li><li><a href="/c">Contact</a></li></ul>
+      \(post("first"))\(post("other"))
+      </body></html>
+      """
+    let text = try extract(html).text
+    #expect(text.contains("The first word."))
+    #expect(text.contains("The other word."))
+    #expect(!text.contains("Archive"))
+  }
 }
