@@ -56,13 +56,20 @@ struct HTMLNameSignals: OptionSet, Sendable, Hashable {
   /// Whole class tokens (space-separated) of CSS frameworks' hiding classes: the element is
   /// never shown. Responsive variants (`hidden-xs`, `is-hidden-lg`) hide it on some screens
   /// only, so they do not count.
-  static let hidingTokens: Set<[UInt8]> = Set(
-    ["hidden", "hide", "d-none", "invisible", "sr-only", "visually-hidden", "screen-reader-text", "hidecompletely"]
-      .map { Array($0.utf8) })
+  static let hidingTokens = WordList(
+    ["hidden", "hide", "d-none", "invisible", "sr-only", "visually-hidden", "screen-reader-text", "hidecompletely"])
 
   private static func hidesElement(_ lowered: [UInt8]) -> Bool {
-    lowered.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0x0C })
-      .contains { hidingTokens.contains(Array($0)) }
+    var start = 0
+    for index in 0...lowered.count {
+      let isSpace =
+        index == lowered.count || lowered[index] == 0x20 || lowered[index] == 0x09 || lowered[index] == 0x0A
+        || lowered[index] == 0x0D || lowered[index] == 0x0C
+      guard isSpace else { continue }
+      if index > start, hidingTokens.contains(lowered[start..<index]) { return true }
+      start = index + 1
+    }
+    return false
   }
 
   /// Parts grouped by their first byte, so that a value is scanned once for all of them.

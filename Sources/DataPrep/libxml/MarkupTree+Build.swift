@@ -38,6 +38,8 @@ private struct MarkupTreeBuilder {
   var tree = MarkupTree()
   /// Names seen so far, by libxml2's interned pointer (HTML and XML parsers use a dictionary).
   var namesByPointer: [UnsafeRawPointer: Int32] = [:]
+  /// A direct-mapped cache in front of `namesByPointer` (see `intern`).
+  var recentNames: [(pointer: UnsafeRawPointer?, index: Int32)] = Array(repeating: (nil, 0), count: 64)
   var namesByString: [String: Int32] = ["": 0]
   /// Last child appended under each node (-1: none yet), to link siblings.
   var lastChild: [Int32] = []
@@ -212,7 +214,14 @@ private struct MarkupTreeBuilder {
   private mutating func intern(_ pointer: UnsafePointer<xmlChar>?) -> Int32 {
     guard let pointer else { return 0 }
     let key = UnsafeRawPointer(pointer)
-    if let index = namesByPointer[key] { return index }
+    // libxml2 interns names in its dictionary, so a name comes back at the same address: a
+    // small direct-mapped cache answers most lookups without hashing.
+    let slot = Int(truncatingIfNeeded: UInt(bitPattern: key) >> 4) & (Self.recentNameSlots - 1)
+    if recentNames[slot].pointer == key { return recentNames[slot].index }
+    if let index = namesByPointer[key] {
+      recentNames[slot] = (key, index)
+      return index
+    }
     let string = String(cString: pointer)
     let index: Int32
     if let existing = namesByString[string] {
@@ -223,8 +232,11 @@ private struct MarkupTreeBuilder {
       namesByString[string] = index
     }
     namesByPointer[key] = index
+    recentNames[slot] = (key, index)
     return index
   }
+
+  private static let recentNameSlots = 64
 
   mutating func finish() -> MarkupTree {
     // Nodes are in preorder, so a parent's subtree ends where its last descendant's ends.
