@@ -1,5 +1,6 @@
 /// Escaping of untrusted text for HTML and inline SVG: every record text, path and message in
-/// the report goes through here, so no data can open a tag, an attribute or a script.
+/// the report goes through here, so no data can open a tag, an attribute or a script (and the
+/// plain-text JSON-LD article bodies that extract renders as HTML).
 enum HTMLText {
   /// `text` with `& < > " '` replaced by entities, and C0 controls (except tab and newline),
   /// which HTML forbids, replaced by U+FFFD.

@@ -70,18 +70,18 @@ struct HTMLBoilerplateDetector {
     self.linkCount = linkCount
     self.proseLength = proseLength
     self.nameSignals = Self.nameSignals(of: tree, keepComments: keepComments)
-    self.holdsArticleMark = Self.articleMarks(of: tree)
+    self.holdsArticleMark = Self.articleMarks(of: tree, signals: nameSignals)
   }
 
   /// For each node, whether it is or holds `h1`, `main`, `article` or `itemprop=articleBody`.
-  private static func articleMarks(of tree: MarkupTree) -> [Bool] {
+  private static func articleMarks(of tree: MarkupTree, signals: [HTMLNameSignals]) -> [Bool] {
     var marks = [Bool](repeating: false, count: tree.count)
     let names = Set(["h1", "main", "article"].compactMap { tree.strings.firstIndex(of: $0).map(Int32.init) })
     var node = tree.count - 1
     while node > 0 {
       if tree.kinds[node] == .element, !marks[node] {
         marks[node] =
-          names.contains(tree.nameIndices[node]) || tree.attribute("itemprop", of: node)?.lowercased() == "articlebody"
+          names.contains(tree.nameIndices[node]) || signals[node].contains(.articleBody)
       }
       if marks[node] { marks[Int(tree.parents[node])] = true }
       node -= 1

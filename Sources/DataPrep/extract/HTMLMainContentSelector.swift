@@ -205,12 +205,15 @@ struct HTMLMainContentSelector {
       if detector.textLength(of: child) > 0 { children.append(child) }
     }
     guard children.count >= 3 else { return [] }
-    var counts: [String: Int] = [:]
-    for child in children { counts[signature(child, tree: tree), default: 0] += 1 }
-    guard let (shape, count) = counts.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }),
+    let shapes = children.map { Shape(name: tree.nameIndices[$0], classValue: tree.attribute("class", of: $0) ?? "") }
+    var counts: [Shape: Int] = [:]
+    for shape in shapes { counts[shape, default: 0] += 1 }
+    // The most frequent shape (two shapes cannot both cover two thirds of the children).
+    let most = counts.values.max()
+    guard let shape = shapes.first(where: { counts[$0] == most }), let count = counts[shape],
       count >= 3, count * 3 >= children.count * 2
     else { return [] }
-    let cards = children.filter { signature($0, tree: tree) == shape }
+    let cards = zip(children, shapes).filter { $0.1 == shape }.map(\.0)
     for child in cards {
       let text = detector.textLength(of: child)
       guard tree.name(child) != "p", tree.name(child) != "figure", text < 400, detector.linkCount(of: child) > 0,
@@ -229,8 +232,10 @@ struct HTMLMainContentSelector {
     }
   }
 
-  private func signature(_ node: MarkupTree.Node, tree: MarkupTree) -> String {
-    tree.name(node) + "." + (tree.attribute("class", of: node) ?? "")
+  /// An element's name and `class`: what repeats across teaser cards.
+  private struct Shape: Hashable {
+    var name: Int32
+    var classValue: String
   }
 
   /// Leaves out, after the last paragraph of real length, short blocks that are mostly links,

@@ -17,6 +17,8 @@ struct HTMLNameSignals: OptionSet, Sendable, Hashable {
   /// Named only with a word that also names content (`elementor-widget` in page builders,
   /// `teaser` for an article's lead): furniture unless it holds prose.
   static let weakBoilerplate = HTMLNameSignals(rawValue: 1 << 3)
+  /// `itemprop=articleBody`: the page's own mark of its article.
+  static let articleBody = HTMLNameSignals(rawValue: 1 << 4)
 
   /// Furniture words that also name content blocks: page builders' widgets, article leads.
   static let weakParts = PartList(["widget", "teaser"])
@@ -140,11 +142,13 @@ struct HTMLNameSignals: OptionSet, Sendable, Hashable {
     return signals
   }
 
-  /// The signals of an `itemprop` value: only its metadata words count.
+  /// The signals of an `itemprop` value: its metadata words, and `articleBody`.
   static func of(itemprop value: String) -> HTMLNameSignals {
-    var isMetadata = false
-    forEachWord(lowercasedBytes(value)) { if metadataWords.contains($0) { isMetadata = true } }
-    return isMetadata ? .metadata : []
+    let lowered = lowercasedBytes(value)
+    var signals: HTMLNameSignals = []
+    forEachWord(lowered) { if metadataWords.contains($0) { signals.insert(.metadata) } }
+    if lowered.elementsEqual("articlebody".utf8) { signals.insert(.articleBody) }
+    return signals
   }
 
   /// An opinion piece (`commentary`), not reader comments: blanked out before matching.

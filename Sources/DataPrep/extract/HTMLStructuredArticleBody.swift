@@ -29,23 +29,9 @@ struct HTMLStructuredArticleBody {
     if body.contains("<p") || body.contains("<br") || body.contains("<div") {
       html = body
     } else {
-      html = body.split(whereSeparator: \.isNewline).map { "<p>\(Self.escaped($0))</p>" }.joined()
+      html = body.split(whereSeparator: \.isNewline).map { "<p>\(HTMLText.escape(String($0)))</p>" }.joined()
     }
     guard let tree = try? HTMLParser().parse(text: html) else { return nil }
     return HTMLMarkdownRenderer.render(HTMLPage(tree: tree), content: content)
-  }
-
-  private static func escaped(_ text: Substring) -> String {
-    var out = ""
-    out.reserveCapacity(text.utf8.count)
-    for character in text {
-      switch character {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      default: out.append(character)
-      }
-    }
-    return out
   }
 }
