@@ -186,6 +186,9 @@ struct HTMLBoilerplateDetector {
 
   private func hasBoilerplateName(_ node: MarkupTree.Node) -> Bool { nameSignals[node].contains(.boilerplate) }
 
+  /// Whether `node` carries `itemprop=articleBody`.
+  func isMarkedArticleBody(_ node: MarkupTree.Node) -> Bool { nameSignals[node].contains(.articleBody) }
+
   /// Whether `node`'s `class` or `id` names reader comments.
   func isCommentSection(_ node: MarkupTree.Node) -> Bool { !keepComments && nameSignals[node].contains(.comments) }
 

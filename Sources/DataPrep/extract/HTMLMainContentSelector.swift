@@ -18,7 +18,7 @@ struct HTMLMainContentSelector {
     let tree = page.tree
     let prose = detector.proseLength
     let pageProse = Int(prose[MarkupTree.root])
-    let startNode = start(page, prose: prose)
+    let startNode = start(page, prose: prose, detector: detector)
     var current = startNode
     if options.favor != .recall {
       current = narrowed(page, from: startNode, prose: prose)
@@ -89,14 +89,14 @@ struct HTMLMainContentSelector {
   /// Where to start: `itemprop=articleBody`, else `main` or `role=main`, else the `article` with
   /// the most prose, else the document; a start holding under a quarter of the page's prose is
   /// not trusted.
-  private func start(_ page: HTMLPage, prose: [Int32]) -> MarkupTree.Node {
+  private func start(_ page: HTMLPage, prose: [Int32], detector: HTMLBoilerplateDetector) -> MarkupTree.Node {
     let tree = page.tree
     let pageProse = Int(prose[MarkupTree.root])
     var body: MarkupTree.Node?
     var main: MarkupTree.Node?
     var article: MarkupTree.Node?
     for node in 1..<tree.count where tree.kinds[node] == .element && !page.excluded[node] {
-      if body == nil, tree.attribute("itemprop", of: node)?.lowercased() == "articlebody", prose[node] > 0 {
+      if body == nil, detector.isMarkedArticleBody(node), prose[node] > 0 {
         body = node
       }
       let name = tree.name(node)
