@@ -23,6 +23,16 @@ enum CommandRunner {
     return nil
   }
 
+  /// Runs `command` (not the dataprep binary) with `/bin/sh`, output discarded; returns its exit status.
+  static func shell(_ command: String) -> Int32 {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/bin/sh")
+    process.arguments = ["-c", command + " >/dev/null 2>&1"]
+    do { try process.run() } catch { return -1 }
+    process.waitUntilExit()
+    return process.terminationStatus
+  }
+
   static let skipMessage = "dataprep binary not built (run `swift build`): skipping the command test"
 
   /// Runs `dataprep arguments` with an empty standard input, killing it after `timeout` seconds.

@@ -127,10 +127,10 @@ import Testing
     let chat = try folder.write("chat.jsonl", Self.chatLines())
     let mountPoint = folder.path("small-disk")
     try FileManager.default.createDirectory(atPath: mountPoint, withIntermediateDirectories: true)
-    guard getuid() == 0, Self.shell("mount -t tmpfs -o size=256k dataprep-test '\(mountPoint)'") == 0 else {
+    guard getuid() == 0, CommandRunner.shell("mount -t tmpfs -o size=256k dataprep-test '\(mountPoint)'") == 0 else {
       return print("DiskFullTests: not root or mounting a tmpfs is not allowed here: skipping the real ENOSPC case (the file-size limit and /dev/full cases still run)")
     }
-    defer { _ = Self.shell("umount '\(mountPoint)'") }
+    defer { _ = CommandRunner.shell("umount '\(mountPoint)'") }
     let output = mountPoint + "/out.jsonl"
     try Data("previous\n".utf8).write(to: URL(fileURLWithPath: output))
     let result = try CommandRunner.run(["convert", chat, "--to", "alpaca", "-o", output])
@@ -171,15 +171,5 @@ import Testing
       files[name] = try Data(contentsOf: URL(fileURLWithPath: folder + "/" + name))
     }
     return files
-  }
-
-  /// Runs `command` with `/bin/sh`, output discarded; returns its exit status.
-  static func shell(_ command: String) -> Int32 {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/bin/sh")
-    process.arguments = ["-c", command + " >/dev/null 2>&1"]
-    do { try process.run() } catch { return -1 }
-    process.waitUntilExit()
-    return process.terminationStatus
   }
 }

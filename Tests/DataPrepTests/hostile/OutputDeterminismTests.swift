@@ -30,7 +30,7 @@ import Testing
       if listed.contains(Self.normalized(name)) {
         found.append((name, [:]))
       } else if name != "C.UTF-8", let source = name.split(separator: ".").first,
-        Self.shell("localedef -i \(source) -f UTF-8 '\(folder)/\(name)'") == 0
+        CommandRunner.shell("localedef -i \(source) -f UTF-8 '\(folder)/\(name)'") == 0
       {
         found.append((name, ["LOCPATH": folder]))
       } else {
@@ -43,15 +43,6 @@ import Testing
     return found
   }
 
-  /// Runs `command` with `/bin/sh`, output discarded; returns its exit status.
-  static func shell(_ command: String) -> Int32 {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/bin/sh")
-    process.arguments = ["-c", command + " >/dev/null 2>&1"]
-    do { try process.run() } catch { return -1 }
-    process.waitUntilExit()
-    return process.terminationStatus
-  }
 
   /// `C.UTF-8` and `C.utf8` name the same locale.
   static func normalized(_ name: String) -> String {
