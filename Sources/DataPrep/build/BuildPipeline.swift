@@ -72,7 +72,13 @@ public struct BuildPipeline: Sendable {
     }
 
     // Sources.
-    result.sources = try SourceFile.list(recipe.sources)
+    let sourceNames = SourceNames(sources: recipe.sources)
+    result.sourceNames = recipe.sources.map(sourceNames.name(of:))
+    result.sources = try SourceFile.list(recipe.sources).map { file in
+      var named = file
+      named.path = sourceNames.name(of: file.path)
+      return named
+    }
     let sourceBytes = result.sources.reduce(0) { $0 + $1.bytes }
     var sourcesLine = "sources: \(result.sources.count) files, \(ExtractionSummary.formatBytes(sourceBytes))"
     if mode == .incremental {
@@ -82,7 +88,7 @@ public struct BuildPipeline: Sendable {
          ["files": .integer(Int64(result.sources.count)), "bytes": .integer(Int64(sourceBytes)), "incremental": .bool(mode == .incremental)])
 
     let work = try folder.makeWorkFolder()
-    defer { try? FileManager.default.removeItem(atPath: work) }
+    defer { folder.removeWorkFolder(work) }
     let out = work + "/out"
 
     // Extract.
@@ -93,7 +99,11 @@ public struct BuildPipeline: Sendable {
     extractOptions.limits = limits
     let extraction = ExtractionRun(paths: recipe.sources, options: extractOptions, jobs: jobs)
     try extraction.validateOptions()
-    result.extraction = try extraction.run(writer: documentWriter, onFailure: { failures.append($0.message) })
+    // Documents are named relative to their source folder, so ids, groups and wordings do not
+    // depend on how the folder was spelled.
+    result.extraction = try extraction.run(onFailure: { failures.append($0.message) }) { document in
+      try documentWriter.write(sourceNames.renamed(document).jsonValue)
+    }
     try documentWriter.finish()
     result.extractionFailures = failures
     emit(.extract, result.extraction.line,
@@ -157,11 +167,21 @@ public struct BuildPipeline: Sendable {
     splitOptions.ratios = recipe.ratios
     splitOptions.seed = recipe.seed
     splitOptions.groupBy = recipe.groupBy
-    splitOptions.checkLeakage = false
+    // Examples that share a passage end on the same side (their documents' groups are joined
+    // before the split); leaks left after that (near duplicates) are moved to train, so the
+    // leakage stage below reports what remains after the repair.
+    splitOptions.linkSharedPassages = true
+    splitOptions.leakage.ngram = recipe.leakNGram
+    splitOptions.leakage.threshold = recipe.leakThreshold
+    splitOptions.checkLeakage = true
+    splitOptions.leakAction = .move
     splitOptions.jobs = jobs
     splitOptions.limits = limits
     let splitResult = try Splitter(options: splitOptions).run(input: newExamples, directory: work + "/split")
     result.addedCounts = splitResult.counts
+    result.splitRepair = BuildResult.SplitRepair(
+      groups: splitResult.groups.reduce(0, +), linkedSets: splitResult.linkedSets,
+      largestLinkedSet: splitResult.largestLinkedSet, moved: splitResult.repaired)
     result.previousCounts = []
     result.finalCounts = []
     for (index, name) in splitNames.enumerated() {
@@ -181,7 +201,9 @@ public struct BuildPipeline: Sendable {
     }
     var splitCounts = JSONObject()
     for (i, name) in splitNames.enumerated() { splitCounts.append(name, .integer(Int64(result.finalCounts[i]))) }
-    emit(.split, "split: " + splitParts.joined(separator: ", "), .object(splitCounts))
+    var splitLine = "split: " + splitParts.joined(separator: ", ")
+    if let ratioWarning = result.ratioWarning { splitLine += "; " + ratioWarning }
+    emit(.split, splitLine, .object(splitCounts))
 
     // Leakage between the final splits.
     var leakageOptions = LeakageOptions()
@@ -212,10 +234,13 @@ public struct BuildPipeline: Sendable {
     // Statistics, card, reports, manifest.
     let sourceOfDocument = try Self.documentSources(keptDocuments)
     let groupBy = recipe.groupBy ?? "metadata.source_id"
-    for name in splitNames {
+    var taskSamples = TaskSamples()
+    for (index, name) in splitNames.enumerated() {
       result.statistics.append(try SplitStatistics.read(
-        path: "\(out)/\(name).jsonl", name: name, counter: .characterEstimate, sourceOfDocument: sourceOfDocument, groupBy: groupBy))
+        path: "\(out)/\(name).jsonl", name: name, counter: .characterEstimate, sourceOfDocument: sourceOfDocument, groupBy: groupBy,
+        onRecord: { record in if index == 0 { taskSamples.add(record, format: recipe.format) } }))
     }
+    result.taskSamples = taskSamples.samples
     for (index, name) in splitNames.enumerated() {
       let digest = try FileDigest(path: "\(out)/\(name).jsonl")
       result.outputs.append(.init(name: "\(name).jsonl", bytes: digest.bytes, sha256: digest.sha256, records: result.finalCounts[index]))

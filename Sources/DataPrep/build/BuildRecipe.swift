@@ -13,8 +13,9 @@ public struct BuildRecipe: Sendable, Equatable {
   public var format: ExampleFormat = .openAIChat
   /// The instruct tasks; `nil` runs the format's defaults.
   public var tasks: [InstructTask]?
-  /// Which part of an HTML page becomes the text.
-  public var htmlContent: HTMLExtractor.ContentScope = .wholePage
+  /// Which part of an HTML page becomes the text: the main content by default, so navigation,
+  /// sidebars and footers never reach the examples.
+  public var htmlContent: HTMLExtractor.ContentScope = .mainContent
   /// Split shares: train, validation[, test].
   public var ratios: [Double] = [0.9, 1 - 0.9]
   /// Seed of the keyed split hash.

@@ -15,7 +15,7 @@ enum BuildReportJSON {
     o.append("verdict", .string(result.verdict))
     o.append("problems", .bool(result.hasProblems))
     o.append("incremental", .bool(result.incremental))
-    o.append("recipe", result.recipe.json)
+    o.append("recipe", result.recipeJSON)
     o.append("stages", stages(result))
     o.append("splits", .array(result.statistics.map(\.json)))
     o.append("token_counter", .string(result.tokenCounterName))

@@ -20,6 +20,15 @@ enum DatasetCard {
       lines.append("| \(name) | \(result.finalCounts[i]) | \(stats.tokens) | \(stats.longest) | `\(name).jsonl` |")
     }
     lines += ["", "Tokens are \(result.tokenCounterName).", ""]
+    if let warning = result.ratioWarning { lines += ["**Split:** \(inline(warning)).", ""] }
+    if !result.taskSamples.isEmpty {
+      lines += ["## Sample examples", "", "A few train examples of each task, cut short:", "",
+                "| task | instruction | answer |", "|---|---|---|"]
+      for sample in result.taskSamples {
+        lines.append("| \(inline(sample.task)) | \(inline(sample.instruction)) | \(inline(sample.answer)) |")
+      }
+      lines.append("")
+    }
     lines += ["## Load", "", "```python", "from datasets import load_dataset",
               "ds = load_dataset(\"json\", data_files={"
                 + result.splitNames.map { "\"\($0)\": \"\($0).jsonl\"" }.joined(separator: ", ") + "})",
@@ -40,7 +49,7 @@ enum DatasetCard {
       lines.append("- `\(code(source.path))` (\(source.bytes) bytes, sha256 `\(source.sha256.prefix(16))…`)")
     }
     if result.sources.count > 50 { lines.append("- … and \(result.sources.count - 50) more (see `manifest.json`)") }
-    lines += ["", "## Recipe", "", "```json", JSONWriter().string(of: result.recipe.json), "```", ""]
+    lines += ["", "## Recipe", "", "```json", JSONWriter().string(of: result.recipeJSON), "```", ""]
     lines += ["## Findings", ""]
     if result.validation.findings.isEmpty && result.leakCount == 0 {
       lines.append("No validation findings and no leaks.")
