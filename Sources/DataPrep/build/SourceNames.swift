@@ -28,7 +28,8 @@ struct SourceNames: Sendable {
   /// record-mode `#N` suffix); a path under no source is returned unchanged.
   func name(of path: String) -> String {
     // Compared as bytes: `String` equality would take a decomposed `ä` for a precomposed one.
-    let bytes = Array(path.utf8)
+    var bytes = Array(path.utf8)
+    while bytes.count > 1 && bytes.last == UInt8(ascii: "/") { bytes.removeLast() }
     for root in roots {
       let given = Array(root.given.utf8)
       if bytes == given { return root.name }
