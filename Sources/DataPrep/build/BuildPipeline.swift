@@ -180,7 +180,7 @@ public struct BuildPipeline: Sendable {
     let splitResult = try Splitter(options: splitOptions).run(input: newExamples, directory: work + "/split")
     result.addedCounts = splitResult.counts
     result.splitRepair = BuildResult.SplitRepair(
-      groups: splitResult.groups.reduce(0, +), linkedSets: splitResult.linkedSets,
+      groups: splitResult.groupsBeforeLinking, linkedSets: splitResult.linkedSets,
       largestLinkedSet: splitResult.largestLinkedSet, moved: splitResult.repaired)
     result.previousCounts = []
     result.finalCounts = []

@@ -86,18 +86,20 @@ public struct BuildResult: Sendable {
   static let ratioTolerance = 0.03
 
   /// A sentence when a held-out split's share is more than ``ratioTolerance`` from the ratio
-  /// asked while there were enough groups to cut finely; `nil` otherwise.
+  /// asked, while there were enough groups to cut finely or the split got less than half its
+  /// share; `nil` otherwise.
   public var ratioWarning: String? {
     let total = finalCounts.reduce(0, +)
-    guard total > 0, splitRepair.groups >= Self.groupsForRatioCheck, recipe.ratios.count == finalCounts.count else { return nil }
+    guard total > 0, recipe.ratios.count == finalCounts.count else { return nil }
     for index in finalCounts.indices.dropFirst() {
       let obtained = Double(finalCounts[index]) / Double(total)
       let asked = recipe.ratios[index]
-      guard abs(obtained - asked) > Self.ratioTolerance else { continue }
+      guard abs(obtained - asked) > Self.ratioTolerance,
+            splitRepair.groups >= Self.groupsForRatioCheck || obtained < asked / 2 else { continue }
       let largest = splitRepair.largestLinkedSet
       return "\(splitNames[index]) holds \(Self.percent(obtained)) of the examples where \(Self.percent(asked)) was asked: "
         + "examples that share text must stay on one side, and the largest such set holds \(largest) example\(largest == 1 ? "" : "s") "
-        + "(\(Self.percent(Double(largest) / Double(total)))); \(splitRepair.moved) leaking example\(splitRepair.moved == 1 ? " was" : "s were") moved to train"
+        + "(\(Self.percent(Double(largest) / Double(total)))) of \(splitRepair.groups) group\(splitRepair.groups == 1 ? "" : "s"); \(splitRepair.moved) leaking example\(splitRepair.moved == 1 ? " was" : "s were") moved to train"
     }
     return nil
   }

@@ -28,6 +28,9 @@ public struct SplitResult: Sendable {
   public var linkedSets = 0
   /// Records in the largest joined set (or group).
   public var largestLinkedSet = 0
+  /// Groups before they were joined (with ``SplitOptions/linkSharedPassages``; ``groups``
+  /// counts the joined sets).
+  public var groupsBeforeLinking = 0
 
   /// All records written.
   public var total: Int { counts.reduce(0, +) }
@@ -61,6 +64,7 @@ public struct SplitResult: Sendable {
     if options.linkSharedPassages {
       object.append("linked_sets", .integer(Int64(linkedSets)))
       object.append("largest_linked_set", .integer(Int64(largestLinkedSet)))
+      object.append("groups_before_linking", .integer(Int64(groupsBeforeLinking)))
     }
     if let stratify = options.stratifyBy {
       object.append("stratify_by", .string(stratify))

@@ -40,6 +40,7 @@ public struct Splitter: Sendable {
       if let links {
         result.linkedSets = links.linkedSets
         result.largestLinkedSet = links.largestSet
+        result.groupsBeforeLinking = links.groups
       }
       result.inputDigest = plan.digest
       result.warnings = plan.warnings

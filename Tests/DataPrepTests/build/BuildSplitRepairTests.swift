@@ -65,9 +65,11 @@ import Testing
     result.splitRepair = .init(groups: 60, linkedSets: 2, largestLinkedSet: 80, moved: 1)
     let warning = result.ratioWarning
     #expect(warning?.contains("validation holds 3% of the examples where 10% was asked") == true)
-    #expect(warning?.contains("80 examples (80%)") == true)
-    // Few groups cannot be cut finely: no warning.
+    #expect(warning?.contains("80 examples (80%) of 60 groups") == true)
+    // Few groups cannot be cut finely: a warning only when a side gets less than half its share.
     result.splitRepair.groups = 10
+    #expect(result.ratioWarning != nil)
+    result.finalCounts = [86, 14]
     #expect(result.ratioWarning == nil)
     // Close to the ratio: no warning.
     result.splitRepair.groups = 60
