@@ -215,10 +215,26 @@ struct BoilerplateLines {
     }
   }
 
-  /// Whether `line` opens or closes a code fence (```` ``` ```` or `~~~` after up to 3 spaces).
+  /// Whether `line` opens or closes a code fence: ```` ``` ```` or `~~~` after indentation and
+  /// at most one container marker (`>`, a list bullet `-`/`*`/`+`, `1.`, or a definition's `:`),
+  /// so fences inside list items and definitions keep the count in step.
   static func isFence(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
     var i = 0
-    while i < line.count && i < 3 && line[i] == 0x20 { i += 1 }
+    func skipBlanks() { while i < line.count && (line[i] == 0x20 || line[i] == 0x09) { i += 1 } }
+    skipBlanks()
+    var marker = i
+    while marker < line.count && marker - i < 9 && line[marker] >= 0x30 && line[marker] <= 0x39 { marker += 1 }
+    if marker > i, marker < line.count, line[marker] == 0x2E || line[marker] == 0x29 {
+      marker += 1  // an ordered list item: digits and `.` or `)`
+    } else if i < line.count, [0x3E, 0x2D, 0x2A, 0x2B, 0x3A].contains(line[i]) {
+      marker = i + 1
+    } else {
+      marker = i
+    }
+    if marker > i, marker < line.count, line[marker] == 0x20 || line[marker] == 0x09 || line[i] == 0x3E {
+      i = marker
+      skipBlanks()
+    }
     guard i + 3 <= line.count else { return false }
     let mark = line[i]
     return (mark == 0x60 || mark == 0x7E) && line[i + 1] == mark && line[i + 2] == mark
