@@ -57,12 +57,14 @@ public struct BuildPipeline: Sendable {
       }
     }
     try InstructOptions(format: recipe.format, tasks: recipe.tasks).check()
+    let tokenCounter = try Self.tokenCounter(named: recipe.tokenizer)
     var validationOptions = try recipe.validationOptions()
     validationOptions.limits = limits
     let folder = OutputFolder(path: output)
     let splitNames = recipe.splitNames
     let mode = try folder.mode(settings: recipe.settingsJSON, splitNames: splitNames, force: force)
     var result = BuildResult(recipe: recipe)
+    result.tokenCounterName = tokenCounter.name
     result.incremental = mode == .incremental
     result.splitNames = splitNames
     let stages = BuildStage.allCases.count
@@ -106,9 +108,23 @@ public struct BuildPipeline: Sendable {
     }
     try documentWriter.finish()
     result.extractionFailures = failures
-    emit(.extract, result.extraction.line,
+    // Site furniture: lines recurring on many documents of the set (navigation, footers,
+    // "last updated" lines, licence notes) are learned from the documents and removed.
+    var documentsForDedup = documents
+    var extractLine = result.extraction.line
+    if recipe.removeFurniture {
+      documentsForDedup = work + "/documents.clean.jsonl"
+      var furnitureOptions = SiteFurnitureFilter.Options()
+      furnitureOptions.limits = limits
+      let furniture = try SiteFurnitureFilter(furnitureOptions).run(input: documents, output: documentsForDedup)
+      result.furniture = furniture
+      extractLine += "; " + furniture.line
+    }
+    emit(.extract, extractLine,
          ["documents": .integer(Int64(result.extraction.documents)), "files": .integer(Int64(result.extraction.files)),
-          "skipped": .integer(Int64(result.extraction.skipped))])
+          "skipped": .integer(Int64(result.extraction.skipped)),
+          "furniture_lines": .integer(Int64(result.furniture?.furnitureLines ?? 0)),
+          "furniture_lines_removed": .integer(Int64(result.furniture?.linesRemoved ?? 0))])
 
     // Dedup documents.
     let keptDocuments = work + "/documents.kept.jsonl"
@@ -117,7 +133,7 @@ public struct BuildPipeline: Sendable {
     documentDedup.ngram = recipe.dedupNGram
     documentDedup.jobs = jobs
     documentDedup.limits = limits
-    let documentRun = try deduplicate(input: documents, against: [], output: keptDocuments, options: documentDedup)
+    let documentRun = try deduplicate(input: documentsForDedup, against: [], output: keptDocuments, options: documentDedup)
     result.documentDedup = documentRun.result.summary
     result.duplicateSamples += try samples(of: documentRun, stage: "documents", names: ["documents"])
     emit(.dedupDocuments, "dedup documents: " + Self.line(documentRun.result.summary), Self.counts(documentRun.result.summary))
@@ -126,7 +142,7 @@ public struct BuildPipeline: Sendable {
     let examples = work + "/examples.jsonl"
     let instructOptions = InstructOptions(
       format: recipe.format, tasks: recipe.tasks, filter: ExampleFilter(minChars: recipe.minChars, maxChars: recipe.maxChars),
-      chunkTokens: recipe.chunkTokens)
+      chunkTokens: recipe.chunkTokens, tokenCounter: tokenCounter, maxTokens: recipe.maxTokens)
     let exampleWriter = try JSONLWriter(path: examples)
     result.instruct = try Instructor(options: instructOptions).run(try JSONLReader(path: keptDocuments, limits: limits), to: exampleWriter)
     try exampleWriter.finish()
@@ -222,7 +238,8 @@ public struct BuildPipeline: Sendable {
     emit(.leakage, "leakage: \(leakage.findings.count) leak\(leakage.findings.count == 1 ? "" : "s") in \(leakage.heldOutRecords) held-out examples", .object(leakCounts))
 
     // Validate.
-    let validator = DatasetValidator(options: validationOptions, schemaLookup: { FormatSchemas.schema(for: $0) })
+    let validator = DatasetValidator(
+      options: validationOptions, schemaLookup: { FormatSchemas.schema(for: $0) }, tokenCounter: tokenCounter)
     for (index, name) in splitNames.enumerated() {
       try validator.validate(path: "\(out)/\(name).jsonl", role: index == 0 ? .training : .validation)
     }
@@ -237,7 +254,7 @@ public struct BuildPipeline: Sendable {
     var taskSamples = TaskSamples()
     for (index, name) in splitNames.enumerated() {
       result.statistics.append(try SplitStatistics.read(
-        path: "\(out)/\(name).jsonl", name: name, counter: .characterEstimate, sourceOfDocument: sourceOfDocument, groupBy: groupBy,
+        path: "\(out)/\(name).jsonl", name: name, counter: tokenCounter, sourceOfDocument: sourceOfDocument, groupBy: groupBy,
         onRecord: { record in if index == 0 { taskSamples.add(record, format: recipe.format) } }))
     }
     result.taskSamples = taskSamples.samples
@@ -256,6 +273,18 @@ public struct BuildPipeline: Sendable {
   }
 
   // MARK: - Stages
+
+  /// The recipe's tokenizer as a counter. The default (o200k_base, bundled with dataprep) falls
+  /// back to the character estimate, which the report names, when its rank file cannot be found
+  /// (a binary copied without its resource bundle); a tokenizer the recipe names must load.
+  static func tokenCounter(named name: String) throws -> TokenCounter {
+    do {
+      return TokenCounter(tokenizer: try TokenizerLocator().load(name))
+    } catch {
+      if name == TokenizerLocator.defaultName { return .characterEstimate }
+      throw error
+    }
+  }
 
   private struct DedupRun {
     var table: SketchTable

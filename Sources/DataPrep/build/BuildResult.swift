@@ -33,6 +33,8 @@ public struct BuildResult: Sendable {
   public var sources: [SourceFile] = []
   /// The extract stage's counts.
   public var extraction = ExtractionSummary()
+  /// What the site-furniture filter removed (`nil` when the recipe turned it off).
+  public var furniture: SiteFurnitureFilter.Summary?
   /// Sources that gave no document, as `path: reason`.
   public var extractionFailures: [String] = []
   /// Duplicate documents removed.

@@ -37,6 +37,7 @@ enum DatasetCard {
               "| stage | result |", "|---|---|",
               "| sources | \(result.sources.count) files |",
               "| extract | \(result.extraction.documents) documents (\(result.extraction.skipped) files skipped) |",
+              "| remove furniture | " + (result.furniture.map { inline($0.line) } ?? "off") + " |",
               "| dedup documents | \(result.documentDedup.recordsOut) kept, \(result.documentDedup.recordsIn - result.documentDedup.recordsOut) removed |",
               "| instruct | \(result.instruct.totalWritten) examples (\(result.instruct.written.map { "\(inline($0.task)) \($0.count)" }.joined(separator: ", "))) |",
               "| dedup examples | \(result.exampleDedup.recordsOut) new, \(result.exampleDedup.recordsIn - result.exampleDedup.recordsOut) removed"

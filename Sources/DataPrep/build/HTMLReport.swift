@@ -77,7 +77,7 @@ enum HTMLReport {
   private static func stages(_ result: BuildResult) -> String {
     var bars: [(String, Int, String)] = [
       ("source files", result.sources.count, "Files under the sources (\(result.extraction.skipped) gave no document, \(result.extraction.ignored) ignored by extension)"),
-      ("documents", result.extraction.documents, "Documents extracted"),
+      ("documents", result.extraction.documents, "Documents extracted" + (result.furniture.map { "; furniture: \($0.linesRemoved) recurring lines removed (\($0.furnitureLines) distinct, each on \($0.threshold)+ documents)" } ?? "")),
       ("documents kept", result.documentDedup.recordsOut, "After removing \(result.documentDedup.exactDuplicates) exact, \(result.documentDedup.nearDuplicates) near and \(result.documentDedup.partialCopies) partial duplicates"),
       ("examples", result.instruct.totalWritten, "Examples made by instruct"),
       ("new examples kept", result.exampleDedup.recordsOut, result.incremental

@@ -27,6 +27,13 @@ public enum StarterRecipe {
       # footers left out) or whole-page.
       html_content: main-content
 
+      # Lines that recur on many documents of the sources (navigation, footers, licence notes)
+      # are learned from the set and removed.
+      remove_furniture: true
+
+      # The tokenizer that counts tokens: o200k_base (bundled), cl100k_base, or a file.
+      tokenizer: o200k_base
+
       split:
         ratio: 0.9            # train share; or [0.8, 0.1, 0.1] for train, validation, test
         seed: 0               # the same seed keeps every example on its side
