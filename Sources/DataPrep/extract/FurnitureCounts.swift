@@ -7,14 +7,17 @@
 struct FurnitureCounts {
   /// The fewest words a counted line holds.
   let minimumWords: Int
+  /// Whether lines inside code fences are counted.
+  let includesCode: Bool
   /// Documents counted.
   private(set) var documents = 0
   private var counts: [UInt64: UInt32] = [:]
   private var seen = Set<UInt64>()
 
   /// Counts with no document yet.
-  init(minimumWords: Int) {
+  init(minimumWords: Int, includesCode: Bool = false) {
     self.minimumWords = minimumWords
+    self.includesCode = includesCode
   }
 
   /// Counts the lines of one document record.
@@ -25,12 +28,12 @@ struct FurnitureCounts {
       if let key = FurnitureLineKey.key(line, minimumWords: minimumWords) { seen.insert(key) }
     }
     if let text = record["text"]?.stringValue {
-      for line in FurnitureText.candidateLines(text) { note(line) }
+      for line in FurnitureText.candidateLines(text, includesCode: includesCode) { note(line) }
     }
     if let metadata = record["metadata"]?.objectValue {
       for pair in metadata["qa"]?.arrayValue ?? [] {
         guard let answer = pair["answer"]?.stringValue else { continue }
-        for line in FurnitureText.candidateLines(answer) { note(line) }
+        for line in FurnitureText.candidateLines(answer, includesCode: includesCode) { note(line) }
       }
       for name in FurnitureRewriter.wholeValueFields {
         if let value = metadata[name]?.stringValue { note(FurnitureRewriter.singleLine(value)) }

@@ -21,6 +21,8 @@ struct FurnitureRewriter {
   let furniture: [UInt64: Int]
   /// The fewest words a furniture line holds.
   let minimumWords: Int
+  /// Whether lines inside code fences may go too.
+  let includesCode: Bool
   /// Lines removed from texts so far.
   private(set) var linesRemoved = 0
   /// Sections dropped so far.
@@ -29,16 +31,17 @@ struct FurnitureRewriter {
   private(set) var examples: [UInt64: String] = [:]
 
   /// A rewriter removing the lines whose keys are in `furniture`.
-  init(furniture: [UInt64: Int], minimumWords: Int) {
+  init(furniture: [UInt64: Int], minimumWords: Int, includesCode: Bool = false) {
     self.furniture = furniture
     self.minimumWords = minimumWords
+    self.includesCode = includesCode
   }
 
   /// `record` without its furniture lines and fields.
   mutating func rewrite(_ record: JSONObject) -> Outcome {
     let furniture = furniture
     let minimumWords = minimumWords
-    let filter = FurnitureText { line in
+    let filter = FurnitureText(includesCode: includesCode) { line in
       FurnitureLineKey.key(line, minimumWords: minimumWords).map { furniture[$0] != nil } ?? false
     }
     var object = record

@@ -1,15 +1,24 @@
 /// Removes furniture lines from one Markdown-like text, keeping its structure valid.
 ///
-/// - Lines inside fenced code blocks (and the fences) are never removed: code repeats
-///   legitimately (`from django.db import models`).
+/// - Lines inside fenced code blocks (and the fences) are not removed unless ``includesCode``:
+///   code repeats legitimately (`from django.db import models`). With it, repeated code lines go
+///   too, and a code block left empty goes with its fences.
 /// - Heading lines are never removed for themselves; a heading goes only when everything under
 ///   it (up to the next heading) was furniture, as its section does.
 /// - A pipe table goes as a whole when every row but the separator is furniture; otherwise only
 ///   furniture body rows go, so the header and separator rows stay and the table stays a table.
 /// - Blank lines left side by side by a removal collapse into one.
 struct FurnitureText {
-  /// Whether a line (outside code, not a heading) is furniture.
+  /// Whether a line (not a heading, outside code unless ``includesCode``) is furniture.
   let isFurniture: (Substring) -> Bool
+  /// Whether lines inside code fences may be furniture too.
+  var includesCode = false
+
+  /// A filter removing the lines `isFurniture` accepts.
+  init(includesCode: Bool = false, isFurniture: @escaping (Substring) -> Bool) {
+    self.includesCode = includesCode
+    self.isFurniture = isFurniture
+  }
 
   /// What filtering a text did.
   struct Result {
@@ -21,19 +30,20 @@ struct FurnitureText {
     var removedLines: [Substring]
   }
 
-  private enum Kind { case code, heading, tableRow, blank, other }
+  private enum Kind { case fence, code, heading, tableRow, blank, other }
 
   /// `text` without its furniture, or `nil` when nothing in it is furniture.
   func filter(_ text: String) -> Result? {
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
     let kinds = Self.classify(lines)
+    let includesCode = includesCode
     var keep = [Bool](repeating: true, count: lines.count)
     var removedLines: [Substring] = []
     var index = 0
     while index < lines.count {
       switch kinds[index] {
-      case .other:
-        if isFurniture(lines[index]) {
+      case .other, .code:
+        if kinds[index] == .other || includesCode, isFurniture(lines[index]) {
           keep[index] = false
           removedLines.append(lines[index])
         }
@@ -49,6 +59,7 @@ struct FurnitureText {
     }
     guard !removedLines.isEmpty else { return nil }
     var removed = removedLines.count
+    if includesCode { Self.dropEmptiedCodeBlocks(lines, kinds, keep: &keep) }
     // A heading whose content was all furniture goes with it.
     for heading in lines.indices where kinds[heading] == .heading {
       var hadContent = false
@@ -76,16 +87,42 @@ struct FurnitureText {
     return Result(text: out.joined(separator: "\n"), removed: removed, removedLines: removedLines)
   }
 
-  /// The lines of `text` that may be furniture: outside code, not headings, not blank, not
-  /// table separator rows. What ``SiteFurnitureFilter`` counts across documents.
-  static func candidateLines(_ text: String) -> [Substring] {
+  /// The lines of `text` that may be furniture: not headings, not blank, not table separator
+  /// rows, outside code unless `includesCode`. What ``SiteFurnitureFilter`` counts across documents.
+  static func candidateLines(_ text: String, includesCode: Bool = false) -> [Substring] {
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
     let kinds = classify(lines)
     return zip(lines, kinds).compactMap { line, kind in
       switch kind {
       case .other: return line
+      case .code: return includesCode ? line : nil
       case .tableRow: return isSeparatorRow(line) ? nil : line
       default: return nil
+      }
+    }
+  }
+
+  /// Removes the fences of code blocks whose every line was removed.
+  private static func dropEmptiedCodeBlocks(_ lines: [Substring], _ kinds: [Kind], keep: inout [Bool]) {
+    var open: Int?
+    var keptInside = false
+    for index in kinds.indices {
+      switch kinds[index] {
+      case .fence:
+        if let start = open {
+          if !keptInside {
+            keep[start] = false
+            keep[index] = false
+          }
+          open = nil
+        } else {
+          open = index
+          keptInside = false
+        }
+      case .code:
+        if keep[index] && !isBlank(lines[index]) { keptInside = true }
+      default:
+        break
       }
     }
   }
@@ -116,10 +153,12 @@ struct FurnitureText {
     for line in lines {
       let content = contentAfterContainers(line)
       if let open = fence {
-        kinds.append(.code)
         let run = content.prefix { $0 == open.marker }
         if run.count >= open.length && content.dropFirst(run.count).allSatisfy({ $0 == " " || $0 == "\t" }) {
           fence = nil
+          kinds.append(.fence)
+        } else {
+          kinds.append(.code)
         }
         continue
       }
@@ -127,7 +166,7 @@ struct FurnitureText {
         let run = content.prefix { $0 == marker }.count
         if run >= 3 {
           fence = (marker, run)
-          kinds.append(.code)
+          kinds.append(.fence)
           continue
         }
       }

@@ -36,7 +36,7 @@ struct HTMLNameSignals: OptionSet, Sendable, Hashable {
   /// (`comment-list`, `sharedaddy`, `mainmenu`): long enough to be unambiguous.
   static let boilerplateParts = PartList([
     "comment", "disqus", "share", "shariff", "social", "related", "cookie", "consent", "newsletter", "subscri",
-    "breadcrumb", "sidebar", "navigation", "navbar", "footer", "advert", "sponsor", "promo", "recommend",
+    "breadcrumb", "sidebar", "navigation", "navbar", "navheader", "topnav", "sidenav", "footer", "advert", "sponsor", "promo", "recommend",
     "pagination", "popup", "outbrain", "taboola", "menu", "authorbio", "author-bio", "about-author",
     "authorbox", "author-box", "author-info", "authorinfo", "author_info", "author-desc", "entry-author", "sociable", "news-letter", "disclaimer", "tagcloud", "tag-cloud", "post-tags", "entry-tags", "paywall", "skiplink", "respond",
   ])

@@ -25,6 +25,10 @@ public struct SiteFurnitureFilter: Sendable {
     /// The fewest words (runs of letters or digits) a furniture line holds; shorter lines
     /// (`Note`, `See also`, `Parameters`) are structure and stay.
     public var minimumWords = 3
+    /// Whether lines inside fenced code count and go too. Off: code repeats legitimately
+    /// (`from django.db import models` on every page of a framework's guide), and a code
+    /// example without its imports is a worse example.
+    public var includesCode = false
     /// Furniture lines listed in ``Summary/topLines``.
     public var topLineCount = 8
     /// Limits on the documents read back (JSON depth, line length).
@@ -94,7 +98,7 @@ public struct SiteFurnitureFilter: Sendable {
   /// (atomically; `-` is standard output). `input` must be a file (it is read twice).
   /// - Throws: ``InputError`` for a line that is not a JSON object, ``OutputError``.
   public func run(input: String, output: String) throws -> Summary {
-    var counts = FurnitureCounts(minimumWords: options.minimumWords)
+    var counts = FurnitureCounts(minimumWords: options.minimumWords, includesCode: options.includesCode)
     try JSONLReader(path: input, limits: options.limits).forEachRecord { record in
       counts.add(record.object)
       return true
@@ -116,7 +120,7 @@ public struct SiteFurnitureFilter: Sendable {
   ) throws -> (extraction: ExtractionSummary, furniture: Summary) {
     let spool = try DocumentSpool(besides: writer.path)
     let spoolWriter = try JSONLWriter(path: spool.path)
-    var counts = FurnitureCounts(minimumWords: options.minimumWords)
+    var counts = FurnitureCounts(minimumWords: options.minimumWords, includesCode: options.includesCode)
     let extracted = try extraction.run(onFailure: onFailure, onProgress: onProgress) { document in
       let value = document.jsonValue
       if let object = value.objectValue { counts.add(object) }
@@ -134,7 +138,8 @@ public struct SiteFurnitureFilter: Sendable {
     summary.threshold = options.threshold(documents: counts.documents)
     let furniture = counts.keys(onAtLeast: summary.threshold)
     summary.furnitureLines = furniture.count
-    var rewriter = FurnitureRewriter(furniture: furniture, minimumWords: options.minimumWords)
+    var rewriter = FurnitureRewriter(
+      furniture: furniture, minimumWords: options.minimumWords, includesCode: options.includesCode)
     try JSONLReader(path: input, limits: options.limits).forEachRecordWithRawLine { record, rawLine in
       switch furniture.isEmpty ? .unchanged : rewriter.rewrite(record.object) {
       case .unchanged:

@@ -161,6 +161,25 @@ import Testing
     #expect(filter.filter("nothing to remove") == nil)
   }
 
+  @Test func repeatedCodeLinesGoOnlyWhenAskedAndEmptiedBlocksLoseTheirFences() {
+    let text = "Intro.\n\n```\nfrom app import models\n```\n\n```\nfrom app import models\nx = models.make()\n```"
+    let repeated: (Substring) -> Bool = { $0.contains("from app import models") }
+    #expect(FurnitureText(isFurniture: repeated).filter(text) == nil)
+    let withCode = FurnitureText(includesCode: true, isFurniture: repeated).filter(text)
+    #expect(withCode?.text == "Intro.\n\n```\nx = models.make()\n```")
+    #expect(FurnitureText.candidateLines(text, includesCode: true).filter { $0 == "from app import models" }.count == 2)
+  }
+
+  @Test func includesCodeOptionRemovesRepeatedCodeAcrossTheSet() throws {
+    var options = SiteFurnitureFilter.Options()
+    options.includesCode = true
+    let (documents, _, _) = try filtered(eightPages, options: options)
+    #expect(documents.allSatisfy { !text($0).contains("from django.db import models") })
+    // Both code lines recur on six pages: the blocks go whole, fences included; the prose stays.
+    #expect(documents.allSatisfy { !text($0).contains("```") })
+    #expect(documents.contains { text($0).contains("Every alpha widget needs its own key.") })
+  }
+
   @Test func lineKeysFoldFramingCaseSpacingAndDigits() {
     func key(_ line: String) -> UInt64? { FurnitureLineKey.key(Substring(line), minimumWords: 3) }
     #expect(key("| Last updated 2024-05-31 00:35:55 UTC |") == key("last   updated 2025-10-07 12:00:01 utc"))
