@@ -126,7 +126,7 @@ struct BoilerplateLines {
     return slot
   }
 
-  private mutating func count(_ slot: UInt32, digest: UInt64, source: UInt64, text: String) {
+  private mutating func count(_ slot: UInt32, digest: UInt64, source: UInt64, text: [UInt8]) {
     let i = Int(slot)
     entries[i].examples &+= 1
     let entry = entries[i]
@@ -143,7 +143,9 @@ struct BoilerplateLines {
       entries[i].sources += 1
     }
     entries[i].lastSource = source
-    if entries[i].sources >= minSources && entries[i].text == nil { entries[i].text = text }
+    if entries[i].sources >= minSources && entries[i].text == nil {
+      entries[i].text = String(decoding: text, as: UTF8.self)
+    }
   }
 
   private static func pair(_ digest: UInt64, _ source: UInt64) -> UInt64 {
@@ -183,8 +185,8 @@ struct BoilerplateLines {
   // MARK: - Lines
 
   /// Calls `body` with each countable line of `text` (3+ words, outside code fences): its
-  /// normalised text and that text's digest.
-  static func forEachLine(_ text: String, _ body: (_ normalised: String, _ digest: UInt64) -> Void) {
+  /// normalised UTF-8 bytes and their digest.
+  static func forEachLine(_ text: String, _ body: (_ normalised: [UInt8], _ digest: UInt64) -> Void) {
     var text = text
     text.withUTF8 { bytes in
       var inFence = false
@@ -202,17 +204,37 @@ struct BoilerplateLines {
         if inFence { continue }
         normalise(line, into: &normalised)
         guard normalised.count >= 5 else { continue }  // three words need at least 5 bytes
-        let string = String(decoding: normalised, as: UTF8.self)
-        var words = 0
-        InstructionShape.forEachWord(string) { _ in
-          words += 1
-          return words < 3
-        }
-        guard words >= 3 else { continue }
+        guard Self.hasThreeWords(normalised) else { continue }
         let digest = normalised.withUnsafeBytes { XXH64.hash($0) }
-        body(string, digest)
+        body(normalised, digest)
       }
     }
+  }
+
+  /// Whether `bytes` hold 3 or more words (``InstructionShape/forEachWord(_:_:)``), read on the
+  /// bytes when they are ASCII.
+  static func hasThreeWords(_ bytes: [UInt8]) -> Bool {
+    guard bytes.allSatisfy({ $0 < 0x80 }) else {
+      var words = 0
+      InstructionShape.forEachWord(String(decoding: bytes, as: UTF8.self)) { _ in
+        words += 1
+        return words < 3
+      }
+      return words >= 3
+    }
+    func isWord(_ b: UInt8) -> Bool { (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) }
+    var words = 0
+    var i = 0
+    while i < bytes.count {
+      guard isWord(bytes[i]) else {
+        i += 1
+        continue
+      }
+      words += 1
+      if words >= 3 { return true }
+      while i < bytes.count && (isWord(bytes[i]) || (bytes[i] == 0x27 && i + 1 < bytes.count && isWord(bytes[i + 1]))) { i += 1 }
+    }
+    return false
   }
 
   /// Whether `line` opens or closes a code fence: ```` ``` ```` or `~~~` after indentation and

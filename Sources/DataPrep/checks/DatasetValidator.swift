@@ -413,7 +413,7 @@ public final class DatasetValidator {
       return
     }
     guard let problem = InstructionShape.problem(instruction.text) else { return }
-    var snippet = instruction.text.trimmingCharacters(in: .whitespacesAndNewlines).replacingOccurrences(of: "\n", with: " ")
+    var snippet = String(instruction.text.prefix(200)).trimmingCharacters(in: .whitespacesAndNewlines).replacingOccurrences(of: "\n", with: " ")
     if snippet.count > 60 { snippet = String(snippet.prefix(57)) + "..." }
     add(.instructionShape, path, line, "\(instruction.location) \(problem): '\(snippet)'")
   }

@@ -22,12 +22,13 @@ enum InstructionShape {
   /// The minimum number of words.
   static let minimumWords = 3
 
-  /// Why `text` is not a question or request, `nil` when it is one.
+  /// Why `text` is not a question or request, `nil` when it is one. Reads only the start, the
+  /// first line's end and the end of `text`, so long instructions cost no more than short ones.
   static func problem(_ text: String) -> String? {
-    let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+    let scalars = text.unicodeScalars
     var first: String?
     var count = 0
-    Self.forEachWord(trimmed) { word in
+    Self.forEachWord(text) { word in
       if first == nil { first = word.lowercased() }
       count += 1
       return count < minimumWords
@@ -35,10 +36,16 @@ enum InstructionShape {
     guard count >= minimumWords else {
       return count == 0 ? "has no words" : "has only \(count) word\(count == 1 ? "" : "s")"
     }
-    let firstLine = trimmed.prefix { $0 != "\n" }.trimmingCharacters(in: .whitespaces)
-    if firstLine.hasSuffix("?") || trimmed.hasSuffix("?") { return nil }
+    if Self.lastVisible(scalars[...]) == "?" { return nil }
+    let start = scalars.firstIndex { !$0.properties.isWhitespace } ?? scalars.endIndex
+    if let newline = scalars[start...].firstIndex(of: "\n"), Self.lastVisible(scalars[start..<newline]) == "?" { return nil }
     if let first, first == "please" || requestVerbs.contains(first) { return nil }
     return "is neither a question (ending with '?') nor a request (opening with a verb such as Explain, List, Summarize, or Please)"
+  }
+
+  /// The last scalar of `scalars` that is not white space, `nil` when there is none.
+  private static func lastVisible(_ scalars: Substring.UnicodeScalarView) -> Unicode.Scalar? {
+    scalars.last { !$0.properties.isWhitespace }
   }
 
   /// Calls `body` with each word of `text` (a run of letters and digits, apostrophes inside

@@ -117,8 +117,20 @@ import Testing
   @Test func linesAreNormalisedAsTheScorecardDoes() {
     var seen: [String] = []
     BoilerplateLines.forEachLine("## Title of the page ##\n| a  table\tcell here |\n> - quoted list item\n```\nin code fence too\n```\nok two\n~~~\nfenced again\n~~~\n  * *bold* words after\n: ```\nin a definition fence\n  ```\n- ```\nin a list item fence\n  ```\n1. ```\nin a numbered item fence\n   ```\n> ```\nin a quoted fence\n> ```\nthe last line here") { text, _ in
-      seen.append(text)
+      seen.append(String(decoding: text, as: UTF8.self))
     }
     #expect(seen == ["Title of the page", "a table cell here", "quoted list item", "bold* words after", "the last line here"])
+  }
+}
+
+extension BoilerplateTests {
+  @Test func wordsAreCountedAsInInstructionsOnASCIIAndOtherText() {
+    let cases: [(String, Bool)] = [
+      ("one two three", true), ("don't stop now", true), ("don't stop", false), ("a_b c", true), ("a_b", false), ("1.2.3", true),
+      ("-- -- --", false), ("été à Paris", true), ("été Paris", false), ("日本 語 テキスト", true),
+    ]
+    for (text, expected) in cases {
+      #expect(BoilerplateLines.hasThreeWords(Array(text.utf8)) == expected, "\(text)")
+    }
   }
 }

@@ -16,7 +16,7 @@ import Testing
     "Summarize the section on locks.", "list the options of pg_dump", "Please describe the WAL.",
     "Write a query that counts rows.", "Continue the text: the planner", "Give an example of a join.",
     "Compare B-tree and hash indexes.", "Translate this paragraph into French.", "Rewrite it in plain words.",
-    "Describe what l’option fait bien.", "Is a\nmultiline question fine?",
+    "Describe what l’option fait bien.", "Is a\nmultiline question fine?", "\n  How do I join tables?\nSome context follows.",
   ])
   func questionsAndRequestsPass(_ text: String) {
     #expect(InstructionShape.problem(text) == nil, "\(text)")
