@@ -57,9 +57,16 @@ public struct BuildPipeline: Sendable {
       }
     }
     try InstructOptions(format: recipe.format, tasks: recipe.tasks).check()
-    let tokenCounter = try Self.tokenCounter(named: recipe.tokenizer)
+    // The recipe's tokenizer; the default (o200k_base, bundled) falls back to the character
+    // estimate, which the report names, when a binary was copied without its rank files.
+    let tokenizer = try TokenizerSelection.resolve(
+      recipe.tokenizer == TokenizerLocator.defaultName ? nil : recipe.tokenizer, fallback: .characterEstimate)
+    let tokenCounter = tokenizer.counter
     var validationOptions = try recipe.validationOptions()
     validationOptions.limits = limits
+    if let loaded = tokenizer.tokenizer {
+      validationOptions.tokenizerSpecialTokens = loaded.specialTokens.keys.sorted()
+    }
     let folder = OutputFolder(path: output)
     let splitNames = recipe.splitNames
     let mode = try folder.mode(settings: recipe.settingsJSON, splitNames: splitNames, force: force)
@@ -86,6 +93,7 @@ public struct BuildPipeline: Sendable {
     if mode == .incremental {
       sourcesLine += "; incremental build: \(output) has the same recipe settings, its examples stay where they are"
     }
+    if let warning = tokenizer.warning { sourcesLine += "; " + warning }
     emit(.sources, sourcesLine,
          ["files": .integer(Int64(result.sources.count)), "bytes": .integer(Int64(sourceBytes)), "incremental": .bool(mode == .incremental)])
 
@@ -273,18 +281,6 @@ public struct BuildPipeline: Sendable {
   }
 
   // MARK: - Stages
-
-  /// The recipe's tokenizer as a counter. The default (o200k_base, bundled with dataprep) falls
-  /// back to the character estimate, which the report names, when its rank file cannot be found
-  /// (a binary copied without its resource bundle); a tokenizer the recipe names must load.
-  static func tokenCounter(named name: String) throws -> TokenCounter {
-    do {
-      return TokenCounter(tokenizer: try TokenizerLocator().load(name))
-    } catch {
-      if name == TokenizerLocator.defaultName { return .characterEstimate }
-      throw error
-    }
-  }
 
   private struct DedupRun {
     var table: SketchTable
