@@ -33,6 +33,8 @@ public struct SplitOptions: Sendable {
   public var leakage = LeakageOptions()
   /// Replace existing output files.
   public var overwrite = false
+  /// Accept a split that gets no records (otherwise ``SplitError/emptySplit(name:records:)``).
+  public var allowEmpty = false
   /// Worker threads (the leakage check); results do not depend on it.
   public var jobs = 1
   /// Limits on the input (JSON nesting depth, line length).
