@@ -48,8 +48,13 @@ public struct DedupOptions: Sendable {
   /// One shingle in `partialSampling` (chosen by hash, so the same in every record) is indexed
   /// for partial-copy detection; 1 indexes all of them.
   public var partialSampling = 4
-  /// Records with fewer sampled shingles than this are never called partial copies.
+  /// Records with fewer sampled shingles than this (or, judged whole, fewer than this times
+  /// `partialSampling` shingles) are never called partial copies.
   public var partialMinimumSamples = 8
+  /// Records with fewer distinct shingles than this are judged on all of them for partial
+  /// copies, not a sample (a sample of a short record is too small to measure); needs the
+  /// shingle sets of exact verification.
+  public var partialSamplingFrom = 1024
   /// Which record of a cluster survives.
   public var keep: KeepPolicy = .first
   /// Remove every member of a duplicate cluster, the kept one too.

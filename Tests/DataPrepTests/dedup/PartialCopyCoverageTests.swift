@@ -37,7 +37,7 @@ import Testing
     // of c) would lose a's text: b must stay.
     let c = F.words(600, seed: 100)
     let tail = F.words(60, seed: 101)
-    let b = Array(c[0..<500]) + tail
+    let b = Array(c[0..<400]) + tail
     let (run, coverage) = try removedCoverage([("c", c), ("b", b), ("a", tail)])
     #expect(F.ids(run.output) == ["c", "b"])
     #expect(coverage.keys.sorted() == ["a"])
