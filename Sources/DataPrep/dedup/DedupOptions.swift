@@ -54,7 +54,7 @@ public struct DedupOptions: Sendable {
   /// Records with fewer distinct shingles than this are judged on all of them for partial
   /// copies, not a sample (a sample of a short record is too small to measure); needs the
   /// shingle sets of exact verification.
-  public var partialSamplingFrom = 1024
+  public var partialWholeBelow = 1024
   /// Which record of a cluster survives.
   public var keep: KeepPolicy = .first
   /// Remove every member of a duplicate cluster, the kept one too.
@@ -73,6 +73,10 @@ public struct DedupOptions: Sendable {
   /// The defaults.
   public init() {}
 
+  /// A shingle is sampled for partial copies when its hash is at most this: the lowest
+  /// 1/`partialSampling` of the range (no division per shingle).
+  var partialSampleLimit: UInt64 { UInt64.max / UInt64(max(1, partialSampling)) }
+
   /// The LSH index these options describe.
   public var lshIndex: LSHIndex {
     if let bands, let rows { return LSHIndex(bands: bands, rows: rows) }
@@ -89,6 +93,7 @@ public struct DedupOptions: Sendable {
     guard threshold > 0 && threshold <= 1 else { throw .badOption("--threshold must be in (0, 1]") }
     guard containment > 0 && containment <= 1 else { throw .badOption("--containment must be in (0, 1]") }
     guard partialSampling >= 1 else { throw .badOption("--partial-sampling must be at least 1") }
+    guard partialWholeBelow >= 0 else { throw .badOption("--partial-whole-below must be at least 0") }
     if let bands, let rows, bands * rows > permutations {
       throw .badOption("--bands × --rows (\(bands * rows)) exceeds --permutations (\(permutations))")
     }

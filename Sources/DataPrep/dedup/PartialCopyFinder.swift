@@ -4,7 +4,7 @@
 ///
 /// Every surviving record's shingles go into one hash table with a count of holders per shingle
 /// (``ShingleCountTable``). Long records are judged on one shingle in `partialSampling` (chosen
-/// by hash, so the same in every record); records with fewer than `partialSamplingFrom`
+/// by hash, so the same in every record); records with fewer than `partialWholeBelow`
 /// distinct shingles are judged on all of them, since a sample of a short record is too small
 /// to measure (with exact verification, which keeps the shingle sets; long records then index
 /// every shingle a short record has, so a short record's shingles are found in them).
@@ -40,7 +40,7 @@ struct PartialCopyFinder {
 
   /// Whether record `i` is judged on all its shingles rather than a sample.
   private func isWhole(_ i: Int, hasSets: Bool) -> Bool {
-    options.partialSampling <= 1 || (hasSets && table.shingleSet(i).count < options.partialSamplingFrom)
+    options.partialSampling <= 1 || (hasSets && table.shingleSet(i).count < options.partialWholeBelow)
   }
 
   /// The partial copies among `alive` records (references count as holders, never as copies),
@@ -49,7 +49,7 @@ struct PartialCopyFinder {
     var alive = aliveIn
     let n = table.count
     let hasSets = table.setOffsets.count == n + 1
-    let sampleLimit = UInt64.max / UInt64(max(1, options.partialSampling))
+    let sampleLimit = options.partialSampleLimit
     let whole = (0..<n).map { alive[$0] && isWhole($0, hasSets: hasSets) }
     func judgedKeys(_ i: Int) -> ArraySlice<UInt64> { whole[i] ? table.shingleSet(i) : table.samples(i) }
 

@@ -96,8 +96,7 @@ public struct SketchBuilder: Sendable {
     var sortCounts: [Int] = []
     var signature = [UInt32](repeating: .max, count: options.permutations)
     let sampling = UInt64(options.partialSampling)
-    // A shingle is sampled when its hash falls in the lowest 1/sampling of the range (no division).
-    let sampleLimit = UInt64.max / sampling
+    let sampleLimit = options.partialSampleLimit
     let keepSets = options.verification == .exact
     for index in range {
       let number = batch.numbers[index]

@@ -66,6 +66,9 @@ extension DataPrepCommand {
     @Option(name: .long, help: "Index one shingle in N for partial copies (1 = all; larger saves memory).")
     var partialSampling: Int = 4
 
+    @Option(name: .long, help: "Judge records with fewer distinct shingles than this on all of them for partial copies, not a sample (0: always sample).")
+    var partialWholeBelow: Int = 1024
+
     @Option(name: .long, help: "Which record of a cluster is kept: first, longest, shortest.")
     var keep: DedupOptions.KeepPolicy = .first
 
@@ -115,6 +118,7 @@ extension DataPrepCommand {
       o.partial = partial
       o.containment = containment
       o.partialSampling = partialSampling
+      o.partialWholeBelow = partialWholeBelow
       o.keep = keep
       o.dropAll = dropAll
       o.jobs = common.jobs
