@@ -127,13 +127,14 @@ struct PartialCopyFinder {
       coveredOfRemoved[i] = covered
       removed.append(i)
     }
-    return clusters(removed: removed, coveredOfRemoved: coveredOfRemoved, entries: entries, alive: alive,
-      aliveIn: aliveIn, capacity: counts.capacity, prefers: prefers)
+    return clusters(
+      removed: removed, coveredOfRemoved: coveredOfRemoved, entries: entries, alive: alive, capacity: counts.capacity,
+      prefers: prefers)
   }
 
   /// One cluster per removed record, naming the records present that hold most of it.
   private func clusters(
-    removed: [Int], coveredOfRemoved: [Int: Int], entries: Entries, alive: [Bool], aliveIn: [Bool], capacity: Int,
+    removed: [Int], coveredOfRemoved: [Int: Int], entries: Entries, alive: [Bool], capacity: Int,
     prefers: (Int, Int) -> Bool
   ) -> [DedupCluster] {
     guard !removed.isEmpty else { return [] }
@@ -142,7 +143,7 @@ struct PartialCopyFinder {
     for record in removed {
       for e in entries.judged(record) { wanted[Int(entries.slots[e])] = true }
     }
-    for i in 0..<table.count where alive[i] && aliveIn[i] {
+    for i in 0..<table.count where alive[i] {
       for e in entries.all(i) {
         let slot = entries.slots[e]
         if wanted[Int(slot)] && holders[slot, default: []].count < maxHoldersPerShingle { holders[slot, default: []].append(Int32(i)) }
