@@ -6,7 +6,8 @@ Usage: check-partial-coverage.py INPUT.jsonl KEPT.jsonl CLUSTERS.jsonl [--ngram 
 For every record removed as a partial copy (clusters of kind "partial" from
 `dataprep dedup --clusters`), computes the share of its word 5-shingles (text normalised as
 dataprep's `basic` level) that occur in some kept record, and prints how many reach --min.
-Records are matched to the input by line number; text is the document "text" field.
+Records are matched to the input by line number; text is the document "text" field. Characters
+of scripts written without spaces (Han, kana, Thai, Lao, Khmer, Myanmar) are words, as in dataprep.
 """
 import json
 import re
@@ -14,8 +15,13 @@ import sys
 import unicodedata
 
 
+# Scripts written without spaces: each character is a word (as dataprep's Shingler).
+UNSPACED = re.compile("([\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])")
+
+
 def normalise(text):
-    return re.sub(r"\s+", " ", re.sub(r"[^\w\s]", " ", unicodedata.normalize("NFKC", text).lower())).strip()
+    text = re.sub(r"\s+", " ", re.sub(r"[^\w\s]", " ", unicodedata.normalize("NFKC", text).lower())).strip()
+    return re.sub(r"\s+", " ", UNSPACED.sub(r" \1 ", text)).strip()
 
 
 def shingles(text, n):
