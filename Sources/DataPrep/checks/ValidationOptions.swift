@@ -111,7 +111,13 @@ public struct ValidationOptions: Sendable {
     case "validate": return
     case "max_errors", "max_findings_per_check": maxFindingsPerCheck = try int()
     case "max_tokens":
-      if value is NSNull { maxTokens = nil } else { maxTokens = try int() }
+      if value is NSNull {
+        maxTokens = nil
+      } else {
+        let tokens = try int()
+        guard tokens >= 1 else { throw .badValue(path: path, key: key, expected: "a token count of at least 1 (or null for no limit)") }
+        maxTokens = tokens
+      }
     case "max_file_bytes":
       if value is NSNull { maxFileBytes = nil } else { maxFileBytes = Int64(try int()) }
     case "max_file_mb":

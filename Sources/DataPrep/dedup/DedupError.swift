@@ -8,6 +8,9 @@ public enum DedupError: Error, Sendable, Equatable, LocalizedError {
   case badOption(String)
   /// An intermediate (signatures or pairs) file is unreadable or does not match the settings.
   case badIntermediate(path: String, reason: String)
+  /// The input being written is not the one the signatures were made from (another file, or
+  /// the same file changed since): its records cannot be matched by position.
+  case inputMismatch(path: String)
 
   /// `path:line: message`.
   public var errorDescription: String? {
@@ -21,6 +24,9 @@ public enum DedupError: Error, Sendable, Equatable, LocalizedError {
       return message
     case .badIntermediate(let path, let reason):
       return "\(path): \(reason)"
+    case .inputMismatch(let path):
+      return "\(path): not the input the signatures were made from (its lines differ: another file, or changed since); "
+        + "nothing written. Run --stage signatures on this input again"
     }
   }
 }

@@ -48,8 +48,13 @@ public struct DedupOptions: Sendable {
   /// One shingle in `partialSampling` (chosen by hash, so the same in every record) is indexed
   /// for partial-copy detection; 1 indexes all of them.
   public var partialSampling = 4
-  /// Records with fewer sampled shingles than this are never called partial copies.
+  /// Records with fewer sampled shingles than this (or, judged whole, fewer than this times
+  /// `partialSampling` shingles) are never called partial copies.
   public var partialMinimumSamples = 8
+  /// Records with fewer distinct shingles than this are judged on all of them for partial
+  /// copies, not a sample (a sample of a short record is too small to measure); needs the
+  /// shingle sets of exact verification.
+  public var partialWholeBelow = 1024
   /// Which record of a cluster survives.
   public var keep: KeepPolicy = .first
   /// Remove every member of a duplicate cluster, the kept one too.
@@ -68,6 +73,10 @@ public struct DedupOptions: Sendable {
   /// The defaults.
   public init() {}
 
+  /// A shingle is sampled for partial copies when its hash is at most this: the lowest
+  /// 1/`partialSampling` of the range (no division per shingle).
+  var partialSampleLimit: UInt64 { UInt64.max / UInt64(max(1, partialSampling)) }
+
   /// The LSH index these options describe.
   public var lshIndex: LSHIndex {
     if let bands, let rows { return LSHIndex(bands: bands, rows: rows) }
@@ -84,6 +93,7 @@ public struct DedupOptions: Sendable {
     guard threshold > 0 && threshold <= 1 else { throw .badOption("--threshold must be in (0, 1]") }
     guard containment > 0 && containment <= 1 else { throw .badOption("--containment must be in (0, 1]") }
     guard partialSampling >= 1 else { throw .badOption("--partial-sampling must be at least 1") }
+    guard partialWholeBelow >= 0 else { throw .badOption("--partial-whole-below must be at least 0") }
     if let bands, let rows, bands * rows > permutations {
       throw .badOption("--bands × --rows (\(bands * rows)) exceeds --permutations (\(permutations))")
     }

@@ -171,19 +171,29 @@ public struct Deduplicator: Sendable {
   // MARK: output
 
   /// Copies the kept input lines of `input` (file 0 of `table`) to `output`, byte for byte.
-  public func writeKept(_ result: DedupResult, table: SketchTable, input: String, to output: OutputFile) throws {
+  /// The whole input is read and digested: when `table` records a digest
+  /// (``SketchTable/inputDigest``) and the input's differs, nothing is committed.
+  /// - Parameter inputName: the name errors give the input (e.g. `-` when `input` is a spool of stdin).
+  /// - Throws: ``DedupError/inputMismatch(path:)``, read and write errors.
+  public func writeKept(
+    _ result: DedupResult, table: SketchTable, input: String, inputName: String? = nil, to output: OutputFile
+  ) throws {
     var keptLines: [Int32] = []
     for i in 0..<table.count where table.fileIndex[i] == 0 && result.kept[i] { keptLines.append(table.lines[i]) }
     var next = 0
+    var digest = InputDigest()
     let newline: [UInt8] = [0x0A]
     try LineReader(try ByteSource(path: input), maximumLineBytes: options.limits.maximumLineBytes).forEachLine { line, number in
-      guard next < keptLines.count else { return false }
-      if Int(keptLines[next]) == number {
+      digest.add(line)
+      if next < keptLines.count && Int(keptLines[next]) == number {
         try output.write(line)
         try output.write(newline)
         next += 1
       }
       return true
+    }
+    if let expected = table.inputDigest, expected != digest.value {
+      throw DedupError.inputMismatch(path: inputName ?? input)
     }
   }
 

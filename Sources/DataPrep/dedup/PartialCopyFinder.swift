@@ -1,12 +1,20 @@
-/// Finds partial copies: records most of whose content (`containment` of their sampled
-/// shingles) also occurs in other surviving records, such as a page that embeds another, or
-/// half of one document glued to half of another, which MinHash (a whole-set similarity) misses.
+/// Finds partial copies: records most of whose content (`containment` of their shingles) also
+/// occurs in other records that are kept, such as a page that embeds another, or half of one
+/// document glued to half of another, which MinHash (a whole-set similarity) misses.
 ///
-/// Every surviving record's sampled shingles go into one sorted index with a count per shingle.
-/// Records whose coverage (fraction of their shingles held by some other record) reaches the
-/// threshold are candidates; they are removed least-preferred first, each time re-checking its
-/// coverage against the records still present, so of two records that cover each other only one
-/// goes. Deterministic: it depends only on the records and the keep order.
+/// Every surviving record's shingles go into one hash table with a count of holders per shingle
+/// (``ShingleCountTable``). Long records are judged on one shingle in `partialSampling` (chosen
+/// by hash, so the same in every record); records with fewer than `partialWholeBelow`
+/// distinct shingles are judged on all of them, since a sample of a short record is too small
+/// to measure (with exact verification, which keeps the shingle sets; long records then index
+/// every shingle a short record has, so a short record's shingles are found in them).
+///
+/// Records whose coverage (share of their judged shingles held by some other record) reaches
+/// the threshold are candidates. They are decided least-preferred first, each re-checked
+/// against the records still present; a record is removed only when that leaves every record
+/// removed before it still covered by the records present, so what is removed is always held
+/// by kept records (never by records that went too, in a chain or a cycle of containment).
+/// Deterministic: it depends only on the records and the keep order.
 struct PartialCopyFinder {
   let options: DedupOptions
   let table: SketchTable
@@ -18,92 +26,140 @@ struct PartialCopyFinder {
     self.table = table
   }
 
+  /// The slots of each record's shingles in the count table: `judged` (the shingles its
+  /// coverage is measured on) then `extra` (shingles it only holds for others).
+  private struct Entries {
+    var slots: [Int32] = []
+    var offsets: [Int] = [0]
+    /// End of record `i`'s judged slots (its extras run to `offsets[i + 1]`).
+    var judgedEnds: [Int] = []
+
+    func judged(_ i: Int) -> Range<Int> { offsets[i]..<judgedEnds[i] }
+    func all(_ i: Int) -> Range<Int> { offsets[i]..<offsets[i + 1] }
+  }
+
+  /// Whether record `i` is judged on all its shingles rather than a sample.
+  private func isWhole(_ i: Int, hasSets: Bool) -> Bool {
+    options.partialSampling <= 1 || (hasSets && table.shingleSet(i).count < options.partialWholeBelow)
+  }
+
   /// The partial copies among `alive` records (references count as holders, never as copies),
-  /// one cluster per copy naming the record holding most of it as kept.
+  /// one cluster per copy naming the kept record holding most of it.
   func find(alive aliveIn: [Bool], prefers: (Int, Int) -> Bool) -> [DedupCluster] {
     var alive = aliveIn
     let n = table.count
-    // Count, for every sampled shingle, how many alive records hold it (open addressing).
-    var aliveSamples = 0
-    for i in 0..<n where alive[i] { aliveSamples += table.sampleOffsets[i + 1] - table.sampleOffsets[i] }
-    var capacity = 16
-    while capacity < aliveSamples + aliveSamples / 2 { capacity <<= 1 }
-    let mask = capacity - 1
-    var keys = [UInt64](repeating: 0, count: capacity)
-    var counts = [Int32](repeating: 0, count: capacity)
-    // The slot of each sample (flat index into table.samples), -1 for samples of dead records.
-    var slotOfSample = [Int32](repeating: -1, count: table.samples.count)
-    table.samples.withUnsafeBufferPointer { samples in
-      for i in 0..<n where alive[i] {
-        for f in table.sampleOffsets[i]..<table.sampleOffsets[i + 1] {
-          let h = samples[f]
-          var slot = Int(truncatingIfNeeded: (h &* 0x9E37_79B9_7F4A_7C15) >> 20) & mask
-          while counts[slot] != 0 && keys[slot] != h { slot = (slot + 1) & mask }
-          keys[slot] = h
-          counts[slot] += 1
-          slotOfSample[f] = Int32(slot)
+    let hasSets = table.setOffsets.count == n + 1
+    let sampleLimit = options.partialSampleLimit
+    let whole = (0..<n).map { alive[$0] && isWhole($0, hasSets: hasSets) }
+    func judgedKeys(_ i: Int) -> ArraySlice<UInt64> { whole[i] ? table.shingleSet(i) : table.samples(i) }
+
+    var expected = 0
+    for i in 0..<n where alive[i] { expected += judgedKeys(i).count }
+    var counts = ShingleCountTable(expected: expected)
+    var entries = Entries()
+    entries.slots.reserveCapacity(expected)
+    for i in 0..<n {
+      if alive[i] {
+        for key in judgedKeys(i) { entries.slots.append(counts.add(key)) }
+      }
+      entries.judgedEnds.append(entries.slots.count)
+      entries.offsets.append(entries.slots.count)
+    }
+    // Long records also hold the unsampled shingles of whole records: add them as extras.
+    if hasSets && options.partialSampling > 1 && whole.contains(true) {
+      var extras: [[Int32]] = Array(repeating: [], count: n)
+      for i in 0..<n where alive[i] && !whole[i] {
+        for key in table.shingleSet(i) where key > sampleLimit {
+          if let slot = counts.slot(of: key) { extras[i].append(slot) }
         }
       }
-    }
-
-    func coverage(_ i: Int) -> Double {
-      let range = table.sampleOffsets[i]..<table.sampleOffsets[i + 1]
-      guard !range.isEmpty else { return 0 }
-      var covered = 0
-      for f in range where counts[Int(slotOfSample[f])] >= 2 { covered += 1 }
-      return Double(covered) / Double(range.count)
+      var merged = Entries()
+      merged.slots.reserveCapacity(entries.slots.count + extras.reduce(0) { $0 + $1.count })
+      for i in 0..<n {
+        merged.slots += entries.slots[entries.all(i)]
+        merged.judgedEnds.append(merged.slots.count)
+        for slot in extras[i] {
+          counts.increment(slot)
+          merged.slots.append(slot)
+        }
+        merged.offsets.append(merged.slots.count)
+      }
+      entries = merged
     }
 
     let threshold = options.containment - 1e-9
+    func judgedCount(_ i: Int) -> Int { entries.judged(i).count }
+    func coverage(_ i: Int, holders: Int32) -> Int {
+      var covered = 0
+      for e in entries.judged(i) where counts.counts[Int(entries.slots[e])] >= holders { covered += 1 }
+      return covered
+    }
+    func reaches(_ covered: Int, of total: Int) -> Bool { total > 0 && Double(covered) / Double(total) >= threshold }
+
+    let minimum = options.partialMinimumSamples
     var candidates: [Int] = []
-    for i in 0..<n where alive[i] && !table.isReference(i) && table.samples(i).count >= options.partialMinimumSamples {
-      if coverage(i) >= threshold { candidates.append(i) }
+    for i in 0..<n where alive[i] && !table.isReference(i) {
+      // A whole record needs as many shingles as a sampled one needs samples, times the sampling.
+      let enough = whole[i] ? judgedCount(i) >= minimum * options.partialSampling : judgedCount(i) >= minimum
+      if enough && reaches(coverage(i, holders: 2), of: judgedCount(i)) { candidates.append(i) }
     }
     // Least preferred first: they are the ones to remove when two records cover each other.
     candidates.sort { prefers($1, $0) }
-    var removed: [(record: Int, coverage: Double)] = []
+    // For removed records: how many of their judged shingles records present still hold, and
+    // which removed records hold each slot.
+    var coveredOfRemoved: [Int: Int] = [:]
+    var removedHolding: [Int32: [Int32]] = [:]
+    var removed: [Int] = []
     for i in candidates {
-      let c = coverage(i)
-      guard c >= threshold else { continue }
+      let covered = coverage(i, holders: 2)
+      guard reaches(covered, of: judgedCount(i)) else { continue }
+      // Shingles only `i` still holds: removing it uncovers them in the records removed before.
+      var losses: [Int: Int] = [:]
+      for e in entries.all(i) where counts.counts[Int(entries.slots[e])] == 1 {
+        for r in removedHolding[entries.slots[e]] ?? [] { losses[Int(r), default: 0] += 1 }
+      }
+      let wouldLose = losses.contains { r, lost in !reaches((coveredOfRemoved[r] ?? 0) - lost, of: judgedCount(r)) }
+      if wouldLose { continue }
+      for (r, lost) in losses { coveredOfRemoved[r, default: 0] -= lost }
       alive[i] = false
-      for f in table.sampleOffsets[i]..<table.sampleOffsets[i + 1] { counts[Int(slotOfSample[f])] -= 1 }
-      removed.append((i, c))
+      for e in entries.all(i) { counts.decrement(entries.slots[e]) }
+      for e in entries.judged(i) { removedHolding[entries.slots[e], default: []].append(Int32(i)) }
+      coveredOfRemoved[i] = covered
+      removed.append(i)
     }
+    return clusters(
+      removed: removed, coveredOfRemoved: coveredOfRemoved, entries: entries, alive: alive, capacity: counts.capacity,
+      prefers: prefers)
+  }
 
-    // Name the holders of each removed record's shingles: index the records' samples that occur
-    // in some removed record (holders still present are credited first).
-    var holders: [Int32: [Int32]] = [:]  // slot -> records still present holding it
-    var removedHolders: [Int32: [Int32]] = [:]  // slot -> partial copies holding it (a fallback)
+  /// One cluster per removed record, naming the records present that hold most of it.
+  private func clusters(
+    removed: [Int], coveredOfRemoved: [Int: Int], entries: Entries, alive: [Bool], capacity: Int,
+    prefers: (Int, Int) -> Bool
+  ) -> [DedupCluster] {
+    guard !removed.isEmpty else { return [] }
+    var holders: [Int32: [Int32]] = [:]  // slot -> records present holding it
     var wanted = [Bool](repeating: false, count: capacity)
-    for (record, _) in removed {
-      for f in table.sampleOffsets[record]..<table.sampleOffsets[record + 1] { wanted[Int(slotOfSample[f])] = true }
+    for record in removed {
+      for e in entries.judged(record) { wanted[Int(entries.slots[e])] = true }
     }
-    for i in 0..<n where aliveIn[i] && !removed.isEmpty {
-      for f in table.sampleOffsets[i]..<table.sampleOffsets[i + 1] {
-        let slot = slotOfSample[f]
-        guard wanted[Int(slot)] else { continue }
-        if alive[i] {
-          if holders[slot, default: []].count < maxHoldersPerShingle { holders[slot, default: []].append(Int32(i)) }
-        } else if removedHolders[slot, default: []].count < maxHoldersPerShingle {
-          removedHolders[slot, default: []].append(Int32(i))
-        }
+    for i in 0..<table.count where alive[i] {
+      for e in entries.all(i) {
+        let slot = entries.slots[e]
+        if wanted[Int(slot)] && holders[slot, default: []].count < maxHoldersPerShingle { holders[slot, default: []].append(Int32(i)) }
       }
     }
     var clusters: [DedupCluster] = []
-    for (record, cover) in removed.sorted(by: { $0.record < $1.record }) {
-      let total = Double(table.sampleOffsets[record + 1] - table.sampleOffsets[record])
+    for record in removed.sorted() {
+      let total = Double(entries.judged(record).count)
       var tally: [Int: Int] = [:]
-      var fallback: [Int: Int] = [:]
-      for f in table.sampleOffsets[record]..<table.sampleOffsets[record + 1] {
-        for holder in holders[slotOfSample[f]] ?? [] { tally[Int(holder), default: 0] += 1 }
-        for holder in removedHolders[slotOfSample[f]] ?? [] where Int(holder) != record {
-          fallback[Int(holder), default: 0] += 1
-        }
+      for e in entries.judged(record) {
+        for holder in holders[entries.slots[e]] ?? [] { tally[Int(holder), default: 0] += 1 }
       }
-      if tally.isEmpty { tally = fallback }
       let ranked = tally.sorted { $0.value != $1.value ? $0.value > $1.value : prefers($0.key, $1.key) }
       guard let top = ranked.first else { continue }
       let sources = ranked.prefix(5).map { (record: $0.key, containment: Double($0.value) / total) }
+      let cover = Double(coveredOfRemoved[record] ?? 0) / total
       let member = DedupCluster.Member(
         record: record, kind: .partial, similarity: Double(top.value) / total, coverage: cover, sources: sources)
       clusters.append(DedupCluster(kind: .partial, kept: top.key, representative: top.key, removed: [member], pairs: []))

@@ -34,12 +34,15 @@ public struct SketchBuilder: Sendable {
   /// 1... for `--against` files).
   /// - Throws: ``InputError`` for unreadable files and bad JSON lines, ``DedupError/noText(path:line:field:)``
   ///   for records without text; the error is the first in input order.
+  /// The input's lines are digested on the way (``SketchTable/inputDigest``).
   public func add(path: String, name: String? = nil, fileIndex: UInt16, to table: inout SketchTable) throws {
     let source = try ByteSource(path: path)
     Self.reserve(forFile: path, options: options, in: &table)
     let path = name ?? path
     var batch = LineBatch()
+    var digest = InputDigest()
     try LineReader(source, maximumLineBytes: options.limits.maximumLineBytes).forEachLine { line, number in
+      digest.add(line)
       if Self.isBlank(line) { return true }
       batch.append(line, number: number)
       if batch.bytes.count >= batchBytes || batch.count >= 65536 {
@@ -49,6 +52,7 @@ public struct SketchBuilder: Sendable {
       return true
     }
     if batch.count > 0 { try process(batch, path: path, fileIndex: fileIndex, into: &table) }
+    if fileIndex == 0 { table.inputDigest = digest.value }
   }
 
   private func process(_ batch: LineBatch, path: String, fileIndex: UInt16, into table: inout SketchTable) throws {
@@ -92,8 +96,7 @@ public struct SketchBuilder: Sendable {
     var sortCounts: [Int] = []
     var signature = [UInt32](repeating: .max, count: options.permutations)
     let sampling = UInt64(options.partialSampling)
-    // A shingle is sampled when its hash falls in the lowest 1/sampling of the range (no division).
-    let sampleLimit = UInt64.max / sampling
+    let sampleLimit = options.partialSampleLimit
     let keepSets = options.verification == .exact
     for index in range {
       let number = batch.numbers[index]

@@ -1,17 +1,20 @@
 /// Reads and writes the intermediate files of a staged dedup run, so each stage can run as a
 /// separate job: a sketch file (`--stage signatures`) and an edge file (`--stage candidates`).
 ///
-/// Both are little-endian binary with a magic line and the settings that shape their contents;
-/// reading a file made with different settings fails with a message naming the setting.
+/// Both are little-endian binary with a magic line, the settings that shape their contents and
+/// the digest of the input they were made from (``SketchTable/inputDigest``); reading a file made
+/// with different settings fails with a message naming the setting, a pairs file made from other
+/// signatures fails, and the output pass refuses an input whose digest differs.
 public enum SketchFile {
-  static let sketchMagic = Array("DPDEDUP-SKETCH-1\n".utf8)
-  static let edgeMagic = Array("DPDEDUP-EDGES-1\n".utf8)
+  static let sketchMagic = Array("DPDEDUP-SKETCH-2\n".utf8)
+  static let edgeMagic = Array("DPDEDUP-EDGES-2\n".utf8)
 
   /// The bytes of a sketch file holding `table` made with `options`.
   public static func encode(_ table: SketchTable, options: DedupOptions) -> [UInt8] {
     var out = BinaryWriter()
     out.bytes(sketchMagic)
     out.string(settings(options))
+    out.digest(table.inputDigest)
     out.int(table.permutations)
     out.int(table.files.count)
     for file in table.files { out.string(file) }
@@ -41,7 +44,9 @@ public enum SketchFile {
     guard stored == settings(options) else {
       throw .badIntermediate(path: path, reason: "made with other settings (\(stored)); this run uses \(settings(options))")
     }
+    let digest = try r.digest()
     var table = SketchTable(permutations: try r.int())
+    table.inputDigest = digest
     let fileCount = try r.int()
     for _ in 0..<fileCount { table.files.append(try r.string()) }
     table.allDocuments = try r.int() == 1
@@ -63,25 +68,37 @@ public enum SketchFile {
     return table
   }
 
-  /// The bytes of an edge file.
-  public static func encode(_ edges: [SimilarityEdge], options: DedupOptions) -> [UInt8] {
+  /// The bytes of an edge file, made from the signatures of the input whose digest is `inputDigest`.
+  public static func encode(_ edges: [SimilarityEdge], options: DedupOptions, inputDigest: UInt64?) -> [UInt8] {
     var out = BinaryWriter()
     out.bytes(edgeMagic)
     out.string(settings(options))
+    out.digest(inputDigest)
     out.array(edges.map(\.first))
     out.array(edges.map(\.second))
     out.array(edges.map { $0.similarity.bitPattern })
     return out.data
   }
 
-  /// The edges in an edge file's bytes.
-  /// - Throws: ``DedupError/badIntermediate(path:reason:)`` as for sketch files.
-  public static func decodeEdges(_ bytes: [UInt8], path: String, options: DedupOptions) throws(DedupError) -> [SimilarityEdge] {
+  /// The edges in an edge file's bytes, which must come from the signatures of the input whose
+  /// digest is `inputDigest` (the signatures file's ``SketchTable/inputDigest``).
+  /// - Throws: ``DedupError/badIntermediate(path:reason:)`` as for sketch files, and when the
+  ///   pairs were made from other signatures.
+  public static func decodeEdges(
+    _ bytes: [UInt8], path: String, options: DedupOptions, inputDigest: UInt64?
+  ) throws(DedupError) -> [SimilarityEdge] {
     var r = BinaryReader(bytes: bytes, path: path)
     try r.expect(edgeMagic, what: "a dedup pairs file")
     let stored = try r.string()
     guard stored == settings(options) else {
       throw .badIntermediate(path: path, reason: "made with other settings (\(stored)); this run uses \(settings(options))")
+    }
+    let storedDigest = try r.digest()
+    guard storedDigest == inputDigest else {
+      throw .badIntermediate(
+        path: path,
+        reason: "made from the signatures of another input (digest \(storedDigest.map(InputDigest.hex) ?? "none"), "
+          + "the signatures' is \(inputDigest.map(InputDigest.hex) ?? "none")); run --stage candidates on these signatures again")
     }
     let first = try r.array(Int32.self)
     let second = try r.array(Int32.self)
@@ -110,6 +127,12 @@ struct BinaryWriter {
   mutating func string(_ s: String) {
     int(s.utf8.count)
     data += s.utf8
+  }
+
+  /// An optional input digest: a presence flag, then the value.
+  mutating func digest(_ value: UInt64?) {
+    int(value == nil ? 0 : 1)
+    append(value ?? 0)
   }
 
   mutating func append<T: FixedWidthInteger>(_ v: T) {
@@ -152,6 +175,12 @@ struct BinaryReader {
     let v = try read(UInt64.self)
     guard v <= UInt64(Int.max) else { throw .badIntermediate(path: path, reason: "corrupt length") }
     return Int(v)
+  }
+
+  mutating func digest() throws(DedupError) -> UInt64? {
+    let present = try int()
+    let value = try read(UInt64.self)
+    return present == 1 ? value : nil
   }
 
   mutating func string() throws(DedupError) -> String {

@@ -34,6 +34,10 @@ public struct SketchTable: Sendable {
   public internal(set) var shingleSets: [UInt64] = []
   /// Whether every input record's text was a document `text`.
   public internal(set) var allDocuments = true
+  /// The digest of the input's lines (file 0), set by ``Deduplicator/sketch(input:against:inputName:)``;
+  /// the output pass checks the input it copies from has the same, so records are never
+  /// dropped by the position of another file's records.
+  public internal(set) var inputDigest: UInt64?
 
   /// An empty table for signatures of `permutations` values.
   public init(permutations: Int) {

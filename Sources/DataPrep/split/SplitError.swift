@@ -12,6 +12,8 @@ public enum SplitError: Error, Sendable, Equatable, LocalizedError {
   case noText(path: String, line: Int)
   /// The mode needs two passes over the input, which standard input cannot give.
   case needsFile(String)
+  /// A split would get no records (of `records` in the input) and `--allow-empty` was not given.
+  case emptySplit(name: String, records: Int)
 
   /// A message naming the file and line, or the option.
   public var errorDescription: String? {
@@ -22,6 +24,9 @@ public enum SplitError: Error, Sendable, Equatable, LocalizedError {
     case .noText(let path, let line):
       return "\(path):\(line): record has no group key and no text to group it by; use --group-by PATH or --field PATH"
     case .needsFile(let mode): return "\(mode) reads the input twice: give a file, not standard input"
+    case .emptySplit(let name, let records):
+      return "\(name) would get none of the \(records) record(s): change --ratio (or --seed), "
+        + "or pass --allow-empty to write an empty \(name).jsonl"
     }
   }
 }

@@ -37,6 +37,11 @@ public struct SplitOptions: Sendable {
   public var leakage = LeakageOptions()
   /// Replace existing output files.
   public var overwrite = false
+  /// Accept a split that gets no records (otherwise ``SplitError/emptySplit(name:records:)``).
+  /// `dataprep split` sets it to `false` unless `--allow-empty`; the library default accepts,
+  /// since callers such as `build` split only the records a run adds, where a side may rightly
+  /// get none.
+  public var allowEmpty = true
   /// Worker threads (the leakage check); results do not depend on it.
   public var jobs = 1
   /// Limits on the input (JSON nesting depth, line length).

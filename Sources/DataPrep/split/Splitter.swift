@@ -199,6 +199,7 @@ public struct Splitter: Sendable {
       if let label { labelCounts[label, default: [Int](repeating: 0, count: paths.count)][s] += 1 }
       return true
     }
+    try requireRecords(writers.map(\.count))
     for writer in writers { try writer.finish() }
     var result = SplitResult(
       names: options.splitNames, counts: writers.map(\.count), groups: groupSets.map(\.count),
@@ -245,6 +246,15 @@ public struct Splitter: Sendable {
       report = try check.run(train: train, heldOut: heldOut)
     }
     result.leaksRemaining = report.findings.count
+    try requireRecords(result.counts)
+  }
+
+  /// Refuses a split left without records unless ``SplitOptions/allowEmpty``: a silently empty
+  /// train or validation file is a lost dataset, not a result.
+  /// - Throws: ``SplitError/emptySplit(name:records:)`` naming the first empty split.
+  private func requireRecords(_ counts: [Int]) throws(SplitError) {
+    guard !options.allowEmpty, let empty = counts.firstIndex(of: 0) else { return }
+    throw .emptySplit(name: options.splitNames[empty], records: counts.reduce(0, +))
   }
 
   /// Rewrites `path` without the records at `lines` and every record of their groups; the

@@ -66,6 +66,9 @@ extension DataPrepCommand {
     @Option(name: .long, help: "Index one shingle in N for partial copies (1 = all; larger saves memory).")
     var partialSampling: Int = 4
 
+    @Option(name: .long, help: "Judge records with fewer distinct shingles than this on all of them for partial copies, not a sample (0: always sample).")
+    var partialWholeBelow: Int = 1024
+
     @Option(name: .long, help: "Which record of a cluster is kept: first, longest, shortest.")
     var keep: DedupOptions.KeepPolicy = .first
 
@@ -115,6 +118,7 @@ extension DataPrepCommand {
       o.partial = partial
       o.containment = containment
       o.partialSampling = partialSampling
+      o.partialWholeBelow = partialWholeBelow
       o.keep = keep
       o.dropAll = dropAll
       o.jobs = common.jobs
@@ -125,7 +129,7 @@ extension DataPrepCommand {
     }
 
     func run() throws {
-      let inputs = [input].compactMap { $0 } + against
+      let inputs = [input, signatures].compactMap { $0 } + against + pairs
       try OutputFile.requireDistinct(output, from: inputs)
       if let clusters { try OutputFile.requireDistinct(clusters, from: inputs) }
       let dedup = Deduplicator(options: options)
@@ -139,27 +143,30 @@ extension DataPrepCommand {
         let table = try loadSketches()
         let range = try parseBandRange()
         let edges = dedup.verify(dedup.candidatePairs(table, bandRange: range), in: table)
-        try writeBytes(SketchFile.encode(edges, options: dedup.options), to: output)
+        try writeBytes(SketchFile.encode(edges, options: dedup.options, inputDigest: table.inputDigest), to: output)
       case .clusters:
         let table = try loadSketches()
         var edges: [SimilarityEdge] = []
         for path in pairs {
-          edges += try SketchFile.decodeEdges(try ByteSource(path: path).readAll(), path: path, options: dedup.options)
+          edges += try SketchFile.decodeEdges(
+            try ByteSource(path: path).readAll(), path: path, options: dedup.options, inputDigest: table.inputDigest)
         }
-        try finish(dedup, table: table, edges: edges, input: input ?? "-")
+        try finish(dedup, table: table, edges: edges, input: input ?? "-", inputName: input)
       case .all:
         let (path, isSpool) = try Deduplicator.rereadablePath(input ?? "-")
         defer { if isSpool { Deduplicator.removeSpool(path) } }
         let table = try dedup.sketch(input: path, against: against, inputName: input)
         let edges = dedup.verify(dedup.candidatePairs(table), in: table)
-        try finish(dedup, table: table, edges: edges, input: path)
+        try finish(dedup, table: table, edges: edges, input: path, inputName: input)
       }
     }
 
-    private func finish(_ dedup: Deduplicator, table: SketchTable, edges: [SimilarityEdge], input: String) throws {
+    private func finish(
+      _ dedup: Deduplicator, table: SketchTable, edges: [SimilarityEdge], input: String, inputName: String?
+    ) throws {
       let result = dedup.resolve(table, edges: edges)
       let out = try OutputFile(path: output)
-      try dedup.writeKept(result, table: table, input: input, to: out)
+      try dedup.writeKept(result, table: table, input: input, inputName: inputName, to: out)
       if let clusters {
         let writer = try JSONLWriter(path: clusters)
         for cluster in result.clusters { try writer.write(cluster.jsonValue(in: table)) }

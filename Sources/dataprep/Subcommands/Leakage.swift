@@ -96,6 +96,7 @@ extension DataPrepCommand {
     }
 
     func run() throws {
+      try OutputFile.requireDistinct(report, from: [train] + validation + against)
       let result = try LeakageCheck(options: try options()).run(train: train, heldOut: validation, against: against)
       let out = try OutputFile(path: report)
       switch output {

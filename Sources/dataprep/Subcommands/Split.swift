@@ -61,6 +61,9 @@ extension DataPrepCommand {
     @Flag(name: .long, help: "Replace existing output files.")
     var force = false
 
+    @Flag(name: .long, help: "Accept a split that gets no records (by default an empty train, validation or test is an error).")
+    var allowEmpty = false
+
     @OptionGroup var common: CommonOptions
 
     @OptionGroup var limits: LimitOptions
@@ -92,6 +95,7 @@ extension DataPrepCommand {
       o.leakage.ngram = ngram
       o.leakage.threshold = threshold
       o.overwrite = force
+      o.allowEmpty = allowEmpty
       o.jobs = common.jobs
       o.limits = limits.limits
       try o.leakage.validate()

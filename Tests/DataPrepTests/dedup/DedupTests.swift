@@ -298,7 +298,13 @@ enum DedupFixture {
     let decoded = try SketchFile.decodeSketch(SketchFile.encode(table, options: options), path: "s.bin", options: options)
     #expect(decoded.signatures == table.signatures && decoded.ids == table.ids && decoded.samples == table.samples)
     let edges = [SimilarityEdge(first: 0, second: 1, similarity: 0.9)]
-    #expect(try SketchFile.decodeEdges(SketchFile.encode(edges, options: options), path: "p.bin", options: options) == edges)
+    let pairs = SketchFile.encode(edges, options: options, inputDigest: table.inputDigest)
+    #expect(try SketchFile.decodeEdges(pairs, path: "p.bin", options: options, inputDigest: table.inputDigest) == edges)
+    #expect(decoded.inputDigest == table.inputDigest && table.inputDigest != nil)
+    // Pairs made from another input's signatures are refused.
+    #expect(throws: DedupError.self) {
+      _ = try SketchFile.decodeEdges(pairs, path: "p.bin", options: options, inputDigest: (table.inputDigest ?? 0) ^ 1)
+    }
     var other = options
     other.ngram = 3
     #expect(throws: DedupError.self) {

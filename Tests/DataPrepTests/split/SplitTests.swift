@@ -44,6 +44,27 @@ import Testing
     #expect(files["validation"]?.count == result.counts[1])
   }
 
+  @Test func anEmptySplitIsAnErrorWithNothingWrittenUnlessAllowed() throws {
+    for (ratios, exact, empty) in [([0.00001, 0.99999], false, "train"), ([0.99999, 0.00001], true, "validation"),
+      ([0.5, 0.49999, 0.00001], true, "test")] {
+      var options = Self.stable
+      options.ratios = ratios
+      options.exact = exact
+      options.allowEmpty = false  // as `dataprep split` without --allow-empty
+      let directory = try TemporaryDirectory()
+      #expect(throws: SplitError.emptySplit(name: empty, records: 30)) {
+        _ = try Self.split(Self.records(30), options: options, directory: directory)
+      }
+      for name in options.splitNames {
+        #expect(!FileManager.default.fileExists(atPath: directory.path("out/\(name).jsonl")), "\(ratios): \(name) written")
+      }
+      options.allowEmpty = true
+      let (result, files, _) = try Self.split(Self.records(30), options: options)
+      #expect(result.counts.reduce(0, +) == 30)
+      #expect(files[empty] == [])
+    }
+  }
+
   @Test func recordsAreWrittenUnchanged() throws {
     let lines = ["{ \"text\" : \"spaced   json\",\"id\":1 }", "{\"text\":\"b\"}"]
     let (_, files, _) = try Self.split(lines, options: Self.stable)
