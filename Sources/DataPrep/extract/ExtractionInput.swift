@@ -18,6 +18,12 @@ final class ExtractionInput {
     self.source = try ByteSource(path: path)
   }
 
+  /// Opens `input` by its bytes (a name that need not be UTF-8); ``path`` is its printable form.
+  init(input: InputPath) throws(InputError) {
+    self.path = input.display
+    self.source = try ByteSource(path: input.display, fileSystemPath: input.isEscaped ? input.bytes : nil)
+  }
+
   /// Up to `count` first bytes of the input, without consuming them.
   func peek(_ count: Int) throws(InputError) -> [UInt8] {
     precondition(headOffset == 0, "peek after reading")

@@ -38,7 +38,7 @@ struct HTMLParser: Sendable {
     let decision = HTMLEncoding.decide(bytes)
     let body = UnsafeBufferPointer(rebasing: bytes[decision.byteOrderMarkLength...])
     let tree: MarkupTree
-    if let converted = UTF8Transcoder.utf8(from: body, encoding: decision.name, knownValid: decision.isValidUTF8) {
+    if let converted = UTF8Transcoder.utf8(from: body, encoding: decision.transcodingName, knownValid: decision.isValidUTF8) {
       tree = try converted.withUnsafeBufferPointer { (buffer) throws(MarkupParseError) -> MarkupTree in
         try parseUTF8(buffer)
       }

@@ -90,7 +90,7 @@ extension DataPrepCommand {
         format: format, recordXPath: record, fields: fields, htmlContent: allText ? .wholePage : .mainContent,
         html: HTMLContentOptions(favor: favor, include: try includedParts(), textFormat: textFormat))
       options.limits = limits.limits
-      let run = ExtractionRun(paths: paths, options: options, jobs: common.jobs, strict: strict)
+      let run = ExtractionRun(inputs: paths.map(Self.inputPath), options: options, jobs: common.jobs, strict: strict)
       try run.validateOptions()
       try run.checkOutput(output)
 
@@ -112,16 +112,37 @@ extension DataPrepCommand {
           lastProgress = Date()
           let line = "\r\u{1B}[Kextract: \(summary.done)/\(summary.inputs) files, \(summary.documents) documents"
           FileHandle.standardError.write(Data(line.utf8))
+        },
+        onNotice: { notice in
+          guard !common.quiet else { return }
+          FileHandle.standardError.write(Data(((showProgress ? "\r\u{1B}[K" : "") + notice + "\n").utf8))
         })
       if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-      if summary.stoppedByFailure != nil {
-        // The output is not published: a strict run that failed leaves no partial file.
+      if let problem = run.problem(in: summary) {
+        // A failed run publishes nothing: the previous output file, if any, stays as it was.
         if !common.quiet { FileHandle.standardError.write(Data((summary.line + "\n").utf8)) }
+        FileHandle.standardError.write(Data(("extract: " + (problem.errorDescription ?? "failed") + "\n").utf8))
         throw ExitCode(1)
       }
       try writer.finish()
-      if !common.quiet { FileHandle.standardError.write(Data((summary.line + "\n").utf8)) }
-      if summary.documents == 0 && summary.skipped > 0 { throw ExitCode(1) }
+      if !common.quiet {
+        for warning in run.warnings(in: summary) { FileHandle.standardError.write(Data(("extract: " + warning + "\n").utf8)) }
+        FileHandle.standardError.write(Data((summary.line + "\n").utf8))
+      }
+    }
+
+    /// The path an argument names. Swift decodes arguments as UTF-8, replacing bytes that are
+    /// not with U+FFFD, so for such an argument the bytes are read back from `argv`.
+    private static func inputPath(_ argument: String) -> InputPath {
+      guard argument.unicodeScalars.contains("\u{FFFD}") else { return InputPath(argument) }
+      for index in 1..<Int(CommandLine.argc) {
+        guard let pointer = CommandLine.unsafeArgv[index] else { continue }
+        let bytes = Array(UnsafeBufferPointer(start: pointer, count: strlen(pointer))).map { UInt8(bitPattern: $0) }
+        if String(validating: bytes, as: UTF8.self) == nil, String(decoding: bytes, as: UTF8.self) == argument {
+          return InputPath(bytes: bytes)
+        }
+      }
+      return InputPath(argument)
     }
   }
 }
