@@ -17,8 +17,8 @@ public enum ExtractError: Error, Sendable, Equatable, LocalizedError {
   case malformedXML(path: String, line: Int, message: String)
   /// The record XPath is not one of the supported forms.
   case unsupportedRecordPath(xpath: String, reason: String)
-  /// A field XPath does not compile.
-  case badFieldXPath(name: String, xpath: String)
+  /// A field XPath does not compile (or cannot be evaluated); `reason` is libxml2's message.
+  case badFieldXPath(name: String, xpath: String, reason: String = "")
   /// A `--field` argument is not `NAME=XPATH`.
   case badFieldSpec(String)
   /// The output file is also an input.
@@ -43,8 +43,8 @@ public enum ExtractError: Error, Sendable, Equatable, LocalizedError {
       return line > 0 ? "\(path):\(line): malformed XML: \(message)" : "\(path): malformed XML: \(message)"
     case .unsupportedRecordPath(let xpath, let reason):
       return "--record \(xpath): \(reason); use //name, /a/b/name or //name[@attr='value']"
-    case .badFieldXPath(let name, let xpath):
-      return "--field \(name)=\(xpath): not a valid XPath expression"
+    case .badFieldXPath(let name, let xpath, let reason):
+      return "--field \(name)=\(xpath): not a valid XPath expression" + (reason.isEmpty ? "" : " (\(reason))")
     case .badFieldSpec(let spec):
       return "--field \(spec): expected NAME=XPATH, e.g. body=@Body"
     case .outputIsInput(let path):

@@ -47,6 +47,9 @@ final class ExtractionInput {
     return head
   }
 
+  /// The bytes ``peek(_:)`` already read and nothing has consumed yet (empty otherwise).
+  var peekedHead: [UInt8] { headOffset == 0 ? head : [] }
+
   /// Whether ``peek(_:)`` already saw the end of the input.
   var endSeen: Bool { sourceEnded }
 

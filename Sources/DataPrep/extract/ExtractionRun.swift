@@ -38,10 +38,15 @@ public struct ExtractionRun: Sendable {
   /// - Throws: ``ExtractError`` naming the bad option.
   public func validateOptions() throws(ExtractError) {
     if let xpath = options.recordXPath {
-      _ = try RecordPath(xpath)
+      let path = try RecordPath(xpath)
+      if let test = path.predicate, let problem = XMLRecordReader.xpathProblem("boolean(self::node()[\(test)])") {
+        throw .unsupportedRecordPath(xpath: xpath, reason: "the predicate is not valid XPath (\(problem))")
+      }
     }
-    for field in options.fields where !XMLRecordReader.compiles(field.xpath) {
-      throw .badFieldXPath(name: field.name, xpath: field.xpath)
+    for field in options.fields {
+      if let problem = XMLRecordReader.xpathProblem(field.xpath) {
+        throw .badFieldXPath(name: field.name, xpath: field.xpath, reason: problem)
+      }
     }
   }
 

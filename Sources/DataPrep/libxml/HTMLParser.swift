@@ -65,7 +65,7 @@ struct HTMLParser: Sendable {
     return try LibXML.capturingErrors { (collector) throws(MarkupParseError) -> MarkupTree in
       let pointer = UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self)
       guard let document = htmlReadMemory(pointer, Int32(bytes.count), nil, "UTF-8", Self.options) else {
-        throw collector.parseError(fallback: "libxml2 could not parse the page")
+        throw collector.parseError(fallback: "libxml2 could not parse the page", huge: true)
       }
       defer { xmlFreeDoc(document) }
       return try MarkupTree.build(document: document)
