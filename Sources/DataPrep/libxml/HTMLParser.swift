@@ -58,8 +58,18 @@ struct HTMLParser: Sendable {
     }
   }
 
-  /// Parses valid UTF-8 (without NUL bytes) with `htmlReadMemory`.
+  /// Parses valid UTF-8 (without NUL bytes) with `htmlReadMemory`, start tags first capped to
+  /// ``HTMLAttributeCap/maximumAttributes`` attributes (libxml2 is quadratic in them).
   private func parseUTF8(_ bytes: UnsafeBufferPointer<UInt8>) throws(MarkupParseError) -> MarkupTree {
+    if let capped = HTMLAttributeCap.capped(bytes) {
+      return try capped.withUnsafeBufferPointer { (buffer) throws(MarkupParseError) -> MarkupTree in
+        try parseCappedUTF8(buffer)
+      }
+    }
+    return try parseCappedUTF8(bytes)
+  }
+
+  private func parseCappedUTF8(_ bytes: UnsafeBufferPointer<UInt8>) throws(MarkupParseError) -> MarkupTree {
     guard let base = bytes.baseAddress, !bytes.isEmpty else { throw .empty }
     guard bytes.count <= LibXML.maximumInputSize else { throw .tooLarge(bytes: bytes.count) }
     return try LibXML.capturingErrors { (collector) throws(MarkupParseError) -> MarkupTree in
