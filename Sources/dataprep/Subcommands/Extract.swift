@@ -8,10 +8,13 @@ extension DataPrepCommand {
     static let configuration = CommandConfiguration(
       abstract: "Extract structured text from HTML, XML and text files into documents JSONL.",
       discussion: """
-        Folders are read recursively in sorted order (hidden files and media/asset files are \
-        passed over); .gz inputs are decompressed. A file that cannot be read is reported as \
-        'path: reason' and skipped. Exit status: 0 done, 1 --strict and a file failed (or every \
-        input failed), 2 could not run.
+        Folders are read recursively in sorted order (hidden files, media/asset files and links \
+        to folders are passed over); .gz inputs are decompressed. A file that cannot be read is \
+        reported as 'path: reason' and skipped.
+
+        Exit status: 0 done; 1 --strict and a file failed, every input failed, --record matched \
+        nothing or no --field selected anything (the output is then left as it was); 2 could \
+        not run (bad flags or XPath, unwritable output).
         """
     )
 
