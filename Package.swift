@@ -31,7 +31,10 @@ let package = Package(
         "CZlib",
         .product(name: "Crypto", package: "swift-crypto"),
         .product(name: "Yams", package: "Yams"),
-      ]
+      ],
+      // The o200k_base and cl100k_base rank files (MIT, see Resources/tokenizers/NOTICE.md), so
+      // token counts are exact with nothing installed (TokenizerLocator finds the bundle).
+      resources: [.copy("Resources/tokenizers")]
     ),
     .executableTarget(
       name: "dataprep",

@@ -7,7 +7,7 @@ enum BuildManifest {
     var o = JSONObject()
     o.append("tool", "dataprep")
     o.append("version", .string(DataPrepVersion.current))
-    o.append("recipe", result.recipe.json)
+    o.append("recipe", result.recipeJSON)
     o.append("sources", .array(result.sources.map(\.json)))
     o.append("outputs", .array(result.outputs.map { output in
       var entry = JSONObject()

@@ -57,12 +57,14 @@ public struct BuildPipeline: Sendable {
       }
     }
     try InstructOptions(format: recipe.format, tasks: recipe.tasks).check()
+    let tokenCounter = try Self.tokenCounter(named: recipe.tokenizer)
     var validationOptions = try recipe.validationOptions()
     validationOptions.limits = limits
     let folder = OutputFolder(path: output)
     let splitNames = recipe.splitNames
     let mode = try folder.mode(settings: recipe.settingsJSON, splitNames: splitNames, force: force)
     var result = BuildResult(recipe: recipe)
+    result.tokenCounterName = tokenCounter.name
     result.incremental = mode == .incremental
     result.splitNames = splitNames
     let stages = BuildStage.allCases.count
@@ -72,7 +74,13 @@ public struct BuildPipeline: Sendable {
     }
 
     // Sources.
-    result.sources = try SourceFile.list(recipe.sources)
+    let sourceNames = SourceNames(sources: recipe.sources)
+    result.sourceNames = recipe.sources.map(sourceNames.name(of:))
+    result.sources = try SourceFile.list(recipe.sources).map { file in
+      var named = file
+      named.path = sourceNames.name(of: file.path)
+      return named
+    }
     let sourceBytes = result.sources.reduce(0) { $0 + $1.bytes }
     var sourcesLine = "sources: \(result.sources.count) files, \(ExtractionSummary.formatBytes(sourceBytes))"
     if mode == .incremental {
@@ -82,7 +90,7 @@ public struct BuildPipeline: Sendable {
          ["files": .integer(Int64(result.sources.count)), "bytes": .integer(Int64(sourceBytes)), "incremental": .bool(mode == .incremental)])
 
     let work = try folder.makeWorkFolder()
-    defer { try? FileManager.default.removeItem(atPath: work) }
+    defer { folder.removeWorkFolder(work) }
     let out = work + "/out"
 
     // Extract.
@@ -93,12 +101,30 @@ public struct BuildPipeline: Sendable {
     extractOptions.limits = limits
     let extraction = ExtractionRun(paths: recipe.sources, options: extractOptions, jobs: jobs)
     try extraction.validateOptions()
-    result.extraction = try extraction.run(writer: documentWriter, onFailure: { failures.append($0.message) })
+    // Documents are named relative to their source folder, so ids, groups and wordings do not
+    // depend on how the folder was spelled.
+    result.extraction = try extraction.run(onFailure: { failures.append($0.message) }) { document in
+      try documentWriter.write(sourceNames.renamed(document).jsonValue)
+    }
     try documentWriter.finish()
     result.extractionFailures = failures
-    emit(.extract, result.extraction.line,
+    // Site furniture: lines recurring on many documents of the set (navigation, footers,
+    // "last updated" lines, licence notes) are learned from the documents and removed.
+    var documentsForDedup = documents
+    var extractLine = result.extraction.line
+    if recipe.removeFurniture {
+      documentsForDedup = work + "/documents.clean.jsonl"
+      var furnitureOptions = SiteFurnitureFilter.Options()
+      furnitureOptions.limits = limits
+      let furniture = try SiteFurnitureFilter(furnitureOptions).run(input: documents, output: documentsForDedup)
+      result.furniture = furniture
+      extractLine += "; " + furniture.line
+    }
+    emit(.extract, extractLine,
          ["documents": .integer(Int64(result.extraction.documents)), "files": .integer(Int64(result.extraction.files)),
-          "skipped": .integer(Int64(result.extraction.skipped))])
+          "skipped": .integer(Int64(result.extraction.skipped)),
+          "furniture_lines": .integer(Int64(result.furniture?.furnitureLines ?? 0)),
+          "furniture_lines_removed": .integer(Int64(result.furniture?.linesRemoved ?? 0))])
 
     // Dedup documents.
     let keptDocuments = work + "/documents.kept.jsonl"
@@ -107,7 +133,7 @@ public struct BuildPipeline: Sendable {
     documentDedup.ngram = recipe.dedupNGram
     documentDedup.jobs = jobs
     documentDedup.limits = limits
-    let documentRun = try deduplicate(input: documents, against: [], output: keptDocuments, options: documentDedup)
+    let documentRun = try deduplicate(input: documentsForDedup, against: [], output: keptDocuments, options: documentDedup)
     result.documentDedup = documentRun.result.summary
     result.duplicateSamples += try samples(of: documentRun, stage: "documents", names: ["documents"])
     emit(.dedupDocuments, "dedup documents: " + Self.line(documentRun.result.summary), Self.counts(documentRun.result.summary))
@@ -116,7 +142,7 @@ public struct BuildPipeline: Sendable {
     let examples = work + "/examples.jsonl"
     let instructOptions = InstructOptions(
       format: recipe.format, tasks: recipe.tasks, filter: ExampleFilter(minChars: recipe.minChars, maxChars: recipe.maxChars),
-      chunkTokens: recipe.chunkTokens)
+      chunkTokens: recipe.chunkTokens, tokenCounter: tokenCounter, maxTokens: recipe.maxTokens)
     let exampleWriter = try JSONLWriter(path: examples)
     result.instruct = try Instructor(options: instructOptions).run(try JSONLReader(path: keptDocuments, limits: limits), to: exampleWriter)
     try exampleWriter.finish()
@@ -157,11 +183,21 @@ public struct BuildPipeline: Sendable {
     splitOptions.ratios = recipe.ratios
     splitOptions.seed = recipe.seed
     splitOptions.groupBy = recipe.groupBy
-    splitOptions.checkLeakage = false
+    // Examples that share a passage end on the same side (their documents' groups are joined
+    // before the split); leaks left after that (near duplicates) are moved to train, so the
+    // leakage stage below reports what remains after the repair.
+    splitOptions.linkSharedPassages = true
+    splitOptions.leakage.ngram = recipe.leakNGram
+    splitOptions.leakage.threshold = recipe.leakThreshold
+    splitOptions.checkLeakage = true
+    splitOptions.leakAction = .move
     splitOptions.jobs = jobs
     splitOptions.limits = limits
     let splitResult = try Splitter(options: splitOptions).run(input: newExamples, directory: work + "/split")
     result.addedCounts = splitResult.counts
+    result.splitRepair = BuildResult.SplitRepair(
+      groups: splitResult.groupsBeforeLinking, linkedSets: splitResult.linkedSets,
+      largestLinkedSet: splitResult.largestLinkedSet, moved: splitResult.repaired)
     result.previousCounts = []
     result.finalCounts = []
     for (index, name) in splitNames.enumerated() {
@@ -181,7 +217,9 @@ public struct BuildPipeline: Sendable {
     }
     var splitCounts = JSONObject()
     for (i, name) in splitNames.enumerated() { splitCounts.append(name, .integer(Int64(result.finalCounts[i]))) }
-    emit(.split, "split: " + splitParts.joined(separator: ", "), .object(splitCounts))
+    var splitLine = "split: " + splitParts.joined(separator: ", ")
+    if let ratioWarning = result.ratioWarning { splitLine += "; " + ratioWarning }
+    emit(.split, splitLine, .object(splitCounts))
 
     // Leakage between the final splits.
     var leakageOptions = LeakageOptions()
@@ -200,7 +238,8 @@ public struct BuildPipeline: Sendable {
     emit(.leakage, "leakage: \(leakage.findings.count) leak\(leakage.findings.count == 1 ? "" : "s") in \(leakage.heldOutRecords) held-out examples", .object(leakCounts))
 
     // Validate.
-    let validator = DatasetValidator(options: validationOptions, schemaLookup: { FormatSchemas.schema(for: $0) })
+    let validator = DatasetValidator(
+      options: validationOptions, schemaLookup: { FormatSchemas.schema(for: $0) }, tokenCounter: tokenCounter)
     for (index, name) in splitNames.enumerated() {
       try validator.validate(path: "\(out)/\(name).jsonl", role: index == 0 ? .training : .validation)
     }
@@ -212,10 +251,13 @@ public struct BuildPipeline: Sendable {
     // Statistics, card, reports, manifest.
     let sourceOfDocument = try Self.documentSources(keptDocuments)
     let groupBy = recipe.groupBy ?? "metadata.source_id"
-    for name in splitNames {
+    var taskSamples = TaskSamples()
+    for (index, name) in splitNames.enumerated() {
       result.statistics.append(try SplitStatistics.read(
-        path: "\(out)/\(name).jsonl", name: name, counter: .characterEstimate, sourceOfDocument: sourceOfDocument, groupBy: groupBy))
+        path: "\(out)/\(name).jsonl", name: name, counter: tokenCounter, sourceOfDocument: sourceOfDocument, groupBy: groupBy,
+        onRecord: { record in if index == 0 { taskSamples.add(record, format: recipe.format) } }))
     }
+    result.taskSamples = taskSamples.samples
     for (index, name) in splitNames.enumerated() {
       let digest = try FileDigest(path: "\(out)/\(name).jsonl")
       result.outputs.append(.init(name: "\(name).jsonl", bytes: digest.bytes, sha256: digest.sha256, records: result.finalCounts[index]))
@@ -231,6 +273,18 @@ public struct BuildPipeline: Sendable {
   }
 
   // MARK: - Stages
+
+  /// The recipe's tokenizer as a counter. The default (o200k_base, bundled with dataprep) falls
+  /// back to the character estimate, which the report names, when its rank file cannot be found
+  /// (a binary copied without its resource bundle); a tokenizer the recipe names must load.
+  static func tokenCounter(named name: String) throws -> TokenCounter {
+    do {
+      return TokenCounter(tokenizer: try TokenizerLocator().load(name))
+    } catch {
+      if name == TokenizerLocator.defaultName { return .characterEstimate }
+      throw error
+    }
+  }
 
   private struct DedupRun {
     var table: SketchTable

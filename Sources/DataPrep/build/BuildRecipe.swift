@@ -13,8 +13,15 @@ public struct BuildRecipe: Sendable, Equatable {
   public var format: ExampleFormat = .openAIChat
   /// The instruct tasks; `nil` runs the format's defaults.
   public var tasks: [InstructTask]?
-  /// Which part of an HTML page becomes the text.
-  public var htmlContent: HTMLExtractor.ContentScope = .wholePage
+  /// Which part of an HTML page becomes the text: the main content by default, so navigation,
+  /// sidebars and footers never reach the examples.
+  public var htmlContent: HTMLExtractor.ContentScope = .mainContent
+  /// Whether lines recurring on many documents of the sources (site furniture: navigation,
+  /// footers, licence notes) are learned and removed before anything else.
+  public var removeFurniture = true
+  /// The tokenizer that counts tokens (chunking, the length check, the report): a name
+  /// (`o200k_base`, `cl100k_base`, ...) or a file; o200k_base ships with dataprep.
+  public var tokenizer = TokenizerLocator.defaultName
   /// Split shares: train, validation[, test].
   public var ratios: [Double] = [0.9, 1 - 0.9]
   /// Seed of the keyed split hash.
@@ -44,7 +51,9 @@ public struct BuildRecipe: Sendable, Equatable {
   public init() {}
 
   /// The keys a recipe may hold at the top level.
-  static let topKeys = ["sources", "format", "tasks", "html_content", "split", "dedup", "instruct", "leakage", "validate"]
+  static let topKeys = [
+    "sources", "format", "tasks", "html_content", "remove_furniture", "tokenizer", "split", "dedup", "instruct", "leakage", "validate",
+  ]
 
   /// Parses a recipe.
   /// - Parameter path: the file name used in error messages.
@@ -85,6 +94,11 @@ public struct BuildRecipe: Sendable, Equatable {
         case "main-content": recipe.htmlContent = .mainContent
         default: throw .badRecipeValue(path: path, key: key, expected: "whole-page or main-content")
         }
+      case "remove_furniture":
+        guard let flag = value as? Bool else { throw .badRecipeValue(path: path, key: key, expected: "true or false") }
+        recipe.removeFurniture = flag
+      case "tokenizer":
+        recipe.tokenizer = try reader.string(value, key: key)
       case "split":
         for (sub, subValue) in try reader.section(value, key: key, known: ["ratio", "seed", "group_by"]) {
           let name = "split.\(sub)"
@@ -160,6 +174,8 @@ public struct BuildRecipe: Sendable, Equatable {
     o.append("format", .string(format.rawValue))
     o.append("tasks", .array((tasks ?? InstructTask.defaults(for: format)).map { .string($0.rawValue) }))
     o.append("html_content", .string(htmlContent == .mainContent ? "main-content" : "whole-page"))
+    o.append("remove_furniture", .bool(removeFurniture))
+    o.append("tokenizer", .string(tokenizer))
     o.append("split", ["ratio": .array(ratios.map { .double(($0 * 1e9).rounded() / 1e9) }), "seed": .integer(Int64(bitPattern: seed)),
                        "group_by": groupBy.map { .string($0) } ?? .null])
     o.append("dedup", ["threshold": .double(dedupThreshold), "ngram": .integer(Int64(dedupNGram))])

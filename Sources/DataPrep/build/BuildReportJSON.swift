@@ -15,7 +15,7 @@ enum BuildReportJSON {
     o.append("verdict", .string(result.verdict))
     o.append("problems", .bool(result.hasProblems))
     o.append("incremental", .bool(result.incremental))
-    o.append("recipe", result.recipe.json)
+    o.append("recipe", result.recipeJSON)
     o.append("stages", stages(result))
     o.append("splits", .array(result.statistics.map(\.json)))
     o.append("token_counter", .string(result.tokenCounterName))
@@ -33,6 +33,15 @@ enum BuildReportJSON {
     o.append("extract", ["documents": int(result.extraction.documents), "files": int(result.extraction.files),
                          "skipped": int(result.extraction.skipped), "ignored": int(result.extraction.ignored),
                          "failures": .array(result.extractionFailures.map { .string($0) })])
+    if let furniture = result.furniture {
+      o.append("remove_furniture", [
+        "documents": int(furniture.documents), "threshold_documents": int(furniture.threshold),
+        "furniture_lines": int(furniture.furnitureLines), "lines_removed": int(furniture.linesRemoved),
+        "documents_changed": int(furniture.documentsChanged), "sections_dropped": int(furniture.sectionsDropped),
+        "documents_dropped": int(furniture.documentsDropped),
+        "top_lines": .array(furniture.topLines.map { ["text": .string($0.text), "documents": int($0.documents)] }),
+      ])
+    }
     o.append("dedup_documents", dedup(result.documentDedup))
     var written = JSONObject()
     for entry in result.instruct.written { written.append(entry.task, int(entry.count)) }

@@ -20,6 +20,15 @@ enum DatasetCard {
       lines.append("| \(name) | \(result.finalCounts[i]) | \(stats.tokens) | \(stats.longest) | `\(name).jsonl` |")
     }
     lines += ["", "Tokens are \(result.tokenCounterName).", ""]
+    if let warning = result.ratioWarning { lines += ["**Split:** \(inline(warning)).", ""] }
+    if !result.taskSamples.isEmpty {
+      lines += ["## Sample examples", "", "A few train examples of each task, cut short:", "",
+                "| task | instruction | answer |", "|---|---|---|"]
+      for sample in result.taskSamples {
+        lines.append("| \(inline(sample.task)) | \(inline(sample.instruction)) | \(inline(sample.answer)) |")
+      }
+      lines.append("")
+    }
     lines += ["## Load", "", "```python", "from datasets import load_dataset",
               "ds = load_dataset(\"json\", data_files={"
                 + result.splitNames.map { "\"\($0)\": \"\($0).jsonl\"" }.joined(separator: ", ") + "})",
@@ -28,6 +37,7 @@ enum DatasetCard {
               "| stage | result |", "|---|---|",
               "| sources | \(result.sources.count) files |",
               "| extract | \(result.extraction.documents) documents (\(result.extraction.skipped) files skipped) |",
+              "| remove furniture | " + (result.furniture.map { inline($0.line) } ?? "off") + " |",
               "| dedup documents | \(result.documentDedup.recordsOut) kept, \(result.documentDedup.recordsIn - result.documentDedup.recordsOut) removed |",
               "| instruct | \(result.instruct.totalWritten) examples (\(result.instruct.written.map { "\(inline($0.task)) \($0.count)" }.joined(separator: ", "))) |",
               "| dedup examples | \(result.exampleDedup.recordsOut) new, \(result.exampleDedup.recordsIn - result.exampleDedup.recordsOut) removed"
@@ -40,7 +50,7 @@ enum DatasetCard {
       lines.append("- `\(code(source.path))` (\(source.bytes) bytes, sha256 `\(source.sha256.prefix(16))…`)")
     }
     if result.sources.count > 50 { lines.append("- … and \(result.sources.count - 50) more (see `manifest.json`)") }
-    lines += ["", "## Recipe", "", "```json", JSONWriter().string(of: result.recipe.json), "```", ""]
+    lines += ["", "## Recipe", "", "```json", JSONWriter().string(of: result.recipeJSON), "```", ""]
     lines += ["## Findings", ""]
     if result.validation.findings.isEmpty && result.leakCount == 0 {
       lines.append("No validation findings and no leaks.")

@@ -33,6 +33,7 @@ enum HTMLReport {
     html += stages(result)
     html += splits(result)
     html += histograms(result)
+    html += samples(result)
     html += groups(result)
     html += duplicates(result)
     html += leaks(result)
@@ -64,7 +65,8 @@ enum HTMLReport {
       ("leaks", result.leakCount, result.leakCount > 0 ? "warn" : "plain"),
       ("duplicates removed", removedDuplicates(result), "plain"),
     ].map { "<span class=\"chip \($0.2)\"><b>\(HTMLText.number($0.1))</b> \($0.0)</span>" }.joined()
-    return "<section class=\"verdict \(level)\"><p>\(HTMLText.escape(result.verdict))</p><div>\(chips)</div></section>\n"
+    let ratio = result.ratioWarning.map { "<p class=\"ratio\">Split: \(HTMLText.escape($0)).</p>" } ?? ""
+    return "<section class=\"verdict \(level)\"><p>\(HTMLText.escape(result.verdict))</p>\(ratio)<div>\(chips)</div></section>\n"
   }
 
   private static func removedDuplicates(_ result: BuildResult) -> Int {
@@ -75,7 +77,7 @@ enum HTMLReport {
   private static func stages(_ result: BuildResult) -> String {
     var bars: [(String, Int, String)] = [
       ("source files", result.sources.count, "Files under the sources (\(result.extraction.skipped) gave no document, \(result.extraction.ignored) ignored by extension)"),
-      ("documents", result.extraction.documents, "Documents extracted"),
+      ("documents", result.extraction.documents, "Documents extracted" + (result.furniture.map { "; furniture: \($0.linesRemoved) recurring lines removed (\($0.furnitureLines) distinct, each on \($0.threshold)+ documents)" } ?? "")),
       ("documents kept", result.documentDedup.recordsOut, "After removing \(result.documentDedup.exactDuplicates) exact, \(result.documentDedup.nearDuplicates) near and \(result.documentDedup.partialCopies) partial duplicates"),
       ("examples", result.instruct.totalWritten, "Examples made by instruct"),
       ("new examples kept", result.exampleDedup.recordsOut, result.incremental
@@ -132,10 +134,12 @@ enum HTMLReport {
 
   private static func histograms(_ result: BuildResult) -> String {
     let maxTokens = result.recipe.maxTokens
-    let longest = result.statistics.map(\.longest).max() ?? 0
-    // The axis covers the longest example; it reaches the max-tokens line when that is near.
-    var axis = max(8, longest)
-    if maxTokens <= longest * 2 { axis = max(axis, maxTokens) }
+    // The axis covers 99% of the examples (a few very long ones would squeeze the rest into
+    // one bar); longer ones are counted in the last bar and named in the caption. It reaches
+    // the max-tokens line when that is near.
+    let clip = result.statistics.map { $0.percentile(Self.histogramCoverage) }.max() ?? 0
+    var axis = max(8, clip)
+    if maxTokens <= clip * 2 { axis = max(axis, maxTokens) }
     axis = niceCeiling(Int(Double(axis) * 1.05))
     // Bins of a round width (1, 2 or 5 × 10^k), about 30 of them, ending at the axis.
     let binWidth = niceCeiling(max(1, axis / 30))
@@ -171,9 +175,25 @@ enum HTMLReport {
         svg += "<text x=\"\(left + plotW)\" y=\"24\" text-anchor=\"end\" class=\"limitlbl\">max \(HTMLText.number(maxTokens)) →</text>"
       }
       svg += "</svg>"
-      charts += "<figure>\(svg)<figcaption><b>\(HTMLText.escape(stats.name))</b>: \(HTMLText.number(stats.records)) examples, median \(HTMLText.number(stats.percentile(0.5))), longest \(HTMLText.number(stats.longest)) tokens</figcaption></figure>"
+      let beyond = stats.lengths.reduce(0) { $0 + ($1.key >= axis ? $1.value : 0) }
+      let clipped = beyond > 0 ? "; \(HTMLText.number(beyond)) longer than \(HTMLText.number(axis)) counted in the last bar" : ""
+      charts += "<figure>\(svg)<figcaption><b>\(HTMLText.escape(stats.name))</b>: \(HTMLText.number(stats.records)) examples, median \(HTMLText.number(stats.percentile(0.5))), longest \(HTMLText.number(stats.longest)) tokens\(clipped)</figcaption></figure>"
     }
     return "<section><h2>Token lengths</h2><div class=\"grid\">\(charts)</div></section>\n"
+  }
+
+  private static func samples(_ result: BuildResult) -> String {
+    guard !result.taskSamples.isEmpty else { return "" }
+    var rows = ""
+    for sample in result.taskSamples {
+      rows += "<tr><td><code>\(HTMLText.escape(sample.task))</code></td><td class=\"text\">\(HTMLText.escape(sample.instruction))</td><td class=\"text\">\(HTMLText.escape(sample.answer))</td></tr>"
+    }
+    return """
+      <section><h2>Sample examples</h2><p class="note">A few train examples of each task, cut short: what the model will learn from.</p>
+      <table class="samples"><thead><tr><th>task</th><th>instruction</th><th>answer</th></tr></thead><tbody>\(rows)</tbody></table>
+      </section>
+
+      """
   }
 
   private static func groups(_ result: BuildResult) -> String {
@@ -263,6 +283,9 @@ enum HTMLReport {
     return html + "</section>\n"
   }
 
+  /// The share of examples the histogram's axis covers.
+  static let histogramCoverage = 0.99
+
   /// The smallest 1, 2 or 5 × 10^k at or above `n`.
   static func niceCeiling(_ n: Int) -> Int {
     var magnitude = 1
@@ -278,7 +301,7 @@ enum HTMLReport {
     section{background:#fff;border:1px solid var(--line);border-radius:8px;padding:14px 18px;margin:0 0 16px}
     h2{font-size:17px;margin:0 0 10px}code{font:12px ui-monospace,Menlo,Consolas,monospace;background:#eef1f6;padding:1px 4px;border-radius:3px}
     .verdict{border-left:6px solid var(--good)}.verdict.warn{border-left-color:var(--warn)}.verdict.bad{border-left-color:var(--bad)}
-    .verdict p{font-size:18px;font-weight:600;margin:0 0 8px}
+    .verdict p{font-size:18px;font-weight:600;margin:0 0 8px}.verdict p.ratio{font-size:14px;font-weight:400;color:#8a5a12}
     .chip{display:inline-block;margin:0 8px 4px 0;padding:3px 10px;border-radius:12px;background:#eef1f6}.chip.bad{background:#f8dcdc;color:var(--bad)}.chip.warn{background:#fbeed5;color:#8a5a12}
     .chart{width:100%;height:auto}.chart .lbl{font-size:13px;fill:var(--ink)}.chart .val{font-size:13px;fill:var(--ink)}.chart .note,.note{fill:var(--muted);color:var(--muted);font-size:12px}
     table{border-collapse:collapse;margin:4px 0 8px;font-size:13px}th,td{border-bottom:1px solid var(--line);padding:4px 10px;text-align:right}th:first-child,td.key,td:first-child{text-align:left}
@@ -291,7 +314,7 @@ enum HTMLReport {
     .pairhead,.passage{grid-column:1 / span 2;font-size:12px;color:var(--muted)}.passage{color:var(--bad)}
     .rec{min-width:0}.rechead{font-size:12px;color:var(--muted);margin-bottom:2px;overflow-wrap:anywhere}
     pre{margin:0;white-space:pre-wrap;overflow-wrap:anywhere;max-height:180px;overflow:auto;background:#f7f8fb;border:1px solid var(--line);border-radius:4px;padding:6px;font:12px/1.4 ui-monospace,Menlo,Consolas,monospace}
-    table.findings td,table.findings th{text-align:left;vertical-align:top}table.findings code{white-space:nowrap}tr.error td:first-child{color:var(--bad);font-weight:700}tr.warning td:first-child{color:var(--warn);font-weight:700}
+    table.findings td,table.findings th,table.samples td,table.samples th{text-align:left;vertical-align:top}td.text{white-space:pre-wrap;max-width:520px;overflow-wrap:anywhere}table.findings code{white-space:nowrap}tr.error td:first-child{color:var(--bad);font-weight:700}tr.warning td:first-child{color:var(--warn);font-weight:700}
     footer{color:var(--muted);font-size:12px;margin-top:8px}
     """
 }

@@ -73,24 +73,54 @@ struct OutputFolder {
     return changed.isEmpty ? "key order" : changed.joined(separator: ", ")
   }
 
-  /// A new working folder next to the output (same file system, so the final rename is atomic).
+  /// A new working folder next to the output (same file system, so the final rename is atomic),
+  /// removed on SIGINT/SIGTERM. Working folders left by builds that were killed (their process
+  /// is gone) are removed first.
   func makeWorkFolder() throws -> String {
     let url = URL(fileURLWithPath: path).standardizedFileURL
     let parent = url.deletingLastPathComponent().path
-    let work = parent + "/.\(url.lastPathComponent).build-\(ProcessInfo.processInfo.processIdentifier)"
+    let prefix = ".\(url.lastPathComponent).build-"
+    removeStaleWorkFolders(in: parent, prefix: prefix)
+    let work = parent + "/" + prefix + "\(ProcessInfo.processInfo.processIdentifier)"
     do {
       try? FileManager.default.removeItem(atPath: work)
       try FileManager.default.createDirectory(atPath: work + "/out", withIntermediateDirectories: true)
     } catch {
       throw BuildError.cannotWrite(path: work, reason: error.localizedDescription)
     }
+    TemporaryFiles.shared.register(folder: work)
     return work
   }
 
-  /// Replaces the output folder with `finished`: the old folder is renamed aside first and
-  /// removed only once the new one is in place.
+  /// Removes `PREFIX<pid>` folders whose process no longer runs.
+  private func removeStaleWorkFolders(in parent: String, prefix: String) {
+    guard let names = try? FileManager.default.contentsOfDirectory(atPath: parent) else { return }
+    for name in names where name.hasPrefix(prefix) {
+      let digits = name.dropFirst(prefix.count)
+      guard let pid = Int32(digits), pid > 0, pid != ProcessInfo.processInfo.processIdentifier else { continue }
+      if kill(pid, 0) == -1 && errno == ESRCH {
+        try? FileManager.default.removeItem(atPath: parent + "/" + name)
+      }
+    }
+  }
+
+  /// Removes a working folder once the build is over (installed or failed).
+  func removeWorkFolder(_ work: String) {
+    try? FileManager.default.removeItem(atPath: work)
+    TemporaryFiles.shared.unregister(folder: work)
+  }
+
+  /// Replaces the output folder with `finished` in one step: on Linux the two folders are
+  /// exchanged with `renameat2(RENAME_EXCHANGE)`, so no moment exists without an output folder;
+  /// elsewhere (or on a file system that cannot exchange) the old folder is renamed aside first
+  /// and removed only once the new one is in place.
   func install(_ finished: String) throws {
     let manager = FileManager.default
+    if manager.fileExists(atPath: path), AtomicExchange.exchange(finished, path) {
+      // `finished` now holds the previous folder.
+      try? manager.removeItem(atPath: finished)
+      return
+    }
     let aside = finished + ".previous"
     do {
       if manager.fileExists(atPath: path) {

@@ -44,12 +44,15 @@ public struct SplitStatistics: Sendable, Equatable {
   /// - Parameters:
   ///   - sourceOfDocument: a document id's source file.
   ///   - groupBy: the dotted path of the split group key.
+  ///   - onRecord: called with each record, for what else the report gathers in the same pass.
   static func read(
-    path: String, name: String, counter: TokenCounter, sourceOfDocument: [String: String], groupBy: String
+    path: String, name: String, counter: TokenCounter, sourceOfDocument: [String: String], groupBy: String,
+    onRecord: (JSONObject) -> Void = { _ in }
   ) throws -> SplitStatistics {
     var stats = SplitStatistics(name: name)
     try JSONLReader(path: path).forEachRecord { record in
       let object = record.object
+      onRecord(object)
       stats.records += 1
       stats.lengths[counter.count(RecordText.text(of: object) ?? ""), default: 0] += 1
       let metadata = object["metadata"]

@@ -23,8 +23,16 @@ public enum StarterRecipe {
       # The instruct tasks (default for chat formats: faq, section-qa, summary, title).
       # tasks: [faq, section-qa, summary, title]
 
-      # Which part of an HTML page becomes text: whole-page or main-content.
-      html_content: whole-page
+      # Which part of an HTML page becomes text: main-content (navigation, sidebars and
+      # footers left out) or whole-page.
+      html_content: main-content
+
+      # Lines that recur on many documents of the sources (navigation, footers, licence notes)
+      # are learned from the set and removed.
+      remove_furniture: true
+
+      # The tokenizer that counts tokens: o200k_base (bundled), cl100k_base, or a file.
+      tokenizer: o200k_base
 
       split:
         ratio: 0.9            # train share; or [0.8, 0.1, 0.1] for train, validation, test

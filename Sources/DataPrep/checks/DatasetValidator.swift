@@ -1,3 +1,5 @@
+import Foundation
+
 /// Validates JSONL datasets for fine-tuning, streaming: every line is checked for UTF-8, JSON,
 /// object shape, the format's schema and the content checks; dataset-wide checks (scarcity,
 /// groups, diversity, near-duplicate share, file size) run at the end of each file and in
@@ -25,6 +27,12 @@ public final class DatasetValidator {
   private var schemaCache: [DatasetFormat: JSONSchema?] = [:]
   /// The word hashes of the record being checked, for the near-duplicate index (reused).
   private var recordWords: [UInt64] = []
+  /// Answer lines by source, for the dataset-wide `boilerplate` check (all files of the run).
+  private var boilerplate: BoilerplateLines
+  /// The special tokens (configured and the tokenizer's), deduplicated, for `special-token`.
+  private let specialTokens: [String]
+  /// Whether some special token starts with neither `<` nor `[` (then every text is searched).
+  private let scanEveryText: Bool
   /// Files with lines that are not UTF-8 JSON objects: the leakage check cannot read them.
   var filesWithBadLines: Set<String> = []
   /// The files validated so far, with their roles.
@@ -49,6 +57,10 @@ public final class DatasetValidator {
     self.schemaLookup = schemaLookup
     self.tokenCounter = tokenCounter
     self.exampleCounter = ExampleTokenCounter(textCounter: tokenCounter)
+    self.boilerplate = BoilerplateLines(minSources: options.boilerplateMinSources, maximumLines: options.boilerplateMaxLines)
+    var seen: Set<String> = []
+    self.specialTokens = (options.specialTokens + options.tokenizerSpecialTokens).filter { !$0.isEmpty && seen.insert($0).inserted }
+    self.scanEveryText = specialTokens.contains { $0.utf8.first != 0x3C && $0.utf8.first != 0x5B }
   }
 
   // MARK: - Files
@@ -213,6 +225,7 @@ public final class DatasetValidator {
     var previous: (UInt64, UInt64) = (0, 0)
     var words = 0
     var reportedToken = false
+    var reportedMarker = false
     for (i, turn) in allTurns.enumerated() {
       let scan = TextScan(turn.text) { word in
         if trackNear { recordWords.append(word) }
@@ -243,12 +256,26 @@ public final class DatasetValidator {
       if scan.isBlank && !(turn.role == .assistant && !turn.toolCalls.isEmpty) {
         add(.emptyContent, path, line, "\(turn.location) is \(turn.contentMissing ? "missing" : "empty or whitespace-only")")
       }
-      if !reportedToken, scan.hasAngle || scan.hasBracket, options.isEnabled(.specialToken),
-        let token = Self.specialToken(in: turn.text, options: options, hasAngle: scan.hasAngle, hasBracket: scan.hasBracket)
+      if !reportedToken, scanEveryText || scan.hasAngle || scan.hasBracket, options.isEnabled(.specialToken),
+        let token = Self.specialToken(
+          in: turn.text, tokens: specialTokens, angleBar: options.detectAngleBarTokens, hasAngle: scan.hasAngle, hasBracket: scan.hasBracket)
       {
         reportedToken = true
-        add(.specialToken, path, line, "\(turn.location) contains the special token '\(token)'; tokenizers add these themselves, so it is likely template leakage")
+        add(.specialToken, path, line, "\(turn.location) contains the special token '\(token)'; the tokenizer treats it as a control token (trainers reject it or it breaks the chat format), so it is likely template leakage")
+      } else if !reportedMarker, scan.hasAngle || scan.hasBracket, options.isEnabled(.templateMarker),
+        let marker = Self.specialToken(
+          in: turn.text, tokens: options.templateMarkers, angleBar: false, hasAngle: scan.hasAngle, hasBracket: scan.hasBracket)
+      {
+        reportedMarker = true
+        add(.templateMarker, path, line, "\(turn.location) contains '\(marker)', a chat-template marker of some models; to the target tokenizer it is ordinary text (often literal, as Perl's C<s> or HTML's <s>), so check only if the data is for such a template")
       }
+    }
+    if options.isEnabled(.instructionShape), view.isConversation, let last = view.turns.last, last.role == .assistant {
+      checkInstructionShape(view, path: path, line: line)
+    }
+    if options.isEnabled(.boilerplate), let answer = view.turns.last, answer.role == .assistant {
+      let file = boilerplate.fileIndex(path)
+      boilerplate.add(answer: answer.text, source: BoilerplateLines.source(of: object, file: file, line: line), file: file, line: line)
     }
 
     if view.isConversation {
@@ -378,14 +405,27 @@ public final class DatasetValidator {
 
   private static func turnName(_ turn: ConversationTurn) -> String { turn.turnLocation }
 
-  /// The first special token in `text`: a configured string, or any `<|name|>`.
-  static func specialToken(in text: String, options: ValidationOptions, hasAngle: Bool, hasBracket: Bool) -> String? {
-    for token in options.specialTokens {
+  /// `instruction-shape`: the last user turn before the final answer must be a question or a
+  /// request of 3+ words (``InstructionShape``).
+  private func checkInstructionShape(_ view: ConversationView, path: String, line: Int) {
+    guard let instruction = view.turns.dropLast().last(where: { $0.role == .user }) else {
+      add(.instructionShape, path, line, "no user turn before the answer: the example teaches an answer to nothing")
+      return
+    }
+    guard let problem = InstructionShape.problem(instruction.text) else { return }
+    var snippet = instruction.text.trimmingCharacters(in: .whitespacesAndNewlines).replacingOccurrences(of: "\n", with: " ")
+    if snippet.count > 60 { snippet = String(snippet.prefix(57)) + "..." }
+    add(.instructionShape, path, line, "\(instruction.location) \(problem): '\(snippet)'")
+  }
+
+  /// The first of `tokens` in `text`, or with `angleBar` any `<|name|>`.
+  static func specialToken(in text: String, tokens: [String], angleBar: Bool, hasAngle: Bool, hasBracket: Bool) -> String? {
+    for token in tokens {
       guard let first = token.utf8.first else { continue }
       if (first == 0x3C && !hasAngle) || (first == 0x5B && !hasBracket) { continue }
       if text.contains(token) { return token }
     }
-    guard options.detectAngleBarTokens, hasAngle else { return nil }
+    guard angleBar, hasAngle else { return nil }
     var copy = text
     return copy.withUTF8 { bytes -> String? in
       var i = 0
@@ -457,8 +497,27 @@ public final class DatasetValidator {
     if let groupBy = options.groupBy {
       checkGroups(groupBy, trainingFile: trainingFiles.first?.path ?? report.files.first?.path ?? "-")
     }
+    if options.isEnabled(.boilerplate) { checkBoilerplate() }
     report.counts = ValidationCheck.allCases.compactMap { countsByCheck[$0] }
     return report
+  }
+
+  /// `boilerplate`: one finding for the examples affected, then one per line (most sources first)
+  /// at the line's first example.
+  private func checkBoilerplate() {
+    let found = boilerplate.result(minShare: options.boilerplateMinShare)
+    guard let first = found.lines.first else { return }
+    let threshold = Int(found.threshold.rounded(.up))
+    let share = Self.oneDecimal(Double(found.affectedExamples) * 100 / Double(max(found.examples, 1)))
+    let capped = found.truncated ? " (only the first \(options.boilerplateMaxLines) distinct lines were counted)" : ""
+    add(.boilerplate, first.file, nil,
+      "\(found.affectedExamples) of \(found.examples) examples (\(share)%) have an answer holding one of \(found.lines.count) boilerplate lines, each in the answers of at least \(threshold) of the \(found.sources) sources\(capped): page furniture (navigation, footers, notices) the model would learn to repeat; remove it at extraction")
+    for line in found.lines {
+      var text = line.text
+      if text.count > 80 { text = String(text.prefix(77)) + "..." }
+      add(.boilerplate, line.file, line.line,
+        "the answer line '\(text)' recurs in the answers of \(line.sources) different sources (\(line.examples) examples); first here")
+    }
   }
 
   private func checkGroups(_ groupBy: String, trainingFile: String) {

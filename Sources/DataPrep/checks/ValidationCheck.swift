@@ -26,8 +26,16 @@ public enum ValidationCheck: String, Sendable, CaseIterable, Codable {
   case toolArguments = "tool-arguments"
   /// A tool result that answers no earlier call.
   case toolResult = "tool-result"
-  /// A chat-template special token inside text.
+  /// A special token of the target tokenizer inside text (`<|endoftext|>`, any `<|name|>`, a
+  /// `tokenizer.json`'s declared special tokens, the configured `special_tokens`).
   case specialToken = "special-token"
+  /// A chat-template marker that is not special to the target tokenizer (`<s>`, `[INST]`):
+  /// usually literal text (Perl's `C<s>`, HTML's strikethrough), worth a look only.
+  case templateMarker = "template-marker"
+  /// An instruction (the last user turn before the answer) that is neither a question nor a request.
+  case instructionShape = "instruction-shape"
+  /// A line repeated across the answers of many different sources (navigation, footers).
+  case boilerplate = "boilerplate"
   /// An example equal to an earlier one.
   case duplicate = "duplicate"
   /// An example with an earlier one's prompt but another response.
@@ -58,8 +66,10 @@ public enum ValidationCheck: String, Sendable, CaseIterable, Codable {
   public var defaultSeverity: FindingSeverity {
     switch self {
     case .tooLong, .fileSize, .smallValidation, .smallGroup, .groupImbalance,
-      .groupMissingInTrain, .lowDiversity, .nearDuplicates:
+      .groupMissingInTrain, .lowDiversity, .nearDuplicates, .instructionShape, .boilerplate:
       return .warning
+    case .templateMarker:
+      return .note
     default:
       return .error
     }

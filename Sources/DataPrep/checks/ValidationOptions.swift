@@ -39,10 +39,25 @@ public struct ValidationOptions: Sendable {
   public var nearDuplicateSimilarity = 0.8
   /// The dotted path of the group label (`metadata.task`), or `nil`.
   public var groupBy: String?
-  /// Substrings that must not occur in text: chat-template special tokens.
-  public var specialTokens = ["</s>", "<s>", "[INST]", "[/INST]", "<<SYS>>", "<</SYS>>"]
-  /// Also report any `<|name|>` token (`<|endoftext|>`, `<|im_start|>`, `<|eot_id|>`, ...). Default true.
+  /// Substrings that must not occur in text (`special-token`, an error): tokens the target model
+  /// treats as special, beyond the tokenizer's own. Default none.
+  public var specialTokens: [String] = []
+  /// The target tokenizer's declared special tokens (`special-token`, an error), set from the
+  /// tokenizer validate counts with; default o200k_base's.
+  public var tokenizerSpecialTokens = Array(TiktokenEncoding.o200kBase.specialTokens.keys).sorted()
+  /// Also report any `<|name|>` token (`<|endoftext|>`, `<|im_start|>`, `<|eot_id|>`, ...) as a
+  /// `special-token` error: tiktoken-based services treat these as special. Default true.
   public var detectAngleBarTokens = true
+  /// Chat-template markers that are ordinary text to the target tokenizer (`template-marker`, a
+  /// note): literal `<s>` is common in real documentation (Perl's `C<s>`, HTML strikethrough, C).
+  public var templateMarkers = ["</s>", "<s>", "[INST]", "[/INST]", "<<SYS>>", "<</SYS>>"]
+  /// `boilerplate`: a line must be in the answers of at least this many distinct sources. Default 5.
+  public var boilerplateMinSources = 5
+  /// `boilerplate`: ... and of at least this share of all distinct sources. Default 0.01.
+  public var boilerplateMinShare = 0.01
+  /// `boilerplate`: at most this many distinct answer lines are tracked (memory bound, about 80
+  /// bytes each). Default 4,000,000.
+  public var boilerplateMaxLines = 4_000_000
   /// Severity per check, overriding the default; `nil` in the map means off.
   public var rules: [ValidationCheck: FindingSeverity?] = [:]
   /// Limits on the input (JSON nesting depth, line length).
@@ -128,6 +143,23 @@ public struct ValidationOptions: Sendable {
         throw .badValue(path: path, key: key, expected: "a list of strings")
       }
       specialTokens = list.compactMap { $0 as? String }
+    case "template_markers":
+      guard let list = value as? [Any], list.allSatisfy({ $0 is String }) else {
+        throw .badValue(path: path, key: key, expected: "a list of strings")
+      }
+      templateMarkers = list.compactMap { $0 as? String }
+    case "boilerplate_min_sources":
+      let n = try int()
+      guard n >= 1 else { throw .badValue(path: path, key: key, expected: "an integer of at least 1") }
+      boilerplateMinSources = n
+    case "boilerplate_min_share":
+      let share = try double()
+      guard (0...1).contains(share) else { throw .badValue(path: path, key: key, expected: "a share between 0 and 1") }
+      boilerplateMinShare = share
+    case "boilerplate_max_lines":
+      let n = try int()
+      guard n >= 1 else { throw .badValue(path: path, key: key, expected: "an integer of at least 1") }
+      boilerplateMaxLines = n
     case "detect_angle_bar_tokens":
       guard let b = value as? Bool else { throw .badValue(path: path, key: key, expected: "true or false") }
       detectAngleBarTokens = b

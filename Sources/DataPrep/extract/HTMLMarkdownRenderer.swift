@@ -88,7 +88,7 @@ struct HTMLMarkdownRenderer {
       openBlock(node, .block)
     case .heading(let level):
       flushParagraph()
-      let text = inlineRun(node).singleLine()
+      let text = HTMLPermalink.trimmingTrailingGlyphs(inlineRun(node).singleLine())
       if !text.isEmpty { output.writeHeading(text, level: level, marked: !plain) }
       return end
     case .list(let ordered):

@@ -3,7 +3,8 @@
 /// `excluded[node]` is true for nodes that never reach the text: dropped elements (scripts,
 /// styles, form controls, embedded media, `head`), elements hidden by the `hidden` attribute,
 /// `aria-hidden="true"` or an inline `display:none` / `visibility:hidden` style, forms (except
-/// forms that wrap headings or articles, as some sites wrap the whole page in one), and
+/// forms that wrap headings or articles, as some sites wrap the whole page in one), permalink
+/// anchors (``HTMLPermalink``), and
 /// everything inside those. In main-content mode, what ``HTMLBoilerplateDetector`` finds
 /// (navigation, page headers and footers, asides, menus, link lists) is excluded too.
 struct HTMLPage {
@@ -30,6 +31,7 @@ struct HTMLPage {
     let formContentNames: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6", "article", "main"]
     let detector = dropBoilerplate ? HTMLBoilerplateDetector(tree: tree, keepComments: content.include.contains(.comments)) : nil
     let imageName = content.include.contains(.images) ? tree.strings.firstIndex(of: "img").map(Int32.init) : nil
+    let anchorName = tree.strings.firstIndex(of: "a").map(Int32.init)
     let openNoscripts = Self.unclosedNoscripts(in: tree)
     self.openNoscripts = openNoscripts
     var node = 1
@@ -53,7 +55,9 @@ struct HTMLPage {
           }
           hidden[node] = !hasContent || Self.isHidden(node, in: tree)
         default:
-          hidden[node] = Self.isHidden(node, in: tree)
+          hidden[node] =
+            Self.isHidden(node, in: tree)
+            || (tree.nameIndices[node] == anchorName && HTMLPermalink.isPermalink(node, in: tree))
         }
         excluded[node] = hidden[node] || excluded[parent] || (detector?.isBoilerplate(node) ?? false)
       } else {

@@ -1,3 +1,4 @@
+import Foundation
 import Synchronization
 
 #if canImport(Glibc)
@@ -12,6 +13,7 @@ public final class TemporaryFiles: Sendable {
   /// The process-wide registry.
   public static let shared = TemporaryFiles()
   private let paths = Mutex<Set<String>>([])
+  private let folders = Mutex<Set<String>>([])
 
   func register(_ path: String) {
     _ = paths.withLock { $0.insert(path) }
@@ -21,12 +23,26 @@ public final class TemporaryFiles: Sendable {
     _ = paths.withLock { $0.remove(path) }
   }
 
-  /// Deletes every registered temporary file.
+  /// Registers a working folder (a build's staging folder), removed whole on interruption.
+  func register(folder: String) {
+    _ = folders.withLock { $0.insert(folder) }
+  }
+
+  func unregister(folder: String) {
+    _ = folders.withLock { $0.remove(folder) }
+  }
+
+  /// Deletes every registered temporary file and working folder.
   public func removeAll() {
     let all = paths.withLock { set -> Set<String> in
       defer { set.removeAll() }
       return set
     }
     for path in all { unlink(path) }
+    let allFolders = folders.withLock { set -> Set<String> in
+      defer { set.removeAll() }
+      return set
+    }
+    for folder in allFolders { try? FileManager.default.removeItem(atPath: folder) }
   }
 }

@@ -9,15 +9,23 @@ struct SplitKeyer {
   private var normalized: [UInt8] = []
   /// Records grouped by their own text because the group path was missing.
   private(set) var ungrouped = 0
+  /// Groups joined by shared passages: a group's hash is replaced by its linked set's.
+  private let links: PassageLinks?
 
-  init(options: SplitOptions) {
+  init(options: SplitOptions, links: PassageLinks? = nil) {
     self.options = options
+    self.links = links
     normalizer = TextNormalizer(level: options.normalization)
   }
 
   /// The keyed group hash of `object` (line `line` of `path`).
   /// - Throws: ``SplitError/noText(path:line:)`` when it has neither group key nor text.
   mutating func groupHash(of object: JSONObject, path: String, line: Int) throws(SplitError) -> UInt64 {
+    let hash = try ownGroupHash(of: object, path: path, line: line)
+    return links?.set(of: hash) ?? hash
+  }
+
+  private mutating func ownGroupHash(of object: JSONObject, path: String, line: Int) throws(SplitError) -> UInt64 {
     if let key = GroupKey.value(of: object, path: options.groupBy ?? "metadata.source_id") {
       return XXH64.hash(key, seed: options.seed)
     }

@@ -21,6 +21,10 @@ public struct SplitOptions: Sendable {
   public var stratifyBy: String?
   /// Exact counts (groups sorted by keyed hash and cut) instead of a hash threshold per group.
   public var exact = false
+  /// Join groups whose records share a passage of the leakage check's length before splitting
+  /// (exact mode), so that no shared-passage leak is made; large joined sets go to train first
+  /// and the held-out sides are filled from the rest, to stay close to the ratios asked.
+  public var linkSharedPassages = false
   /// A dotted path to the text used as the default group and by the leakage check.
   public var field: String?
   /// Text normalisation for the default group and the leakage check.

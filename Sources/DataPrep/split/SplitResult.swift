@@ -23,6 +23,14 @@ public struct SplitResult: Sendable {
   public var repaired = 0
   /// Leaks left at the end (0 when clean).
   public var leaksRemaining = 0
+  /// Sets of two or more groups joined because their records share a passage (with
+  /// ``SplitOptions/linkSharedPassages``).
+  public var linkedSets = 0
+  /// Records in the largest joined set (or group).
+  public var largestLinkedSet = 0
+  /// Groups before they were joined (with ``SplitOptions/linkSharedPassages``; ``groups``
+  /// counts the joined sets).
+  public var groupsBeforeLinking = 0
 
   /// All records written.
   public var total: Int { counts.reduce(0, +) }
@@ -53,6 +61,11 @@ public struct SplitResult: Sendable {
     object.append("groups", .object(groupsObject))
     object.append("group_key", .string(options.groupBy ?? "metadata.source_id"))
     object.append("records_grouped_by_text", .integer(Int64(ungrouped)))
+    if options.linkSharedPassages {
+      object.append("linked_sets", .integer(Int64(linkedSets)))
+      object.append("largest_linked_set", .integer(Int64(largestLinkedSet)))
+      object.append("groups_before_linking", .integer(Int64(groupsBeforeLinking)))
+    }
     if let stratify = options.stratifyBy {
       object.append("stratify_by", .string(stratify))
       var labels = JSONObject()

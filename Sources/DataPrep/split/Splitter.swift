@@ -32,10 +32,16 @@ public struct Splitter: Sendable {
     try prepare(directory: directory, paths: paths)
     let sides = options.ratios.count
     var result: SplitResult
-    if options.exact || options.stratifyBy != nil {
+    if options.exact || options.stratifyBy != nil || options.linkSharedPassages {
       guard input != "-" else { throw SplitError.needsFile(options.exact ? "--exact" : "--stratify-by") }
-      let plan = try planExact(input: input)
-      result = try write(input: input, paths: Array(paths.prefix(sides))) { hash, _ in plan.sides[hash] ?? 0 }
+      let links = options.linkSharedPassages ? try PassageLinks.find(input: input, options: options) : nil
+      let plan = try planExact(input: input, links: links)
+      result = try write(input: input, paths: Array(paths.prefix(sides)), links: links) { hash, _ in plan.sides[hash] ?? 0 }
+      if let links {
+        result.linkedSets = links.linkedSets
+        result.largestLinkedSet = links.largestSet
+        result.groupsBeforeLinking = links.groups
+      }
       result.inputDigest = plan.digest
       result.warnings = plan.warnings
     } else {
@@ -89,8 +95,8 @@ public struct Splitter: Sendable {
     var label: Int32
   }
 
-  private func planExact(input: String) throws -> ExactPlan {
-    var keyer = SplitKeyer(options: options)
+  private func planExact(input: String, links: PassageLinks?) throws -> ExactPlan {
+    var keyer = SplitKeyer(options: options, links: links)
     var table: [UInt64: GroupEntry] = [:]
     var labels: [String] = []
     var labelIndex: [String: Int32] = [:]
@@ -129,6 +135,10 @@ public struct Splitter: Sendable {
     for (label, groups) in byLabel.enumerated() {
       let sorted = groups.sorted { $0.hash < $1.hash }
       let total = sorted.reduce(0) { $0 + $1.count }
+      if links != nil {
+        for (hash, side) in Self.fillHeldOutFirst(sorted, total: total, ratios: ratios) { plan.sides[hash] = side }
+        continue
+      }
       var targets: [Double] = []
       var sum = 0.0
       for r in ratios {
@@ -149,9 +159,30 @@ public struct Splitter: Sendable {
     return plan
   }
 
+  /// Sides for groups in keyed-hash order when groups are joined: the held-out sides (last
+  /// first) take groups in that order while they fit their target, a group larger than what a
+  /// side still needs passes to the next; train takes the rest. Large joined sets thus land in
+  /// train and the held-out shares stay close to the ratios asked.
+  static func fillHeldOutFirst(_ groups: [(hash: UInt64, count: Int)], total: Int, ratios: [Double]) -> [(UInt64, Int)] {
+    var need = ratios.map { ($0 * Double(total)).rounded() }
+    var out: [(UInt64, Int)] = []
+    out.reserveCapacity(groups.count)
+    for group in groups {
+      var side = 0
+      // A group fits a side that still needs at least half of it.
+      for candidate in stride(from: ratios.count - 1, to: 0, by: -1) where need[candidate] >= 0.5 * Double(group.count) {
+        side = candidate
+        break
+      }
+      need[side] -= Double(group.count)
+      out.append((group.hash, side))
+    }
+    return out
+  }
+
   /// Writes every record to the side `side(groupHash, label)` gives.
-  private func write(input: String, paths: [String], side: (UInt64, String?) -> Int) throws -> SplitResult {
-    var keyer = SplitKeyer(options: options)
+  private func write(input: String, paths: [String], links: PassageLinks? = nil, side: (UInt64, String?) -> Int) throws -> SplitResult {
+    var keyer = SplitKeyer(options: options, links: links)
     let writers = try paths.map { try JSONLWriter(path: $0) }
     var groupSets = [Set<UInt64>](repeating: [], count: paths.count)
     var labelCounts: [String: [Int]] = [:]

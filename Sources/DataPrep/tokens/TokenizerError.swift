@@ -26,8 +26,11 @@ public enum TokenizerError: Error, Sendable, Equatable, LocalizedError {
     case .notFound(let name, let searched):
       return "tokenizer '\(name)' not found: looked for \(name).tiktoken and \(name).tiktoken.gz in "
         + (searched.isEmpty ? "no folder" : searched.joined(separator: ", "))
-        + ". Install it by copying the rank file (e.g. \(name).tiktoken.gz) into one of these folders, "
-        + "or set DATAPREP_TOKENIZERS to the folder holding it, or pass --tokenizer PATH"
+        + (name == TiktokenEncoding.o200kBase.rawValue || name == TiktokenEncoding.cl100kBase.rawValue
+          ? ". dataprep ships this file in the folder \(TokenizerLocator.resourceBundleName).resources (\(TokenizerLocator.resourceBundleName).bundle on macOS) "
+            + "beside its executable, which is missing: copy that folder along with the binary, or install the file by copying it (\(name).tiktoken.gz) into one of these folders"
+          : ". Install it by copying the rank file (e.g. \(name).tiktoken.gz) into one of these folders")
+        + ", or set DATAPREP_TOKENIZERS to the folder holding it, or pass --tokenizer PATH"
     case .unreadable(let path, let reason):
       return "\(path): cannot read tokenizer: \(reason)"
     case .badRankLine(let path, let line, let reason):

@@ -50,6 +50,15 @@ extension DataPrepCommand {
     @Option(name: .long, help: "Text of HTML pages as markdown or plain (default: markdown).")
     var textFormat: HTMLContentOptions.TextFormat = .markdown
 
+    @Flag(
+      name: .long, inversion: .prefixedNo,
+      help: """
+        Remove site furniture: lines (3+ words, outside code) recurring on at least max(5, 0.5%) of \
+        the documents extracted, such as navigation bars, footers and licence notes. Reads the \
+        documents twice through a temporary file beside the output (default: off; build turns it on).
+        """)
+    var removeFurniture = false
+
     @Flag(name: .long, help: "Stop at the first input that cannot be read or parsed (exit 1).")
     var strict = false
 
@@ -105,21 +114,30 @@ extension DataPrepCommand {
       let writer = try JSONLWriter(path: output)
       let showProgress = !common.quiet && isatty(2) == 1
       var lastProgress = Date.distantPast
-      let summary = try run.run(
-        writer: writer,
-        onFailure: { failure in
-          FileHandle.standardError.write(Data(((showProgress ? "\r\u{1B}[K" : "") + failure.message + "\n").utf8))
-        },
-        onProgress: { summary in
-          guard showProgress, Date().timeIntervalSince(lastProgress) > 0.2 else { return }
-          lastProgress = Date()
-          let line = "\r\u{1B}[Kextract: \(summary.done)/\(summary.inputs) files, \(summary.documents) documents"
-          FileHandle.standardError.write(Data(line.utf8))
-        },
-        onNotice: { notice in
-          guard !common.quiet else { return }
-          FileHandle.standardError.write(Data(((showProgress ? "\r\u{1B}[K" : "") + notice + "\n").utf8))
-        })
+      let onFailure = { (failure: ExtractionFailure) in
+        FileHandle.standardError.write(Data(((showProgress ? "\r\u{1B}[K" : "") + failure.message + "\n").utf8))
+      }
+      let onProgress = { (summary: ExtractionSummary) in
+        guard showProgress, Date().timeIntervalSince(lastProgress) > 0.2 else { return }
+        lastProgress = Date()
+        let line = "\r\u{1B}[Kextract: \(summary.done)/\(summary.inputs) files, \(summary.documents) documents"
+        FileHandle.standardError.write(Data(line.utf8))
+      }
+      let onNotice = { (notice: String) in
+        guard !common.quiet else { return }
+        FileHandle.standardError.write(Data(((showProgress ? "\r\u{1B}[K" : "") + notice + "\n").utf8))
+      }
+      let summary: ExtractionSummary
+      var furniture: SiteFurnitureFilter.Summary?
+      if removeFurniture {
+        var furnitureOptions = SiteFurnitureFilter.Options()
+        furnitureOptions.limits = limits.limits
+        let result = try SiteFurnitureFilter(furnitureOptions).run(
+          extraction: run, writer: writer, onFailure: onFailure, onProgress: onProgress, onNotice: onNotice)
+        (summary, furniture) = (result.extraction, result.furniture)
+      } else {
+        summary = try run.run(writer: writer, onFailure: onFailure, onProgress: onProgress, onNotice: onNotice)
+      }
       if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
       if let problem = run.problem(in: summary) {
         // A failed run publishes nothing: the previous output file, if any, stays as it was.
@@ -131,6 +149,7 @@ extension DataPrepCommand {
       if !common.quiet {
         for warning in run.warnings(in: summary) { FileHandle.standardError.write(Data(("extract: " + warning + "\n").utf8)) }
         FileHandle.standardError.write(Data((summary.line + "\n").utf8))
+        if let furniture { FileHandle.standardError.write(Data((furniture.line + "\n").utf8)) }
       }
     }
 

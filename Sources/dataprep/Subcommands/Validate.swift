@@ -90,8 +90,17 @@ extension DataPrepCommand {
         (schemaValue, format) = try FormatSchemas.resolve(schema)
       }
       var tokenCounter = TokenCounter.characterEstimate
-      if (options.maxTokens != nil && options.isEnabled(.tooLong)) || tokenizerOptions.tokenizer != nil {
-        tokenCounter = try tokenizerOptions.counter(fallback: .characterEstimate, command: "validate", configured: options.tokenizer)
+      let tokenizerName = tokenizerOptions.tokenizer ?? options.tokenizer
+      if let encoding = TiktokenEncoding(rawValue: tokenizerName ?? TokenizerLocator.defaultName) {
+        options.tokenizerSpecialTokens = encoding.specialTokens.keys.sorted()
+      }
+      if (options.maxTokens != nil && options.isEnabled(.tooLong)) || tokenizerName != nil {
+        let selection = try TokenizerSelection.resolve(tokenizerName, fallback: .characterEstimate)
+        if let warning = selection.warning {
+          FileHandle.standardError.write(Data("dataprep validate: \(warning)\n".utf8))
+        }
+        tokenCounter = selection.counter
+        if let tokenizer = selection.tokenizer { options.tokenizerSpecialTokens = tokenizer.specialTokens.keys.sorted() }
       }
       let validator = DatasetValidator(
         options: options, schema: schemaValue, format: format,

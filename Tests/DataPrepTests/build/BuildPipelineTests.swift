@@ -32,8 +32,10 @@ import Testing
     let sources = try #require(manifest["sources"]?.arrayValue)
     #expect(sources.count == 12)
     for source in sources {
+      // Named relative to the source folder given, never by a path of this machine.
       let path = try #require(source["path"]?.stringValue)
-      #expect(source["sha256"]?.stringValue == (try FileDigest(path: path)).sha256)
+      #expect(path.hasPrefix("sources/"))
+      #expect(source["sha256"]?.stringValue == (try FileDigest(path: scratch.root + "/" + path)).sha256)
     }
     let outputs = try #require(manifest["outputs"]?.arrayValue)
     #expect(outputs.compactMap { $0["path"]?.stringValue }.sorted() == ["README.md", "report.html", "report.json", "train.jsonl", "validation.jsonl"])

@@ -19,7 +19,7 @@ import Testing
     (.toolArguments, #"{"messages":[{"role":"user","content":"q"},{"role":"assistant","tool_calls":[{"id":"c1","type":"function","function":{"name":"f","arguments":"{not json"}}]},{"role":"tool","tool_call_id":"c1","content":"r"},{"role":"assistant","content":"done"}]}"#),
     (.toolResult, #"{"messages":[{"role":"user","content":"q"},{"role":"assistant","tool_calls":[{"id":"c1","type":"function","function":{"name":"f","arguments":"{}"}}]},{"role":"tool","tool_call_id":"c9","content":"r"},{"role":"assistant","content":"done"}]}"#),
     (.specialToken, #"{"messages":[{"role":"user","content":"a"},{"role":"assistant","content":"b<|im_end|>"}]}"#),
-    (.specialToken, #"{"messages":[{"role":"user","content":"[INST] a"},{"role":"assistant","content":"b"}]}"#),
+    (.specialToken, #"{"messages":[{"role":"user","content":"<|endoftext|> a"},{"role":"assistant","content":"b"}]}"#),
     (.duplicate, ValidationTestSupport.cleanChatLines(1)[0]),
     (.conflict, #"{"messages":[{"role":"system","content":"You are helpful."},{"role":"user","content":"Please describe the river number 0."},{"role":"assistant","content":"Something else entirely."}],"metadata":{"task":"faq"}}"#),
     (.mixedFormat, #"{"prompt":"a","completion":"b"}"#),

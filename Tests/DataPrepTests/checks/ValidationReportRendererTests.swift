@@ -8,7 +8,7 @@ import Testing
 @Suite struct ValidationReportRendererTests {
   static func sampleReport() throws -> ValidationReport {
     var lines = ValidationTestSupport.cleanChatLines(120)
-    lines.insert(#"{"messages":[{"role":"user","content":"a"},{"role":"user","content":"b & <c>"},{"role":"assistant","content":"d"}]}"#, at: 4)
+    lines.insert(#"{"messages":[{"role":"user","content":"a"},{"role":"user","content":"Explain b & <c> now."},{"role":"assistant","content":"d"}]}"#, at: 4)
     lines.append(lines[0])
     return try ValidationTestSupport.run(lines)
   }
@@ -60,7 +60,7 @@ import Testing
     #expect(text.contains("failures=\"2\""))
     #expect(text.contains("<testcase classname=\"dataprep.validate\" name=\"role-order\""))
     #expect(text.contains("<failure type=\"duplicate\""))
-    #expect(!text.contains("b & <c>"))
+    #expect(!text.contains("Explain b & <c> now."))
     #expect(text.hasSuffix("</testsuites>\n"))
     let parsed = try XMLDocument(xmlString: text)
     #expect(parsed.rootElement()?.name == "testsuites")

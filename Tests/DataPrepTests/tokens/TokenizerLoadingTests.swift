@@ -88,7 +88,8 @@ import Testing
 
   @Test func theStandardFoldersComeFromEnvironmentExecutableAndHome() {
     let locator = TokenizerLocator(
-      environment: ["DATAPREP_TOKENIZERS": "/env/tok"], executablePath: "/opt/dp/bin/dataprep", homeFolder: "/home/u")
+      environment: ["DATAPREP_TOKENIZERS": "/env/tok"], executablePath: "/opt/dp/bin/dataprep", homeFolder: "/home/u",
+      includeBundled: false)
     #expect(
       locator.searchFolders == [
         "/env/tok", "/opt/dp/share/dataprep/tokenizers", "/opt/dp/bin", "/home/u/.cache/dataprep/tokenizers",
