@@ -19,4 +19,11 @@
 /* xmlFree is a mutable C global, which Swift 6 refuses to touch directly. */
 static inline void clibxml_free(void *p) { xmlFree(p); }
 
+/* Generic-error handlers are variadic, which Swift cannot write: one that drops the message,
+   installed on the calling thread (NULL restores libxml2's default, printing to stderr). */
+static inline void clibxml_ignore_generic_error(void *ctx, const char *msg, ...) { (void)ctx; (void)msg; }
+static inline void clibxml_silence_generic_errors(int silence) {
+  xmlSetGenericErrorFunc(NULL, silence ? clibxml_ignore_generic_error : NULL);
+}
+
 #endif

@@ -10,7 +10,7 @@ struct LimitOptions: ParsableArguments {
   @Option(name: .customLong("max-entity-mb"), help: "XML entity-expansion budget in MiB per document, record mode per input plus 4× the bytes read.")
   var maxEntityMB: Int = InputLimits.defaultMaximumEntityBytes >> 20
 
-  @Option(name: .customLong("max-line-mb"), help: "Longest JSONL line in MiB; a longer one is an error naming file:line.")
+  @Option(name: .customLong("max-line-mb"), help: "Longest JSONL line in MiB: a longer line read is an error naming file:line; extract refuses a document whose line would be longer.")
   var maxLineMB: Int = InputLimits.defaultMaximumLineBytes >> 20
 
   func validate() throws {

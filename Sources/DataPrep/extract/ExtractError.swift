@@ -17,12 +17,18 @@ public enum ExtractError: Error, Sendable, Equatable, LocalizedError {
   case malformedXML(path: String, line: Int, message: String)
   /// The record XPath is not one of the supported forms.
   case unsupportedRecordPath(xpath: String, reason: String)
-  /// A field XPath does not compile.
-  case badFieldXPath(name: String, xpath: String)
+  /// A field XPath does not compile (or cannot be evaluated); `reason` is libxml2's message.
+  case badFieldXPath(name: String, xpath: String, reason: String = "")
   /// A `--field` argument is not `NAME=XPATH`.
   case badFieldSpec(String)
   /// The output file is also an input.
   case outputIsInput(path: String)
+  /// A document's JSONL line would be longer than the line limit (`--max-line-mb`); `source`
+  /// names the file and, in record mode or for feeds, the record (`file#N`).
+  case documentOverLineLimit(source: String, bytes: Int, limit: Int)
+  /// A text or Markdown input holds more text than fits on one JSONL line (`--max-line-mb`);
+  /// it is refused before it is read whole.
+  case textOverLineLimit(path: String, limit: Int)
 
   /// `path: reason`.
   public var errorDescription: String? {
@@ -37,12 +43,24 @@ public enum ExtractError: Error, Sendable, Equatable, LocalizedError {
       return line > 0 ? "\(path):\(line): malformed XML: \(message)" : "\(path): malformed XML: \(message)"
     case .unsupportedRecordPath(let xpath, let reason):
       return "--record \(xpath): \(reason); use //name, /a/b/name or //name[@attr='value']"
-    case .badFieldXPath(let name, let xpath):
-      return "--field \(name)=\(xpath): not a valid XPath expression"
+    case .badFieldXPath(let name, let xpath, let reason):
+      return "--field \(name)=\(xpath): not a valid XPath expression" + (reason.isEmpty ? "" : " (\(reason))")
     case .badFieldSpec(let spec):
       return "--field \(spec): expected NAME=XPATH, e.g. body=@Body"
     case .outputIsInput(let path):
       return "\(path): the output is also an input; choose another output path"
+    case .documentOverLineLimit(let source, let bytes, let limit):
+      return "\(source): the document would be a JSONL line of \(Self.mebibytes(bytes)), over the line limit of "
+        + "\(Self.mebibytes(limit)) (--max-line-mb); it is not written (raise the limit, or split the input)"
+    case .textOverLineLimit(let path, let limit):
+      return "\(path): more than \(Self.mebibytes(limit)) of text, which would be a JSONL line over the line limit "
+        + "(--max-line-mb); split the file or raise the limit"
     }
+  }
+
+  /// `n` bytes in MiB, one decimal (`256.0 MiB`).
+  static func mebibytes(_ n: Int) -> String {
+    let tenths = Int((Double(n) / Double(1 << 20) * 10).rounded())
+    return "\(tenths / 10).\(tenths % 10) MiB"
   }
 }

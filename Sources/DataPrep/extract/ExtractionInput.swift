@@ -18,6 +18,12 @@ final class ExtractionInput {
     self.source = try ByteSource(path: path)
   }
 
+  /// Opens `input` by its bytes (a name that need not be UTF-8); ``path`` is its printable form.
+  init(input: InputPath) throws(InputError) {
+    self.path = input.display
+    self.source = try ByteSource(path: input.display, fileSystemPath: input.isEscaped ? input.bytes : nil)
+  }
+
   /// Up to `count` first bytes of the input, without consuming them.
   func peek(_ count: Int) throws(InputError) -> [UInt8] {
     precondition(headOffset == 0, "peek after reading")
@@ -40,6 +46,9 @@ final class ExtractionInput {
     }
     return head
   }
+
+  /// The bytes ``peek(_:)`` already read and nothing has consumed yet (empty otherwise).
+  var peekedHead: [UInt8] { headOffset == 0 ? head : [] }
 
   /// Whether ``peek(_:)`` already saw the end of the input.
   var endSeen: Bool { sourceEnded }

@@ -18,6 +18,12 @@ public struct ExtractionSummary: Sendable, Equatable {
   public var bytesRead = 0
   /// The failure that stopped a `--strict` run, if any.
   public var stoppedByFailure: ExtractionFailure?
+  /// Symbolic links to folders that a folder walk met and did not follow.
+  public var linkedFolders = 0
+  /// Documents made by record mode (`--record`): the records matched.
+  public var records = 0
+  /// For each `--field`, in order, how many records it selected something in.
+  public var fieldMatches: [Int] = []
 
   /// An empty summary.
   public init() {}
@@ -27,6 +33,7 @@ public struct ExtractionSummary: Sendable, Equatable {
     var parts = "extract: \(documents) document\(documents == 1 ? "" : "s") from \(files) file\(files == 1 ? "" : "s")"
     parts += ", \(skipped) skipped"
     if ignored > 0 { parts += ", \(ignored) ignored by extension" }
+    if linkedFolders > 0 { parts += ", \(linkedFolders) folder link\(linkedFolders == 1 ? "" : "s") not followed" }
     parts += ", \(Self.formatBytes(bytesRead)) read"
     if let stop = stoppedByFailure { parts += "; stopped at \(stop.path) (--strict)" }
     return parts

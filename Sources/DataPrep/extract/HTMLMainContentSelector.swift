@@ -30,6 +30,7 @@ struct HTMLMainContentSelector {
     let linkShare = options.favor == .precision ? 5 : 7
     var node = current + 1
     let end = tree.subtreeEnd(current)
+    let lookahead = HTMLSubtreeLookahead(tree)
     while node < end {
       guard tree.kinds[node] == .element, !page.excluded[node] else {
         node = page.excluded[node] ? tree.subtreeEnd(node) : node + 1
@@ -60,10 +61,10 @@ struct HTMLMainContentSelector {
           } else if !options.include.contains(.images), tree.name(node) == "figure" || tree.name(node) == "figcaption" {
             // Without images, their captions and credits are furniture too.
             drop = true
-          } else if text < 400, startsWithCopyright(node, tree: tree) {
+          } else if text < 400, lookahead.startsWithCopyright(node) {
             // "© 2022 Example News. All rights reserved."
             drop = true
-          } else if text < 80, containsTime(node, tree: tree) {
+          } else if text < 80, lookahead.containsTime(node) {
             // A short line around a <time>: a dateline or byline.
             drop = true
           }
@@ -177,20 +178,6 @@ struct HTMLMainContentSelector {
   }
 
   /// Whether the first visible text in `node` begins with a copyright sign (or "(c)", "Copyright").
-  private func startsWithCopyright(_ node: MarkupTree.Node, tree: MarkupTree) -> Bool {
-    for index in tree.descendants(of: node) where tree.kinds[index] == .text {
-      let bytes = tree.textBytes(of: index).drop { $0 <= 0x20 }
-      if bytes.isEmpty { continue }
-      return bytes.starts(with: [0xC2, 0xA9]) || bytes.starts(with: Array("Copyright".utf8))
-        || bytes.starts(with: Array("(c)".utf8)) || bytes.starts(with: Array("(C)".utf8))
-    }
-    return false
-  }
-
-  private func containsTime(_ node: MarkupTree.Node, tree: MarkupTree) -> Bool {
-    tree.descendants(of: node).contains { tree.isElement($0, named: "time") }
-  }
-
   /// The teaser cards in `node`, a grid or list of them: three or more children of the same element
   /// name and `class`, two thirds of its element children at least, each short (under 400
   /// visible bytes, under 200 of prose) with a heading or image and links carrying a quarter of

@@ -13,7 +13,13 @@ struct InputExtractor: Sendable {
   /// Streams the documents of the input at `path` to `body`; returns the bytes read.
   /// - Throws: ``InputError`` or ``ExtractError`` naming the path.
   func extract(path: String, _ body: (Document) throws -> Void) throws -> Int {
-    let input = try ExtractionInput(path: path)
+    try extract(input: InputPath(path), body)
+  }
+
+  /// Streams the documents of `path` (opened by its bytes) to `body`; returns the bytes read.
+  /// - Throws: ``InputError`` or ``ExtractError`` naming the path's printable form.
+  func extract(input path: InputPath, _ body: (Document) throws -> Void) throws -> Int {
+    let input = try ExtractionInput(input: path)
     do {
       try extract(input: input, body)
     } catch {
@@ -43,7 +49,15 @@ struct InputExtractor: Sendable {
       guard !document.text.isEmpty || !document.title.isEmpty else { throw ExtractError.noText(path: path) }
       try body(document)
     case .text, .markdown:
-      let bytes = try input.readAll()
+      // The text is at least half the input (line ends) and the line holds it twice (text and
+      // sections), so an input over the line limit cannot fit: refuse it before holding it all.
+      let lineLimit = options.limits.maximumLineBytes
+      let bytes: [UInt8]
+      do {
+        bytes = try input.readAll(limit: min(lineLimit, Int(Int32.max) - 1))
+      } catch ExtractError.tooLarge where lineLimit < Int(Int32.max) - 1 {
+        throw ExtractError.textOverLineLimit(path: path, limit: lineLimit)
+      }
       try body(try TextExtractor().document(from: bytes, markdown: kind == .markdown, source: path))
     }
   }

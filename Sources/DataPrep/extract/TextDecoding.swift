@@ -1,14 +1,17 @@
 /// Decodes the bytes of a text file into a `String`, deciding the encoding from the bytes.
 ///
-/// The order: a UTF-8 or UTF-16 byte-order mark; else valid UTF-8; else windows-1252 (the
-/// WHATWG reading of "Latin-1", which decodes every byte, so a stray byte never garbles the rest).
-/// Line endings are normalised to `\n`.
+/// The order: a UTF-8 or UTF-16 byte-order mark; else valid UTF-8; else UTF-8 with stray bytes:
+/// each valid UTF-8 sequence is kept and each other byte is read as windows-1252 (the WHATWG
+/// reading of "Latin-1"), so a few Latin-1 bytes in a UTF-8 file change only themselves and a
+/// windows-1252 file (no valid multi-byte sequence) reads as windows-1252. Line endings are
+/// normalised to `\n`.
 enum TextDecoding {
   /// The decoded text and the encoding label it was read with.
   struct Decoded: Sendable, Equatable {
     /// The text, with `\r\n` and `\r` turned into `\n` and the byte-order mark removed.
     var text: String
-    /// `utf-8`, `utf-16le`, `utf-16be` or `windows-1252`.
+    /// `utf-8`, `utf-16le`, `utf-16be` or `windows-1252` (for UTF-8 with stray bytes: `utf-8`
+    /// when its valid multi-byte sequences outnumber the stray bytes).
     var encoding: String
   }
 
@@ -41,16 +44,17 @@ enum TextDecoding {
       return Decoded(text: normaliseLineEndings(utf16(bytes.dropFirst(2), littleEndian: false)), encoding: "utf-16be")
     }
     if let nul = bytes.firstIndex(of: 0) { throw .nulByte(offset: nul) }
-    var body = bytes[...]
-    if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
-      body = bytes.dropFirst(3)
-      // A BOM declares UTF-8: invalid sequences become U+FFFD rather than switching encoding.
-      return Decoded(text: normaliseLineEndings(String(decoding: body, as: UTF8.self)), encoding: "utf-8")
-    }
+    let hasBOM = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
+    let body = bytes.dropFirst(hasBOM ? 3 : 0)
     if let text = String(validating: body, as: UTF8.self) {
       return Decoded(text: normaliseLineEndings(text), encoding: "utf-8")
     }
-    return Decoded(text: normaliseLineEndings(windows1252(body)), encoding: "windows-1252")
+    return body.withUnsafeBufferPointer { buffer in
+      let text = String(decoding: UTF8Transcoder.utf8MappingStrayBytes(buffer), as: UTF8.self)
+      // A BOM declares UTF-8 whatever the stray bytes.
+      let label = hasBOM || HTMLEncoding.utf8Validity(buffer) == .mostlyValid ? "utf-8" : "windows-1252"
+      return Decoded(text: normaliseLineEndings(text), encoding: label)
+    }
   }
 
   /// UTF-16 code units to a string; an odd trailing byte is dropped, lone surrogates become U+FFFD.
@@ -65,21 +69,6 @@ enum TextDecoding {
       index += 2
     }
     return String(decoding: units, as: UTF16.self)
-  }
-
-  /// windows-1252 to a string, as browsers decode it (the five undefined bytes map to C1 controls).
-  static func windows1252(_ bytes: ArraySlice<UInt8>) -> String {
-    var scalars = String.UnicodeScalarView()
-    scalars.reserveCapacity(bytes.count)
-    for byte in bytes {
-      if byte >= 0x80 && byte < 0xA0 {
-        let mapped = high[Int(byte - 0x80)]
-        scalars.append(Unicode.Scalar(mapped) ?? Unicode.Scalar(UInt8(byte)))
-      } else {
-        scalars.append(Unicode.Scalar(byte))
-      }
-    }
-    return String(scalars)
   }
 
   /// `\r\n` and lone `\r` to `\n`.
@@ -103,12 +92,4 @@ enum TextDecoding {
     }
     return String(decoding: out, as: UTF8.self)
   }
-
-  /// The code points of bytes 0x80–0x9F in windows-1252.
-  private static let high: [UInt32] = [
-    0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,
-    0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
-  ]
 }

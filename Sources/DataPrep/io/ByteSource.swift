@@ -19,15 +19,21 @@ public final class ByteSource {
   /// Only regular files are read by name: a named pipe (FIFO), socket or device would block the
   /// run or never end, so it is refused unless it is an already-open descriptor (`-`,
   /// `/dev/stdin`, `/dev/fd/N` as shells give for `<(command)`) or `/dev/null`.
+  /// `fileSystemPath`, when given, is the name to open as bytes (a name that is not UTF-8, which
+  /// `path` can only show escaped).
   /// - Throws: ``InputError`` when the path is missing, a directory, not a regular file or unreadable.
-  public init(path: String) throws(InputError) {
+  public init(path: String, fileSystemPath: [UInt8]? = nil) throws(InputError) {
     self.path = path
     let fd: Int32
     if path == "-" {
       fd = dup(STDIN_FILENO)
     } else {
       // O_NONBLOCK so that opening a FIFO with no writer cannot hang; cleared below.
-      fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+      if let fileSystemPath {
+        fd = open(fileSystemPath.map { CChar(bitPattern: $0) } + [0], O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+      } else {
+        fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+      }
     }
     guard fd >= 0 else {
       throw .cannotOpen(path: path, reason: String(cString: strerror(errno)))

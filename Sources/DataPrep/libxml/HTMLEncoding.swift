@@ -2,9 +2,13 @@
 ///
 /// Order: a byte-order mark; else a `<meta charset>` / `http-equiv` declaration (or an XML
 /// declaration) in the first 16 KiB, labels mapped as browsers do (WHATWG: `latin1` and
-/// `iso-8859-1` mean windows-1252); else UTF-8 when the bytes are UTF-8 (valid, or with fewer bad
-/// bytes than good multi-byte sequences: bad bytes then become U+FFFD); else windows-1252. A declared legacy encoding loses to UTF-8 when the bytes are valid UTF-8 with
-/// non-ASCII text, the usual mislabelling on the web.
+/// `iso-8859-1` mean windows-1252); else UTF-8. A declared legacy encoding loses to UTF-8 when
+/// the bytes are valid UTF-8 with non-ASCII text, the usual mislabelling on the web.
+///
+/// Bytes that are not valid UTF-8, with no declaration (or a windows-1252 one over mostly valid
+/// UTF-8), are read sequence by sequence: valid UTF-8 stays UTF-8 and only the stray bytes are
+/// read as windows-1252, so a few Latin-1 bytes never garble the rest of the page. The label
+/// reported is `utf-8` when valid multi-byte sequences outnumber stray bytes, else `windows-1252`.
 enum HTMLEncoding {
   /// The outcome: the WHATWG name of the encoding and how many BOM bytes to skip.
   struct Decision: Sendable, Hashable {
@@ -14,6 +18,12 @@ enum HTMLEncoding {
     var byteOrderMarkLength: Int
     /// Whether the bytes after the BOM were checked and are valid UTF-8.
     var isValidUTF8 = false
+    /// Whether the bytes are UTF-8 with stray bytes, decoded as UTF-8 where valid and
+    /// windows-1252 elsewhere whatever ``name`` says.
+    var mapsStrayBytes = false
+
+    /// The name to transcode from: `utf-8` (which maps stray bytes) when ``mapsStrayBytes``.
+    var transcodingName: String { mapsStrayBytes ? "utf-8" : name }
   }
 
   /// How many leading bytes the declaration sniffer looks at.
@@ -34,10 +44,15 @@ enum HTMLEncoding {
       if name != "utf-8", validity == .validWithNonASCII {
         return Decision(name: "utf-8", byteOrderMarkLength: 0, isValidUTF8: true)
       }
+      if name == "windows-1252", validity == .mostlyValid {
+        return Decision(name: "utf-8", byteOrderMarkLength: 0, mapsStrayBytes: true)
+      }
       return Decision(name: name, byteOrderMarkLength: 0, isValidUTF8: valid)
     }
     let valid = validity == .ascii || validity == .validWithNonASCII
-    return Decision(name: validity == .invalid ? "windows-1252" : "utf-8", byteOrderMarkLength: 0, isValidUTF8: valid)
+    return Decision(
+      name: validity == .invalid ? "windows-1252" : "utf-8", byteOrderMarkLength: 0, isValidUTF8: valid,
+      mapsStrayBytes: !valid)
   }
 
   enum UTF8Validity { case ascii, validWithNonASCII, mostlyValid, invalid }

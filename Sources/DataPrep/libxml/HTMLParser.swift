@@ -38,7 +38,7 @@ struct HTMLParser: Sendable {
     let decision = HTMLEncoding.decide(bytes)
     let body = UnsafeBufferPointer(rebasing: bytes[decision.byteOrderMarkLength...])
     let tree: MarkupTree
-    if let converted = UTF8Transcoder.utf8(from: body, encoding: decision.name, knownValid: decision.isValidUTF8) {
+    if let converted = UTF8Transcoder.utf8(from: body, encoding: decision.transcodingName, knownValid: decision.isValidUTF8) {
       tree = try converted.withUnsafeBufferPointer { (buffer) throws(MarkupParseError) -> MarkupTree in
         try parseUTF8(buffer)
       }
@@ -58,14 +58,24 @@ struct HTMLParser: Sendable {
     }
   }
 
-  /// Parses valid UTF-8 (without NUL bytes) with `htmlReadMemory`.
+  /// Parses valid UTF-8 (without NUL bytes) with `htmlReadMemory`, start tags first capped to
+  /// ``HTMLAttributeCap/maximumAttributes`` attributes (libxml2 is quadratic in them).
   private func parseUTF8(_ bytes: UnsafeBufferPointer<UInt8>) throws(MarkupParseError) -> MarkupTree {
+    if let capped = HTMLAttributeCap.capped(bytes) {
+      return try capped.withUnsafeBufferPointer { (buffer) throws(MarkupParseError) -> MarkupTree in
+        try parseCappedUTF8(buffer)
+      }
+    }
+    return try parseCappedUTF8(bytes)
+  }
+
+  private func parseCappedUTF8(_ bytes: UnsafeBufferPointer<UInt8>) throws(MarkupParseError) -> MarkupTree {
     guard let base = bytes.baseAddress, !bytes.isEmpty else { throw .empty }
     guard bytes.count <= LibXML.maximumInputSize else { throw .tooLarge(bytes: bytes.count) }
     return try LibXML.capturingErrors { (collector) throws(MarkupParseError) -> MarkupTree in
       let pointer = UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self)
       guard let document = htmlReadMemory(pointer, Int32(bytes.count), nil, "UTF-8", Self.options) else {
-        throw collector.parseError(fallback: "libxml2 could not parse the page")
+        throw collector.parseError(fallback: "libxml2 could not parse the page", huge: true)
       }
       defer { xmlFreeDoc(document) }
       return try MarkupTree.build(document: document)

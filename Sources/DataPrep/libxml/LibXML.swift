@@ -41,18 +41,24 @@ final class ErrorCollector {
   }
 
   /// The first error as a ``MarkupParseError``, or a generic one when libxml2 gave no message.
-  func parseError(fallback: String) -> MarkupParseError {
+  /// A libxml2 limit, when one was hit, is the error reported, explained (``LibXMLLimit``);
+  /// `huge` says whether the parse ran with `XML_PARSE_HUGE`.
+  func parseError(fallback: String, huge: Bool = false) -> MarkupParseError {
+    if let limitHit {
+      return .malformed(message: limitHit.limit.explanation(huge: huge, original: limitHit.message), line: limitHit.line)
+    }
     guard let firstError else { return .malformed(message: fallback, line: 0) }
     return .malformed(message: firstError.message, line: firstError.line)
   }
 
-  /// Whether any reported error asks for `XML_PARSE_HUGE` (a depth or size limit was hit).
-  var hitHardLimit = false
+  /// The first libxml2 safety limit reported (a depth or size limit), with its message and line.
+  private(set) var limitHit: (limit: LibXMLLimit, message: String, line: Int)?
 
-  fileprivate func noteLimit(_ message: String) {
-    if message.contains("XML_PARSE_HUGE") || message.contains("Excessive depth") || message.contains("huge text") {
-      hitHardLimit = true
-    }
+  /// Whether a libxml2 safety limit (lifted by `XML_PARSE_HUGE`) stopped the parse.
+  var hitHardLimit: Bool { limitHit != nil }
+
+  fileprivate func noteLimit(_ message: String, line: Int) {
+    if limitHit == nil, let limit = LibXMLLimit(message: message) { limitHit = (limit, message, line) }
   }
 }
 
@@ -70,6 +76,6 @@ private func collectError(_ context: UnsafeMutableRawPointer?, _ error: xmlError
   }
   var message = error.pointee.message.map { String(cString: $0) } ?? "unknown libxml2 error"
   while message.last?.isWhitespace == true { message.removeLast() }
-  collector.noteLimit(message)
+  collector.noteLimit(message, line: Int(error.pointee.line))
   collector.record(message: message, line: Int(error.pointee.line), isWarning: isWarning)
 }

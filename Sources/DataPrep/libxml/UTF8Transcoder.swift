@@ -4,11 +4,13 @@
   import Darwin
 #endif
 
-/// Turns the bytes of a page in a known encoding into valid UTF-8, bad sequences becoming U+FFFD.
+/// Turns the bytes of a page in a known encoding into valid UTF-8, never losing the rest of it.
 ///
 /// UTF-8, windows-1252 and UTF-16 are decoded in Swift; other encodings go through iconv, one
-/// replacement character per undecodable byte so the rest of the page is never lost. NUL bytes
-/// become U+FFFD too (libxml2 would stop at them).
+/// replacement character per undecodable byte so the rest of the page is never lost. In UTF-8,
+/// a stray byte that is not part of a valid sequence (a Latin-1 `é` pasted into a UTF-8 page)
+/// is read as its windows-1252 character while every valid sequence stays as it is (see
+/// ``utf8MappingStrayBytes(_:)``). NUL bytes become U+FFFD (libxml2 would stop at them).
 enum UTF8Transcoder {
   /// `bytes` (BOM already removed) decoded from `encoding` (a WHATWG name) as UTF-8.
   ///
@@ -19,7 +21,7 @@ enum UTF8Transcoder {
     case "utf-8":
       let hasNUL = bytes.contains(0)
       if !hasNUL, knownValid || String(validating: bytes, as: UTF8.self) != nil { return nil }
-      return replacingNUL(Array(String(decoding: bytes, as: UTF8.self).utf8))
+      return utf8MappingStrayBytes(bytes)
     case "windows-1252":
       return windows1252(bytes)
     case "utf-16le", "utf-16be":
@@ -49,6 +51,37 @@ enum UTF8Transcoder {
     0x0153, 0x009D, 0x017E, 0x0178,
   ]
 
+  /// UTF-8 with stray bytes: each valid UTF-8 sequence is kept, each byte that is not part of
+  /// one becomes its windows-1252 character, NUL becomes U+FFFD. For text that is UTF-8 but for a
+  /// few Latin-1 bytes, only those bytes change; for text with no valid multi-byte sequence it
+  /// is exactly windows-1252.
+  static func utf8MappingStrayBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+    var out: [UInt8] = []
+    out.reserveCapacity(bytes.count + bytes.count / 16)
+    var runStart = 0
+    var index = 0
+    while index < bytes.count {
+      let byte = bytes[index]
+      if byte != 0, byte < 0x80 {
+        index += 1
+      } else if byte != 0, let length = UTF8Sequence.length(at: index, in: bytes) {
+        index += length
+      } else {
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+        if byte == 0 { out += replacement } else { appendWindows1252(byte, to: &out) }
+        index += 1
+        runStart = index
+      }
+    }
+    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
+    return out
+  }
+
+  /// The UTF-8 of one byte (0x80-0xFF) read as windows-1252.
+  private static func appendWindows1252(_ byte: UInt8, to out: inout [UInt8]) {
+    appendUTF8(byte < 0xA0 ? windows1252High[Int(byte) - 0x80] : UInt32(byte), to: &out)
+  }
+
   static func windows1252(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
     var out: [UInt8] = []
     out.reserveCapacity(bytes.count + bytes.count / 8)
@@ -58,8 +91,7 @@ enum UTF8Transcoder {
       } else if byte < 0x80 {
         out.append(byte)
       } else {
-        let scalar = byte < 0xA0 ? windows1252High[Int(byte) - 0x80] : UInt32(byte)
-        appendUTF8(scalar, to: &out)
+        appendWindows1252(byte, to: &out)
       }
     }
     return out

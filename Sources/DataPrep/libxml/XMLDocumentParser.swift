@@ -38,12 +38,12 @@ struct XMLDocumentParser: Sendable {
     guard bytes.count <= LibXML.maximumInputSize else { throw .tooLarge(bytes: bytes.count) }
     var options = Self.baseOptions | (recover ? XML_PARSE_RECOVER.rawValue : 0)
     do {
-      return try parse(base, count: bytes.count, options: Int32(options))
+      return try parse(base, count: bytes.count, options: Int32(options), huge: false)
     } catch let failure {
       guard failure.hitHardLimit, !Self.declaresEntities(bytes) else { throw failure.error }
       options |= XML_PARSE_HUGE.rawValue
       do {
-        return try parse(base, count: bytes.count, options: Int32(options))
+        return try parse(base, count: bytes.count, options: Int32(options), huge: true)
       } catch let retry {
         throw retry.error
       }
@@ -56,11 +56,11 @@ struct XMLDocumentParser: Sendable {
     var hitHardLimit: Bool
   }
 
-  private func parse(_ base: UnsafePointer<UInt8>, count: Int, options: Int32) throws(Failure) -> MarkupTree {
+  private func parse(_ base: UnsafePointer<UInt8>, count: Int, options: Int32, huge: Bool) throws(Failure) -> MarkupTree {
     try LibXML.capturingErrors { (collector) throws(Failure) -> MarkupTree in
       let pointer = UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self)
       guard let document = xmlReadMemory(pointer, Int32(count), nil, nil, options) else {
-        let error = collector.parseError(fallback: "not well-formed XML")
+        let error = collector.parseError(fallback: "not well-formed XML", huge: huge)
         throw Failure(error: error, hitHardLimit: collector.hitHardLimit)
       }
       defer { xmlFreeDoc(document) }

@@ -8,7 +8,11 @@ internal import CLibXML
 /// (`xmlTextReaderNext`), which frees the subtree. The input comes through an
 /// ``ExtractionInput`` (`xmlReaderForIO`), so `.gz` and standard input work and bytes are
 /// counted. Hostile input: no network (`XML_PARSE_NONET`), no DTD loading, no entity
-/// substitution, and libxml2's default limits on depth and entity amplification stay on.
+/// substitution. libxml2's default limits (depth 256, 10 MB per text node, name or attribute
+/// value) are lifted with `XML_PARSE_HUGE`, as the tree parser does, only when the first bytes
+/// show that the input declares no entities (an internal DTD subset comes before the root
+/// element), because that option also turns off libxml2's entity-amplification checks; a limit
+/// that is hit is reported in plain words (``LibXMLLimit``).
 ///
 /// Not `Sendable`: one reader per task; C pointers never leave this file.
 final class XMLRecordReader {
@@ -50,7 +54,7 @@ final class XMLRecordReader {
   private let lastStepQualified: Bool
 
   /// Opens a reader over `input`.
-  /// - Throws: ``ExtractError/badFieldXPath(name:xpath:)`` when a field does not compile.
+  /// - Throws: ``ExtractError/badFieldXPath(name:xpath:reason:)`` when a field does not compile.
   init(
     input: ExtractionInput, recordPath: RecordPath, fields: [Field], entityTextLimit: Int = MarkupTree.defaultEntityTextLimit
   ) throws(ExtractError) {
@@ -95,7 +99,10 @@ final class XMLRecordReader {
         return -1
       }
     }
-    let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
+    huge = Self.declaresNoEntities(input.peekedHead, wholeInput: input.endSeen)
+    let options = Int32(
+      XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
+        | (huge ? XML_PARSE_HUGE.rawValue : 0))
     let opaque = Unmanaged.passUnretained(state).toOpaque()
     reader = xmlReaderForIO(readCallback, nil, opaque, nil, nil, options)
     if let reader {
@@ -111,15 +118,64 @@ final class XMLRecordReader {
     }
   }
 
+  /// Whether the parse runs with `XML_PARSE_HUGE` (the input declares no entities).
+  private let huge: Bool
+
+  /// Whether the first bytes of an input show it declares no entities: no `<!ENTITY`, and any
+  /// internal DTD subset (`<!DOCTYPE x [ ... ]>`) closed within them.
+  static func declaresNoEntities(_ head: [UInt8], wholeInput: Bool) -> Bool {
+    guard !head.isEmpty else { return false }
+    let declares = head.withUnsafeBufferPointer { XMLDocumentParser.declaresEntities($0) }
+    if declares { return false }
+    if wholeInput { return true }
+    guard let doctype = firstIndex(of: Array("<!DOCTYPE".utf8), in: head) else { return true }
+    let rest = Array(head[doctype...])
+    guard let open = rest.firstIndex(of: UInt8(ascii: "[")), let close = rest.firstIndex(of: UInt8(ascii: ">")),
+      open < close
+    else { return true }  // no internal subset
+    return firstIndex(of: Array("]>".utf8), in: rest) != nil
+  }
+
+  private static func firstIndex(of needle: [UInt8], in bytes: [UInt8]) -> Int? {
+    guard bytes.count >= needle.count else { return nil }
+    for start in 0...(bytes.count - needle.count) where bytes[start] == needle[0] {
+      if bytes[start..<(start + needle.count)].elementsEqual(needle) { return start }
+    }
+    return nil
+  }
+
   /// Whether `xpath` compiles as an XPath 1.0 expression.
-  static func compiles(_ xpath: String) -> Bool {
-    _ = initialized
-    guard let context = xmlXPathNewContext(nil) else { return false }
-    defer { xmlXPathFreeContext(context) }
-    context.pointee.error = { _, _ in }
-    guard let expression = xmlXPathCtxtCompile(context, xpath) else { return false }
-    xmlXPathFreeCompExpr(expression)
-    return true
+  static func compiles(_ xpath: String) -> Bool { xpathProblem(xpath) == nil }
+
+  /// Why `xpath` is not a usable XPath 1.0 expression (libxml2's message), or `nil` when it is.
+  ///
+  /// Compiling alone lets some errors through (`count(` with no argument, an unknown function, an
+  /// undefined variable, a wrong type), which would then select nothing in every record; so the
+  /// compiled expression is also evaluated once on an empty element, where only such errors can
+  /// occur. An undeclared namespace prefix is accepted: prefixes come from each input.
+  static func xpathProblem(_ xpath: String) -> String? {
+    LibXML.capturingErrors { collector in
+      // Some evaluation errors ("function f not found") are printed through the generic handler.
+      clibxml_silence_generic_errors(1)
+      defer { clibxml_silence_generic_errors(0) }
+      guard let document = xmlNewDoc("1.0") else { return "out of memory" }
+      defer { xmlFreeDoc(document) }
+      let root = xmlNewDocNode(document, nil, "record", nil)
+      xmlDocSetRootElement(document, root)
+      guard let context = xmlXPathNewContext(document) else { return "out of memory" }
+      defer { xmlXPathFreeContext(context) }
+      context.pointee.node = root
+      guard let expression = xmlXPathCtxtCompile(context, xpath) else {
+        return collector.firstError?.message ?? "invalid expression"
+      }
+      defer { xmlXPathFreeCompExpr(expression) }
+      guard let result = xmlXPathCompiledEval(expression, context) else {
+        if context.pointee.lastError.code == Int32(XML_XPATH_UNDEF_PREFIX_ERROR.rawValue) { return nil }
+        return collector.firstError?.message ?? "cannot be evaluated"
+      }
+      xmlXPathFreeObject(result)
+      return nil
+    }
   }
 
   deinit {
@@ -223,7 +279,9 @@ final class XMLRecordReader {
   private func checkErrors(status: Int32) throws {
     if let ioError = state.ioError { throw ioError }
     if let parseError = state.parseError {
-      throw ExtractError.malformedXML(path: path, line: parseError.line, message: parseError.message)
+      var message = parseError.message
+      if let limit = LibXMLLimit(message: message) { message = limit.explanation(huge: huge, original: message) }
+      throw ExtractError.malformedXML(path: path, line: parseError.line, message: message)
     }
     if status < 0 { throw ExtractError.malformedXML(path: path, line: 0, message: "unreadable XML") }
   }

@@ -12,13 +12,13 @@ extension DataPrepCommand {
     static let configuration = CommandConfiguration(
       abstract: "Build a checked, ready-to-train dataset folder from raw sources, with a report.",
       discussion: """
-        Runs extract, dedup, instruct, dedup, split, leakage and validate, and writes DIR as a
-        Hugging Face dataset repository: train.jsonl, validation.jsonl (test.jsonl with three
-        ratios), README.md (dataset card), report.html, report.json and manifest.json.
-        Settings come from the recipe (--config, default ./dataprep.yaml when present; see
-        `dataprep init`); flags override it. Re-running into DIR with the same settings is an
-        incremental build: existing examples stay on their side, new duplicates are removed.
-        A DIR that is not such a build is refused unless --force. Exit status 1 when the
+        Runs extract, dedup, instruct, dedup, split, leakage and validate, and writes DIR as a \
+        Hugging Face dataset repository: train.jsonl, validation.jsonl (test.jsonl with three \
+        ratios), README.md (dataset card), report.html, report.json and manifest.json. \
+        Settings come from the recipe (--config, default ./dataprep.yaml when present; see \
+        `dataprep init`); flags override it. Re-running into DIR with the same settings is an \
+        incremental build: existing examples stay on their side, new duplicates are removed. \
+        A DIR that is not such a build is refused unless --force. Exit status 1 when the \
         dataset has validation errors or leaks. See docs/build.md.
         """
     )

@@ -13,9 +13,11 @@ extension DataPrepCommand {
       abstract: "Remove exact duplicates, near duplicates and partial copies from a JSONL dataset.",
       discussion: """
         Records are written unchanged (the same bytes). Stages can run as separate jobs:
+
           dataprep dedup IN --stage signatures -o sigs.bin
           dataprep dedup --stage candidates --signatures sigs.bin --band-range 0-12 -o pairs-a.bin
           dataprep dedup IN --stage clusters --signatures sigs.bin --pairs pairs-*.bin -o out.jsonl
+
         See docs/dedup.md.
         """
     )

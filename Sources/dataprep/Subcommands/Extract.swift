@@ -8,10 +8,13 @@ extension DataPrepCommand {
     static let configuration = CommandConfiguration(
       abstract: "Extract structured text from HTML, XML and text files into documents JSONL.",
       discussion: """
-        Folders are read recursively in sorted order (hidden files and media/asset files are \
-        passed over); .gz inputs are decompressed. A file that cannot be read is reported as \
-        'path: reason' and skipped. Exit status: 0 done, 1 --strict and a file failed (or every \
-        input failed), 2 could not run.
+        Folders are read recursively in sorted order (hidden files, media/asset files and links \
+        to folders are passed over); .gz inputs are decompressed. A file that cannot be read is \
+        reported as 'path: reason' and skipped.
+
+        Exit status: 0 done; 1 --strict and a file failed, every input failed, --record matched \
+        nothing or no --field selected anything (the output is then left as it was); 2 could \
+        not run (bad flags or XPath, unwritable output).
         """
     )
 
@@ -99,7 +102,7 @@ extension DataPrepCommand {
         format: format, recordXPath: record, fields: fields, htmlContent: allText ? .wholePage : .mainContent,
         html: HTMLContentOptions(favor: favor, include: try includedParts(), textFormat: textFormat))
       options.limits = limits.limits
-      let run = ExtractionRun(paths: paths, options: options, jobs: common.jobs, strict: strict)
+      let run = ExtractionRun(inputs: paths.map(Self.inputPath), options: options, jobs: common.jobs, strict: strict)
       try run.validateOptions()
       try run.checkOutput(output)
 
@@ -120,29 +123,48 @@ extension DataPrepCommand {
         let line = "\r\u{1B}[Kextract: \(summary.done)/\(summary.inputs) files, \(summary.documents) documents"
         FileHandle.standardError.write(Data(line.utf8))
       }
+      let onNotice = { (notice: String) in
+        guard !common.quiet else { return }
+        FileHandle.standardError.write(Data(((showProgress ? "\r\u{1B}[K" : "") + notice + "\n").utf8))
+      }
       let summary: ExtractionSummary
       var furniture: SiteFurnitureFilter.Summary?
       if removeFurniture {
         var furnitureOptions = SiteFurnitureFilter.Options()
         furnitureOptions.limits = limits.limits
         let result = try SiteFurnitureFilter(furnitureOptions).run(
-          extraction: run, writer: writer, onFailure: onFailure, onProgress: onProgress)
+          extraction: run, writer: writer, onFailure: onFailure, onProgress: onProgress, onNotice: onNotice)
         (summary, furniture) = (result.extraction, result.furniture)
       } else {
-        summary = try run.run(writer: writer, onFailure: onFailure, onProgress: onProgress)
+        summary = try run.run(writer: writer, onFailure: onFailure, onProgress: onProgress, onNotice: onNotice)
       }
       if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-      if summary.stoppedByFailure != nil {
-        // The output is not published: a strict run that failed leaves no partial file.
+      if let problem = run.problem(in: summary) {
+        // A failed run publishes nothing: the previous output file, if any, stays as it was.
         if !common.quiet { FileHandle.standardError.write(Data((summary.line + "\n").utf8)) }
+        FileHandle.standardError.write(Data(("extract: " + (problem.errorDescription ?? "failed") + "\n").utf8))
         throw ExitCode(1)
       }
       try writer.finish()
       if !common.quiet {
+        for warning in run.warnings(in: summary) { FileHandle.standardError.write(Data(("extract: " + warning + "\n").utf8)) }
         FileHandle.standardError.write(Data((summary.line + "\n").utf8))
         if let furniture { FileHandle.standardError.write(Data((furniture.line + "\n").utf8)) }
       }
-      if summary.documents == 0 && summary.skipped > 0 { throw ExitCode(1) }
+    }
+
+    /// The path an argument names. Swift decodes arguments as UTF-8, replacing bytes that are
+    /// not with U+FFFD, so for such an argument the bytes are read back from `argv`.
+    private static func inputPath(_ argument: String) -> InputPath {
+      guard argument.unicodeScalars.contains("\u{FFFD}") else { return InputPath(argument) }
+      for index in 1..<Int(CommandLine.argc) {
+        guard let pointer = CommandLine.unsafeArgv[index] else { continue }
+        let bytes = Array(UnsafeBufferPointer(start: pointer, count: strlen(pointer))).map { UInt8(bitPattern: $0) }
+        if String(validating: bytes, as: UTF8.self) == nil, String(decoding: bytes, as: UTF8.self) == argument {
+          return InputPath(bytes: bytes)
+        }
+      }
+      return InputPath(argument)
     }
   }
 }

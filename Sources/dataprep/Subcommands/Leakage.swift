@@ -8,10 +8,10 @@ extension DataPrepCommand {
     static let configuration = CommandConfiguration(
       abstract: "Find validation or evaluation records that leaked into the training set.",
       discussion: """
-        Kinds of leak, each counted separately: same-group (same --group-by value on both sides),
-        exact-duplicate (equal normalised text), near-duplicate (MinHash Jaccard >= --threshold),
-        shared-passage (--ngram consecutive normalised words in common; prompts and responses of
-        instruction data checked separately). Exit status 1 when there are more than --max-leaks.
+        Kinds of leak, each counted separately: same-group (same --group-by value on both sides), \
+        exact-duplicate (equal normalised text), near-duplicate (MinHash Jaccard >= --threshold), \
+        shared-passage (--ngram consecutive normalised words in common; prompts and responses of \
+        instruction data checked separately). Exit status 1 when there are more than --max-leaks. \
         See docs/leakage.md.
         """
     )

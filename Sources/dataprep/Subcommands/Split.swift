@@ -8,10 +8,10 @@ extension DataPrepCommand {
     static let configuration = CommandConfiguration(
       abstract: "Split a JSONL dataset into train, validation (and test), keeping groups together.",
       discussion: """
-        Writes DIR/train.jsonl, DIR/validation.jsonl (DIR/test.jsonl with three ratios) and
-        DIR/split.json; records are copied unchanged. A group's side is decided by a keyed hash of
-        (seed, group key), so adding records never moves existing ones (--exact: exact counts
-        instead). The result is then checked for leakage (see `dataprep leakage`); exit status 1
+        Writes DIR/train.jsonl, DIR/validation.jsonl (DIR/test.jsonl with three ratios) and \
+        DIR/split.json; records are copied unchanged. A group's side is decided by a keyed hash of \
+        (seed, group key), so adding records never moves existing ones (--exact: exact counts \
+        instead). The result is then checked for leakage (see `dataprep leakage`); exit status 1 \
         when leaks are found and not fixed (--no-leak fixes them). See docs/split.md.
         """
     )

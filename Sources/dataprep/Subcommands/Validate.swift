@@ -8,7 +8,7 @@ extension DataPrepCommand {
     static let configuration = CommandConfiguration(
       abstract: "Check fine-tuning datasets line by line (schema, content, duplicates) and as a whole (data scarcity).",
       discussion: """
-        Exit status: 0 no errors (warnings allowed unless --strict), 1 errors found, 2 could not run.
+        Exit status: 0 no errors (warnings allowed unless --strict), 1 errors found, 2 could not run. \
         Files named validation*.jsonl (or given with --validation) are validation data; files given \
         with --train are training data. With both, validation examples that leaked from training \
         (same or nearly the same text, a shared 13-word passage, the same metadata.source_id) are errors.

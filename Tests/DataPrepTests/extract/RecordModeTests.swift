@@ -119,6 +119,8 @@ import Testing
 
   @Test func badFieldXPathIsRefused() {
     let run = ExtractionRun(paths: [], options: ExtractOptions(recordXPath: "//row", fields: [("x", "@@")]))
-    #expect(throws: ExtractError.badFieldXPath(name: "x", xpath: "@@")) { try run.validateOptions() }
+    #expect(throws: ExtractError.badFieldXPath(name: "x", xpath: "@@", reason: "Invalid expression")) {
+      try run.validateOptions()
+    }
   }
 }
