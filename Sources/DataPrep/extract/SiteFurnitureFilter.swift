@@ -120,13 +120,8 @@ public struct SiteFurnitureFilter: Sendable {
   ) throws -> (extraction: ExtractionSummary, furniture: Summary) {
     let spool = try DocumentSpool(besides: writer.path)
     let spoolWriter = try JSONLWriter(path: spool.path)
-<<<<<<< HEAD
     var counts = FurnitureCounts(minimumWords: options.minimumWords, includesCode: options.includesCode)
-    let extracted = try extraction.run(onFailure: onFailure, onProgress: onProgress) { document in
-=======
-    var counts = FurnitureCounts(minimumWords: options.minimumWords)
     let extracted = try extraction.run(onFailure: onFailure, onProgress: onProgress, onNotice: onNotice) { document in
->>>>>>> h-e
       let value = document.jsonValue
       if let object = value.objectValue { counts.add(object) }
       try spoolWriter.write(value)
