@@ -31,10 +31,16 @@ public struct TextExtractor: Sendable {
     }
     var metadata = JSONObject()
     metadata.append("encoding", .string(decoded.encoding))
-    let document =
-      markdown
-      ? markdownDocument(decoded.text, source: source, metadata: metadata)
-      : plainDocument(decoded.text, source: source, metadata: metadata)
+    let document: Document
+    if markdown {
+      document = markdownDocument(decoded.text, source: source, metadata: metadata)
+    } else if ReStructuredText.applies(path: source, text: decoded.text) {
+      var rewritten = markdownDocument(ReStructuredText.markdown(decoded.text), source: source, metadata: metadata)
+      rewritten.format = "restructuredtext"
+      document = rewritten
+    } else {
+      document = plainDocument(decoded.text, source: source, metadata: metadata)
+    }
     guard !document.text.isEmpty else { throw ExtractError.empty(path: source) }
     return document
   }
