@@ -89,7 +89,11 @@ struct ExampleGenerator: Sendable {
     var out: [GeneratedExample] = []
     let contexts = subject.isEmpty ? [sourceContext(document)] : ["in \(Phrasings.name(subject))", sourceContext(document)]
     for pair in pairs {
-      let question = TextTrimming.trimmed(pair.question)
+      var question = TextTrimming.trimmed(pair.question)
+      // "What next?" alone asks nothing: name the page.
+      if !subject.isEmpty, AnswerCheck.wordCount(question) < 3 {
+        question = Phrasings.adding(context: "in \(Phrasings.name(subject))", to: question)
+      }
       let answer = trimmed(pair.answer)
       guard seen.insert(question.lowercased()).inserted, AnswerCheck.isAnswer(answer, minWords: pair.minWords) else { continue }
       out += parts(
@@ -104,7 +108,9 @@ struct ExampleGenerator: Sendable {
   /// which is a keyword such as `IS NULL`).
   static func isRealQuestion(_ text: String) -> Bool {
     let trimmed = TextTrimming.trimmed(text)
-    if trimmed.hasSuffix("?") || trimmed.hasSuffix("？") { return true }
+    // "%G?" is a placeholder, not a question: a question has two words or more.
+    let words = trimmed.split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "'" && $0 != "’" })
+    if trimmed.hasSuffix("?") || trimmed.hasSuffix("？") { return words.count >= 2 }
     let letters = trimmed.filter(\.isLetter)
     guard !letters.allSatisfy(\.isUppercase) else { return false }
     return trimmed.split(separator: " ").count >= 3 && QuestionHeading.isQuestion(trimmed)
@@ -128,10 +134,13 @@ struct ExampleGenerator: Sendable {
       let text = trimmed(section.text)
       guard !text.isEmpty else { continue }
       let id = "\(document.id)#section-qa-\(out.count)"
-      let question: String
+      var question: String
       if !heading.isEmpty, QuestionHeading.isQuestion(heading) {
         if options.tasks.contains(.faq) { continue }  // faq already asks it
         question = QuestionHeading.asQuestion(heading)
+        if !subject.isEmpty, AnswerCheck.wordCount(question) < 3 {
+          question = Phrasings.adding(context: "in \(Phrasings.name(subject))", to: question)
+        }
       } else if isPage {
         let name = subject.isEmpty ? heading : subject
         guard !name.isEmpty else { continue }
@@ -157,7 +166,9 @@ struct ExampleGenerator: Sendable {
     of answer: String, question: String, document: Document, task: InstructTask, section: String?, contexts: [String],
     firstIndex: Int
   ) -> [GeneratedExample] {
-    let chunks = SectionChunker(budget: answerBudget, counter: answerCounter).chunks(of: answer)
+    var chunks = SectionChunker(budget: answerBudget, counter: answerCounter).chunks(of: answer)
+    // A part of a long text can be a run of navigation lines on its own: it is no answer.
+    if chunks.count > 1 { chunks = chunks.filter { AnswerCheck.isAnswer($0, minWords: Self.sectionAnswerWords) } }
     return chunks.enumerated().map { offset, chunk in
       let example = make(
         id: "\(document.id)#\(task.rawValue)-\(firstIndex + offset)", sourceID: document.id, task: task.rawValue,

@@ -64,7 +64,7 @@ enum Phrasings {
   ]
   /// Questions about a phrase defined on the page `{subject}`.
   static let phraseTerm = [
-    "What does {subject} say about {term}?",
+    "What does {subject} say about \"{term}\"?",
     "In {subject}, what is meant by \"{term}\"?",
     "Explain \"{term}\" in the context of {subject}.",
     "What should I know about \"{term}\" in {subject}?",

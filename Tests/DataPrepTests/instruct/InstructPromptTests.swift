@@ -67,6 +67,18 @@ import Testing
     #expect(TermQuestion.clean("¶") == "¶")
   }
 
+  @Test func keywordsAndIdentifiersAreNotQuestions() throws {
+    for heading in ["WHERE Clause", "IS DOCUMENT", "DO", "can_delete", "has_changed()", "is operator", "Why"] {
+      #expect(!QuestionHeading.isQuestion(heading), "\(heading)")
+    }
+    #expect(!ExampleGenerator.isRealQuestion("%G?"))
+    #expect(ExampleGenerator.isRealQuestion("Has patch?"))
+    #expect(ExampleGenerator.isRealQuestion("How do I reset it"))
+    // A short question names its page.
+    let document = Self.page("next", title: "git-rebase(1)", sections: [.init(heading: "What next?", level: 2, text: "Run the continue command once every conflict is resolved.")])
+    #expect(prompts(try chat([document], tasks: [.faq]).1) == ["What next (in git-rebase(1))?"])
+  }
+
   @Test func glossaryTermsAreAskedPlainly() throws {
     let document = Self.page("glossary", title: "Appendix M. Glossary — Example Docs", qa: [("ANSI", "The American National Standards Institute, which publishes standards.")])
     let asked = prompts(try chat([document], tasks: [.faq]).1)
