@@ -32,21 +32,36 @@ enum TermQuestion {
   /// The shape of a cleaned `term` on a page titled `subject`.
   static func shape(of term: String, subject: String) -> Shape {
     if term.hasPrefix("-"), term.count > 1, !term.hasPrefix("- ") { return .option }
+    let lowerSubject = subject.lowercased()
+    if glossaryWords.contains(where: { lowerSubject.contains($0) }) { return .glossary }
     let words = term.split(separator: " ")
     let codeMarks = "()[]{}<>=_$%@/\\*&:;|\"'"
     if term.contains(where: { codeMarks.contains($0) }) { return .code }
-    let lowerSubject = subject.lowercased()
-    if glossaryWords.contains(where: { lowerSubject.contains($0) }) { return .glossary }
+    // A dotted name anywhere (`class sphinx.builders.Builder`, `os.path`).
+    if words.contains(where: isDottedName) { return .code }
     let letters = term.filter(\.isLetter)
     if !letters.isEmpty, letters.allSatisfy({ $0.isUppercase }), letters.count > 1 { return .code }  // SQL keyword, constant
     if words.count == 1 {
       let word = words[0]
       // camelCase, dotted.names, lowercase single words (`file`, `ordering`) are identifiers.
-      if word.contains(".") { return .code }
       if let first = word.first, first.isLowercase { return .code }
       if word.dropFirst().contains(where: \.isUppercase) { return .code }
     }
     return .phrase
+  }
+
+  /// Whether `word` joins two names with a dot inside (`a.b`, `os.path`; not `etc.` or `2.4`).
+  private static func isDottedName(_ word: Substring) -> Bool {
+    let characters = Array(word)
+    guard characters.count >= 3 else { return false }
+    for index in 1..<(characters.count - 1) where characters[index] == "." {
+      let before = characters[index - 1]
+      let after = characters[index + 1]
+      if (before.isLetter || before.isNumber) && (after.isLetter || after.isNumber) && (before.isLetter || after.isLetter) {
+        return true
+      }
+    }
+    return false
   }
 
   /// The question about `term` (already cleaned) on the page `subject` (cleaned title, may be

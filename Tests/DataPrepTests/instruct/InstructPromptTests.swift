@@ -63,6 +63,9 @@ import Testing
     #expect(TermQuestion.shape(of: "ANSI", subject: "Glossary") == .glossary)
     #expect(TermQuestion.shape(of: "Message Digest", subject: "Glossary") == .glossary)
     #expect(TermQuestion.shape(of: "Message Digest", subject: "Security tips") == .phrase)
+    #expect(TermQuestion.shape(of: "Apache Portable Runtime (APR)", subject: "Glossary") == .glossary)
+    #expect(TermQuestion.shape(of: "class sphinx.builders.Builder", subject: "Builders") == .code)
+    #expect(TermQuestion.shape(of: "Version 2.4 notes", subject: "News") == .phrase)
     #expect(TermQuestion.clean("`post(request)`[source]¶") == "post(request)")
     #expect(TermQuestion.clean("¶") == "¶")
   }
