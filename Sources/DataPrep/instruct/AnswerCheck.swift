@@ -10,7 +10,7 @@ enum AnswerCheck {
   static let navigationEntries = 4
 
   /// Whether `text` makes an answer of at least `minWords` words: it holds a code block, a
-  /// table of two rows or more, or a line of `min(minWords, sentenceWords)` words or more; and
+  /// table of two data rows or more (a one-row "Prev | Up | Next" bar is not one), or a line of `min(minWords, sentenceWords)` words or more; and
   /// it is not navigation (four or more entries, at least 80% of them short lines that do not
   /// end a sentence).
   static func isAnswer(_ text: String, minWords: Int) -> Bool {
@@ -39,7 +39,8 @@ enum AnswerCheck {
       let count = wordCount(line)
       words += count
       if line.hasPrefix("|") {
-        if line.contains(where: { $0.isLetter || $0.isNumber }) { tableRows += 1 }
+        // Data rows: the header row (above a `|---|` rule) does not count.
+        if line.contains(where: { $0.isLetter || $0.isNumber }) { tableRows += 1 } else if line.contains("-") { tableRows -= 1 }
         continue
       }
       entries += 1
