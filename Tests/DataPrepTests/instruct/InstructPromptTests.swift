@@ -161,6 +161,18 @@ import Testing
     #expect(Set(asked).count == asked.count)
   }
 
+  @Test func maxTokensSetsTheAnswerBudgetSoLongAnswersArePartsNotDrops() throws {
+    let words = TokenCounter(name: "words") { $0.split(whereSeparator: \.isWhitespace).count }
+    let longAnswer = Array(repeating: "The widget keeps working in every room of the house.", count: 40).joined(separator: " ")
+    let document = Self.page("rooms", title: "Widget", qa: [("Where does it work?", longAnswer)])
+    let options = InstructOptions(format: .openAIChat, tasks: [.faq], tokenCounter: words, maxTokens: 100)
+    let (summary, out) = try InstructFixtures.run([document], options)
+    #expect(summary.dropped.isEmpty)
+    #expect(out.count > 1)
+    #expect(answers(out).joined(separator: " ") == longAnswer)
+    #expect(answers(out).allSatisfy { words.count($0) <= 50 })
+  }
+
   @Test func overlongBlocksAndSentencesStillFitTheBudget() {
     let counter = TokenCounter(name: "words") { $0.split(whereSeparator: \.isWhitespace).count }
     let chunker = SectionChunker(budget: 20, counter: counter)
