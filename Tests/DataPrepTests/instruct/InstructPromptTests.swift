@@ -204,6 +204,19 @@ import Testing
     #expect(pairs.contains { $0.0.contains("(in Glossary)") && $0.1.hasPrefix("The alphabetical") }, "\(pairs)")
   }
 
+  @Test func aCollisionNoContextTellsApartIsDroppedAndCounted() throws {
+    let first = Self.page("a", title: "Glossary", qa: [("Index", "A structure that speeds up finding rows in a table.")], source: "glossary.html")
+    let second = Self.page("a", title: "Glossary", qa: [("Index", "The alphabetical list of terms at the end of a printed book.")], source: "glossary.html")
+    let third = Self.page("a", title: "Glossary", qa: [("Index", "A list of every page of the site, for search engines.")], source: "glossary.html")
+    let fourth = Self.page("a", title: "Glossary", qa: [("Index", "The page that lists the chapters of the manual in order.")], source: "glossary.html")
+    let (summary, out) = try chat([first, second, third, fourth], tasks: [.faq])
+    // The second is told apart by its page, the third by its source; the fourth has nothing left.
+    #expect(prompts(out).count == 3)
+    #expect(prompts(out).contains { $0.contains("(from glossary.html)") }, "\(prompts(out))")
+    #expect(summary.dropped == [.conflictingPrompt: 1])
+    #expect(summary.report.contains("dropped (prompt already asked with another answer): 1"))
+  }
+
   @Test func promptsAreDeterministicAndVaried() throws {
     let documents = (1...12).map { index in
       Self.page(
