@@ -95,7 +95,11 @@ struct ExampleGenerator: Sendable {
         question = Phrasings.adding(context: "in \(Phrasings.name(subject))", to: question)
       }
       let answer = trimmed(pair.answer)
-      guard seen.insert(question.lowercased()).inserted, AnswerCheck.isAnswer(answer, minWords: pair.minWords) else { continue }
+      guard seen.insert(question.lowercased()).inserted else { continue }
+      guard AnswerCheck.isAnswer(answer, minWords: pair.minWords) else {
+        out.append(notAnAnswer(answer, question: question, document: document, task: .faq, section: pair.section, index: out.count))
+        continue
+      }
       out += parts(
         of: answer, question: question, document: document, task: .faq, section: pair.section,
         contexts: contexts, firstIndex: out.count)
@@ -150,7 +154,10 @@ struct ExampleGenerator: Sendable {
         question = Phrasings.fill(
           StableHash.pick(phrasings, for: id) ?? "", values: ["title": "\"\(subject)\"", "heading": "\"\(heading)\""])
       }
-      guard AnswerCheck.isAnswer(text, minWords: Self.sectionAnswerWords) else { continue }
+      guard AnswerCheck.isAnswer(text, minWords: Self.sectionAnswerWords) else {
+        out.append(notAnAnswer(text, question: question, document: document, task: .sectionQA, section: section.heading, index: out.count))
+        continue
+      }
       var contexts: [String] = []
       if let parent, !parent.isEmpty { contexts.append("under \"\(parent)\"") }
       contexts.append(sourceContext(document))
@@ -176,6 +183,16 @@ struct ExampleGenerator: Sendable {
         response: chunk)
       return GeneratedExample(example, contexts: contexts)
     }
+  }
+
+  /// The example `answer` would make, marked as no answer (counted, not written).
+  private func notAnAnswer(
+    _ answer: String, question: String, document: Document, task: InstructTask, section: String?, index: Int
+  ) -> GeneratedExample {
+    let example = make(
+      id: "\(document.id)#\(task.rawValue)-\(index)", sourceID: document.id, task: task.rawValue, section: section,
+      system: nil, instruction: question, input: nil, response: answer)
+    return GeneratedExample(example, isAnswer: false)
   }
 
   /// "from NAME", NAME the last component of the document's source: the context that tells two

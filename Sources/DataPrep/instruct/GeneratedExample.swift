@@ -6,10 +6,14 @@ struct GeneratedExample: Sendable {
   var example: Example
   /// Contexts to add to the instruction on a collision, in the order they are tried.
   var contexts: [String]
+  /// Whether the answer failed ``AnswerCheck``: the example is not written, and counted under
+  /// the filter's reason when it has one (empty, boilerplate), else as ``ExampleFilter/Reason/notAnAnswer``.
+  var isAnswer: Bool
 
-  init(_ example: Example, contexts: [String] = []) {
+  init(_ example: Example, contexts: [String] = [], isAnswer: Bool = true) {
     self.example = example
     self.contexts = contexts
+    self.isAnswer = isAnswer
   }
 
   /// The example with `context` added to its last user instruction (before the final `?` or `.`).

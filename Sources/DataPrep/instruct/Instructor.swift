@@ -79,7 +79,7 @@ public struct Instructor: Sendable {
       var examples = generator.examples(for: document, titles: titles)
       if joinsPosts, let pair = join.consume(document) { examples.append(GeneratedExample(generator.example(for: pair))) }
       for generated in examples {
-        if let reason = options.filter.rejection(of: generated.example) {
+        if let reason = options.filter.rejection(of: generated.example) ?? (generated.isAnswer ? nil : .notAnAnswer) {
           summary.dropped[reason, default: 0] += 1
           continue
         }
