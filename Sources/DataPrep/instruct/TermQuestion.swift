@@ -5,7 +5,7 @@
 /// - code: an identifier, call, setting, environment variable or keyword (`()`, `_`, `.`, `=`,
 ///   ALL CAPS, or a single lowercase word): "What is `new_owner` in ALTER SEQUENCE?"
 /// - a phrase on a glossary page (title holds glossary/terminology/glossar): "What is ANSI?"
-/// - any other phrase: "What does \"Widgets\" say about Message Digest?"
+/// - any other phrase: "What does \"Security Tips\" say about \"Message Digest\"?"
 enum TermQuestion {
   /// The shape of a term.
   enum Shape: Equatable {

@@ -173,6 +173,15 @@ import Testing
     #expect(answers(out).allSatisfy { words.count($0) <= 50 })
   }
 
+  @Test func anAnswerBudgetTooSmallToHoldASentenceIsRefused() {
+    #expect(throws: InstructError.unsupported("--answer-tokens must be at least 16")) {
+      try InstructOptions(format: .openAIChat, answerTokens: 15).check()
+    }
+    #expect(throws: Never.self) { try InstructOptions(format: .openAIChat, answerTokens: 16).check() }
+    #expect(ExampleGenerator(options: InstructOptions(format: .openAIChat)).answerBudget == 2048)
+    #expect(ExampleGenerator(options: InstructOptions(format: .openAIChat, maxTokens: 1000)).answerBudget == 500)
+  }
+
   @Test func overlongBlocksAndSentencesStillFitTheBudget() {
     let counter = TokenCounter(name: "words") { $0.split(whereSeparator: \.isWhitespace).count }
     let chunker = SectionChunker(budget: 20, counter: counter)
