@@ -151,8 +151,10 @@ struct ExampleGenerator: Sendable {
         question = Phrasings.fill(StableHash.pick(Phrasings.page, for: id) ?? "", values: ["title": "\"\(name)\""])
       } else {
         let phrasings = subject.isEmpty ? Phrasings.sectionQAUntitled : Phrasings.sectionQA
-        question = Phrasings.fill(
-          StableHash.pick(phrasings, for: id) ?? "", values: ["title": "\"\(subject)\"", "heading": "\"\(heading)\""])
+        // A one-word heading ("Note", "Example") says little alone: name the heading above it.
+        var named = "\"\(heading)\""
+        if !heading.contains(" "), let parent, !parent.isEmpty { named += " in \"\(parent)\"" }
+        question = Phrasings.fill(StableHash.pick(phrasings, for: id) ?? "", values: ["title": "\"\(subject)\"", "heading": named])
       }
       guard AnswerCheck.isAnswer(text, minWords: Self.sectionAnswerWords) else {
         out.append(notAnAnswer(text, question: question, document: document, task: .sectionQA, section: section.heading, index: out.count))

@@ -117,9 +117,11 @@ import Testing
       sections: [
         .init(heading: "5.4. Constraints", level: 1, text: "Data types are a way to limit the kind of data that can be stored in a table."),
         .init(heading: "5.4.1. Check Constraints¶", level: 2, text: "A check constraint is the most generic constraint type there is in the system."),
+        .init(heading: "Note", level: 3, text: "Check constraints are not checked again when the rows they hold change elsewhere."),
       ])
     let asked = prompts(try chat([document], tasks: [.sectionQA]).1)
-    #expect(asked.count == 2)
+    #expect(asked.count == 3)
+    #expect(asked[2].contains("\"Note\" in \"Check Constraints\""), "\(asked[2])")
     #expect(asked[0].contains("\"Constraints\"") && !asked[0].contains("5.4") && !asked[0].contains("Example Docs"), "\(asked[0])")
     #expect(asked[1].contains("\"Check Constraints\"") && asked[1].contains("\"Constraints\"") && !asked[1].contains("¶"), "\(asked[1])")
     #expect(asked.allSatisfy(isQuestionOrRequest), "\(asked)")
