@@ -9,7 +9,7 @@ enum AnswerCheck {
   /// Short entries (with no sentence) from which a text is navigation.
   static let navigationEntries = 4
 
-  /// Whether `text` makes an answer of at least `minWords` words: it holds a code block, a
+  /// Whether `text` makes an answer of at least `minWords` words (3 when it holds code): it holds a code block, a
   /// table of two data rows or more (a one-row "Prev | Up | Next" bar is not one), or a line of `min(minWords, sentenceWords)` words or more; and
   /// it is not navigation (four or more entries, at least 80% of them short lines that do not
   /// end a sentence).
@@ -49,7 +49,8 @@ enum AnswerCheck {
       let endsSentence = last.map { ".!?:;。！？".contains($0) } ?? false
       if count < sentenceWords, !endsSentence { shortEntries += 1 }
     }
-    guard words >= minWords else { return false }
+    // A synopsis is short: code needs three words at least, whatever the minimum.
+    guard words >= (codeLines > 0 ? min(minWords, 3) : minWords) else { return false }
     if codeLines > 0 || tableRows >= 2 { return true }
     if entries >= navigationEntries, shortEntries * 5 >= entries * 4 { return false }
     return longLines > 0
