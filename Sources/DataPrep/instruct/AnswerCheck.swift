@@ -12,7 +12,7 @@ enum AnswerCheck {
   /// Whether `text` makes an answer of at least `minWords` words (3 when it holds code): it holds a code block, a
   /// table of two data rows or more (a one-row "Prev | Up | Next" bar is not one), or a line of `min(minWords, sentenceWords)` words or more; and
   /// it is not navigation (four or more entries, at least 80% of them short lines that do not
-  /// end a sentence).
+  /// end a sentence; or only link bars and short lines).
   static func isAnswer(_ text: String, minWords: Int) -> Bool {
     var words = 0
     var longLines = 0
@@ -44,6 +44,10 @@ enum AnswerCheck {
         continue
       }
       entries += 1
+      if isLinkBar(line) {
+        shortEntries += 1
+        continue
+      }
       if count >= lineWords { longLines += 1 }
       let last = line.last { !$0.isWhitespace }
       let endsSentence = last.map { ".!?:;。！？".contains($0) } ?? false
@@ -54,6 +58,14 @@ enum AnswerCheck {
     if codeLines > 0 || tableRows >= 2 { return true }
     if entries >= navigationEntries, shortEntries * 5 >= entries * 4 { return false }
     return longLines > 0
+  }
+
+  /// Whether `line` is a bar of links: three or more parts of at most three words between
+  /// `|`, `·`, `»`, `«` or `•` ("Home | Table of contents | Index", "« previous | up | next »").
+  static func isLinkBar<S: StringProtocol>(_ line: S) -> Bool {
+    let parts = line.split(whereSeparator: { "|·»«•".contains($0) }).filter { wordCount($0) > 0 }
+    return parts.count >= 3 && parts.allSatisfy { wordCount($0) <= 3 }
+      || line.contains(where: { "|·»«•".contains($0) }) && parts.allSatisfy { wordCount($0) <= 1 }
   }
 
   /// Words in `line`: runs of non-space characters holding a letter or digit.

@@ -15,7 +15,7 @@ struct ExampleGenerator: Sendable {
   /// Fewest words of a term's definition.
   static let termAnswerWords = 4
   /// Fewest words of a section's text.
-  static let sectionAnswerWords = 5
+  static let sectionAnswerWords = 6
 
   /// The examples of `document`, task by task, in document order within a task. `titles`
   /// cleans the document title (it has learned the site suffixes seen so far).

@@ -142,6 +142,8 @@ import Testing
     #expect(answers(out) == ["A table in a relational database is much like a table on paper: rows and columns."])
     #expect(!AnswerCheck.isAnswer("## Heading\n\n### Another", minWords: 1))
     #expect(!AnswerCheck.isAnswer("```\nls\n```", minWords: 8))
+    #expect(!AnswerCheck.isAnswer("Home | Table of contents | Index | Modules\n\n« previous | up | next »", minWords: 6))
+    #expect(AnswerCheck.isAnswer("Pick one of the two modes | or | both, as the tables below show.", minWords: 6))
     #expect(AnswerCheck.isAnswer("```\nDROP VIEW name [ CASCADE ]\n```", minWords: 8), "a one-line synopsis")
     #expect(!AnswerCheck.isAnswer("| CREATE TABLE |  |  |\n| --- | --- | --- |\n| Prev | Up | SQL Commands Home Next |\n\n---", minWords: 8))
     #expect(AnswerCheck.isAnswer("Use this:\n\n```\nSELECT 1 FROM t WHERE a = b;\n```", minWords: 8))
