@@ -2,22 +2,36 @@ import Foundation
 
 /// Makes the examples of one document for each task, deterministically: the same document and
 /// options always give the same examples, with the same ids and wordings.
+///
+/// Prompts name their subject: the page title cleaned by ``TitleCleaner``, section headings
+/// without numbering, terms by their shape (``TermQuestion``). Answers that are only a heading,
+/// navigation or a few words make no example (``AnswerCheck``); answers over the answer budget
+/// are cut into parts (``SectionChunker``), each asked as "(part k of n)".
 struct ExampleGenerator: Sendable {
   let options: InstructOptions
 
-  /// The examples of `document`, task by task, in document order within a task.
-  func examples(for document: Document) -> [Example] {
-    var out: [Example] = []
+  /// Fewest words of an answer to a real question (FAQ entry, question heading).
+  static let questionAnswerWords = 3
+  /// Fewest words of a term's definition.
+  static let termAnswerWords = 4
+  /// Fewest words of a section's text.
+  static let sectionAnswerWords = 6
+
+  /// The examples of `document`, task by task, in document order within a task. `titles`
+  /// cleans the document title (it has learned the site suffixes seen so far).
+  func examples(for document: Document, titles: TitleCleaner = TitleCleaner()) -> [GeneratedExample] {
+    let subject = titles.clean(title: document.title)
+    var out: [GeneratedExample] = []
     for task in options.tasks {
       switch task {
-      case .faq: out += faq(document)
-      case .sectionQA: out += sectionQA(document)
-      case .summary: out += summary(document)
-      case .title: out += title(document)
-      case .completion: out += completion(document)
+      case .faq: out += faq(document, subject: subject)
+      case .sectionQA: out += sectionQA(document, subject: subject)
+      case .summary: out += summary(document).map { GeneratedExample($0) }
+      case .title: out += title(document, subject: subject).map { GeneratedExample($0) }
+      case .completion: out += completion(document).map { GeneratedExample($0) }
       }
     }
-    for template in options.templates { out += examples(of: template, for: document) }
+    for template in options.templates { out += examples(of: template, for: document).map { GeneratedExample($0) } }
     return out
   }
 
@@ -30,53 +44,164 @@ struct ExampleGenerator: Sendable {
       section: nil, system: nil, instruction: prompt, input: nil, response: pair.answer)
   }
 
+  /// The most tokens of one answer (or part of one): ``InstructOptions/answerTokens``, else half
+  /// of ``InstructOptions/maxTokens`` (default 4096), so prompt and answer fit with room to spare.
+  var answerBudget: Int {
+    options.answerTokens ?? max(64, (options.maxTokens ?? 4096) / 2)
+  }
+
+  /// The counter answers are cut with: the real tokenizer, or when only an estimate is
+  /// available, the larger of the estimate and UTF-8 bytes / 3 (estimates undercount code).
+  var answerCounter: TokenCounter {
+    let base = options.tokenCounter
+    guard base.isEstimate else { return base }
+    return TokenCounter(name: base.name) { text in max(base.count(text), (text.utf8.count + 2) / 3) }
+  }
+
   // MARK: tasks
 
-  private func faq(_ document: Document) -> [Example] {
-    var pairs: [(question: String, answer: String, section: String?)] = []
-    for item in document.metadata["qa"]?.arrayValue ?? [] {
+  private struct Pair {
+    var question: String
+    var answer: String
+    var section: String?
+    var minWords: Int
+  }
+
+  private func faq(_ document: Document, subject: String) -> [GeneratedExample] {
+    var pairs: [Pair] = []
+    for (index, item) in (document.metadata["qa"]?.arrayValue ?? []).enumerated() {
       guard let question = item["question"]?.stringValue, let answer = item["answer"]?.stringValue else { continue }
-      pairs.append((question, answer, nil))
+      if Self.isRealQuestion(question) {
+        pairs.append(Pair(question: QuestionHeading.asQuestion(question), answer: answer, minWords: Self.questionAnswerWords))
+        continue
+      }
+      let term = TermQuestion.clean(question)
+      guard !term.isEmpty else { continue }
+      let asked = TermQuestion.question(term: term, subject: subject, key: "\(document.id)#qa-\(index)")
+      pairs.append(Pair(question: asked, answer: answer, minWords: Self.termAnswerWords))
     }
     for section in document.sections
     where !section.heading.isEmpty && !isBlank(section.text) && QuestionHeading.isQuestion(section.heading) {
-      pairs.append((QuestionHeading.asQuestion(section.heading), section.text, section.heading))
+      let question = QuestionHeading.asQuestion(TitleCleaner.cleanHeading(section.heading))
+      pairs.append(Pair(question: question, answer: section.text, section: section.heading, minWords: Self.questionAnswerWords))
     }
     var seen = Set<String>()
-    var out: [Example] = []
+    var out: [GeneratedExample] = []
+    let contexts = subject.isEmpty ? [sourceContext(document)] : ["in \(Phrasings.name(subject))", sourceContext(document)]
     for pair in pairs {
-      let question = TextTrimming.trimmed(pair.question)
+      var question = TextTrimming.trimmed(pair.question)
+      // "What next?" alone asks nothing: name the page.
+      if !subject.isEmpty, AnswerCheck.wordCount(question) < 3 {
+        question = Phrasings.adding(context: "in \(Phrasings.name(subject))", to: question)
+      }
+      let answer = trimmed(pair.answer)
       guard seen.insert(question.lowercased()).inserted else { continue }
-      out.append(
-        make(
-          id: "\(document.id)#faq-\(out.count)", sourceID: document.id, task: InstructTask.faq.rawValue,
-          section: pair.section, system: nil, instruction: question, input: nil, response: trimmed(pair.answer)))
+      guard AnswerCheck.isAnswer(answer, minWords: pair.minWords) else {
+        out.append(notAnAnswer(answer, question: question, document: document, task: .faq, section: pair.section, index: out.count))
+        continue
+      }
+      out += parts(
+        of: answer, question: question, document: document, task: .faq, section: pair.section,
+        contexts: contexts, firstIndex: out.count)
     }
     return out
   }
 
-  private func sectionQA(_ document: Document) -> [Example] {
-    let title = TextTrimming.trimmed(document.title)
-    var out: [Example] = []
-    for section in document.sections {
-      let heading = TextTrimming.trimmed(section.heading)
-      // Sections without text (a heading right above a subheading) make no example.
-      guard !heading.isEmpty, !isBlank(section.text), heading.lowercased() != title.lowercased() else { continue }
-      let question: String
-      if QuestionHeading.isQuestion(heading) {
+  /// Whether a `metadata.qa` question is a question rather than a defined term: it ends with a
+  /// question mark, or opens with a question word and has three words or more (not all capitals,
+  /// which is a keyword such as `IS NULL`).
+  static func isRealQuestion(_ text: String) -> Bool {
+    let trimmed = TextTrimming.trimmed(text)
+    // "%G?" is a placeholder, not a question: a question has two words or more.
+    let words = trimmed.split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "'" && $0 != "’" })
+    if trimmed.hasSuffix("?") || trimmed.hasSuffix("？") { return words.count >= 2 }
+    let letters = trimmed.filter(\.isLetter)
+    guard !letters.allSatisfy(\.isUppercase) else { return false }
+    return trimmed.split(separator: " ").count >= 3 && QuestionHeading.isQuestion(trimmed)
+  }
+
+  private func sectionQA(_ document: Document, subject: String) -> [GeneratedExample] {
+    var out: [GeneratedExample] = []
+    var parents: [(level: Int, heading: String)] = []
+    let lowerSubject = subject.lowercased()
+    let firstHeading = document.sections.firstIndex { !$0.heading.isEmpty }
+    for (index, section) in document.sections.enumerated() {
+      let heading = TitleCleaner.cleanHeading(section.heading)
+      while let last = parents.last, last.level >= section.level { parents.removeLast() }
+      // The page itself: no heading, the title as heading, or a first heading that holds the
+      // title ("Apache Module mod_rewrite" on the page "mod_rewrite").
+      let isPage =
+        heading.isEmpty || TextTrimming.sameWords(heading, subject)
+        || (index == firstHeading && !lowerSubject.isEmpty && heading.lowercased().contains(lowerSubject))
+      let parent = parents.last?.heading
+      if !isPage, section.level > 0 { parents.append((section.level, heading)) }
+      let text = trimmed(section.text)
+      guard !text.isEmpty else { continue }
+      let id = "\(document.id)#section-qa-\(out.count)"
+      var question: String
+      if !heading.isEmpty, QuestionHeading.isQuestion(heading) {
         if options.tasks.contains(.faq) { continue }  // faq already asks it
         question = QuestionHeading.asQuestion(heading)
+        if !subject.isEmpty, AnswerCheck.wordCount(question) < 3 {
+          question = Phrasings.adding(context: "in \(Phrasings.name(subject))", to: question)
+        }
+      } else if isPage {
+        let name = subject.isEmpty ? heading : subject
+        guard !name.isEmpty else { continue }
+        question = Phrasings.fill(StableHash.pick(Phrasings.page, for: id) ?? "", values: ["title": "\"\(name)\""])
       } else {
-        let id = "\(document.id)#section-qa-\(out.count)"
-        let phrasings = title.isEmpty ? Phrasings.sectionQAUntitled : Phrasings.sectionQA
-        question = Phrasings.fill(StableHash.pick(phrasings, for: id) ?? "", title: title, heading: heading)
+        let phrasings = subject.isEmpty ? Phrasings.sectionQAUntitled : Phrasings.sectionQA
+        // A one-word heading ("Note", "Example") says little alone: name the heading above it.
+        var named = "\"\(heading)\""
+        if !heading.contains(" "), let parent, !parent.isEmpty { named += " in \"\(parent)\"" }
+        question = Phrasings.fill(StableHash.pick(phrasings, for: id) ?? "", values: ["title": "\"\(subject)\"", "heading": named])
       }
-      out.append(
-        make(
-          id: "\(document.id)#section-qa-\(out.count)", sourceID: document.id, task: InstructTask.sectionQA.rawValue,
-          section: section.heading, system: nil, instruction: question, input: nil, response: trimmed(section.text)))
+      guard AnswerCheck.isAnswer(text, minWords: Self.sectionAnswerWords) else {
+        out.append(notAnAnswer(text, question: question, document: document, task: .sectionQA, section: section.heading, index: out.count))
+        continue
+      }
+      var contexts: [String] = []
+      if let parent, !parent.isEmpty { contexts.append("under \"\(parent)\"") }
+      contexts.append(sourceContext(document))
+      out += parts(
+        of: text, question: question, document: document, task: .sectionQA, section: section.heading.isEmpty ? nil : section.heading,
+        contexts: contexts, firstIndex: out.count)
     }
     return out
+  }
+
+  /// The examples answering `question` with `answer`, one per part of the answer budget.
+  private func parts(
+    of answer: String, question: String, document: Document, task: InstructTask, section: String?, contexts: [String],
+    firstIndex: Int
+  ) -> [GeneratedExample] {
+    var chunks = SectionChunker(budget: answerBudget, counter: answerCounter).chunks(of: answer)
+    // A part of a long text can be a run of navigation lines on its own: it is no answer.
+    if chunks.count > 1 { chunks = chunks.filter { AnswerCheck.isAnswer($0, minWords: Self.sectionAnswerWords) } }
+    return chunks.enumerated().map { offset, chunk in
+      let example = make(
+        id: "\(document.id)#\(task.rawValue)-\(firstIndex + offset)", sourceID: document.id, task: task.rawValue,
+        section: section, system: nil, instruction: Phrasings.part(question, offset + 1, of: chunks.count), input: nil,
+        response: chunk)
+      return GeneratedExample(example, contexts: contexts)
+    }
+  }
+
+  /// The example `answer` would make, marked as no answer (counted, not written).
+  private func notAnAnswer(
+    _ answer: String, question: String, document: Document, task: InstructTask, section: String?, index: Int
+  ) -> GeneratedExample {
+    let example = make(
+      id: "\(document.id)#\(task.rawValue)-\(index)", sourceID: document.id, task: task.rawValue, section: section,
+      system: nil, instruction: question, input: nil, response: answer)
+    return GeneratedExample(example, isAnswer: false)
+  }
+
+  /// "from NAME", NAME the last component of the document's source: the context that tells two
+  /// pages apart when all else is equal.
+  private func sourceContext(_ document: Document) -> String {
+    let name = document.source.split(separator: "/").last.map(String.init) ?? document.id
+    return "from \(name.isEmpty ? document.id : name)"
   }
 
   private func summary(_ document: Document) -> [Example] {
@@ -85,6 +210,8 @@ struct ExampleGenerator: Sendable {
     var body = TextTrimming.removing(summary, from: document.text)
     body = trimmed(dropLeadingTitle(body, title: document.title))
     guard body.count >= 2 * summary.count else { return [] }
+    // A summary of the whole text is only faithful to the whole text: too long a body makes none.
+    guard answerCounter.count(body) <= answerBudget else { return [] }
     let id = "\(document.id)#summary"
     return [
       make(
@@ -93,16 +220,17 @@ struct ExampleGenerator: Sendable {
     ]
   }
 
-  private func title(_ document: Document) -> [Example] {
-    let title = trimmed(document.title)
-    guard (3...200).contains(title.count) else { return [] }
-    let body = trimmed(dropLeadingTitle(document.text, title: title))
+  private func title(_ document: Document, subject: String) -> [Example] {
+    guard (3...200).contains(subject.count) else { return [] }
+    var body = trimmed(dropLeadingTitle(document.text, title: trimmed(document.title)))
     guard body.count >= 100 else { return [] }
+    // A long text is titled from its beginning, within the answer budget.
+    if let first = SectionChunker(budget: answerBudget, counter: answerCounter).chunks(of: body).first { body = first }
     let id = "\(document.id)#title"
     return [
       make(
         id: id, sourceID: document.id, task: InstructTask.title.rawValue, section: nil, system: nil,
-        instruction: StableHash.pick(Phrasings.title, for: id) ?? "", input: body, response: title)
+        instruction: StableHash.pick(Phrasings.title, for: id) ?? "", input: body, response: subject)
     ]
   }
 
@@ -178,13 +306,17 @@ struct ExampleGenerator: Sendable {
     TextTrimming.trimmed(text)
   }
 
-  /// `text` without a first line that is just the title (`# Title` or `Title`).
+  /// `text` without a first line that is just the title (`# Title` or `Title`), raw or cleaned
+  /// (`# 5.4. Constraints¶` for the title `5.4. Constraints — Site`).
   private func dropLeadingTitle(_ text: String, title: String) -> String {
     let body = text.drop(while: { $0.isWhitespace })
     guard !title.isEmpty, let lineEnd = body.firstIndex(of: "\n") ?? Optional(body.endIndex) else { return text }
-    let firstLine = body[..<lineEnd].drop(while: { $0 == "#" || $0 == " " })
-    return TextTrimming.trimmed(firstLine) == TextTrimming.trimmed(title)
-      ? String(body[lineEnd...]) : text
+    let firstLine = TextTrimming.trimmed(body[..<lineEnd].drop(while: { $0 == "#" || $0 == " " }))
+    let trimmedTitle = TextTrimming.trimmed(title)
+    let same =
+      firstLine == trimmedTitle
+      || TextTrimming.sameWords(TitleCleaner.cleanHeading(firstLine), TitleCleaner().clean(title: trimmedTitle))
+    return same ? String(body[lineEnd...]) : text
   }
 
   /// A chunk cut at the first whitespace after its middle: (prompt, continuation).

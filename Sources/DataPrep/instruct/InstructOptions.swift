@@ -18,6 +18,10 @@ public struct InstructOptions: Sendable {
   /// The most tokens a written record may have, counted as the services count it
   /// (``ExampleTokenCounter``, chat overhead included); longer ones are dropped and counted.
   public var maxTokens: Int?
+  /// The most tokens of one answer, counted with ``tokenCounter``: longer sections and
+  /// definitions are cut into parts at paragraph, then sentence boundaries. `nil`: half of
+  /// ``maxTokens`` (default 4096), so a prompt and its answer fit with room to spare.
+  public var answerTokens: Int?
   /// Whether each example carries `metadata` (`id`, `source_id`, `task`, `section`).
   public var includeMetadata: Bool
   /// Whether `prompt-completion` records use message lists instead of strings.
@@ -31,7 +35,7 @@ public struct InstructOptions: Sendable {
   public init(
     format: ExampleFormat, tasks: [InstructTask]? = nil, templates: [InstructTemplate] = [],
     filter: ExampleFilter = ExampleFilter(), chunkTokens: Int = 512, overlapTokens: Int = 64,
-    tokenCounter: TokenCounter = .wordEstimate, maxTokens: Int? = nil, includeMetadata: Bool = true,
+    tokenCounter: TokenCounter = .wordEstimate, maxTokens: Int? = nil, answerTokens: Int? = nil, includeMetadata: Bool = true,
     conversationalPrompts: Bool = false, minSummaryChars: Int = 80, maxPendingQuestions: Int = 100_000
   ) {
     self.format = format
@@ -42,6 +46,7 @@ public struct InstructOptions: Sendable {
     self.overlapTokens = overlapTokens
     self.tokenCounter = tokenCounter
     self.maxTokens = maxTokens
+    self.answerTokens = answerTokens
     self.includeMetadata = includeMetadata
     self.conversationalPrompts = conversationalPrompts
     self.minSummaryChars = minSummaryChars
@@ -65,6 +70,7 @@ public struct InstructOptions: Sendable {
       throw .unsupported("string prompt-completion records have no place for a template's system prompt: add --conversational")
     }
     if let maxTokens, maxTokens < 1 { throw .unsupported("--max-tokens must be at least 1") }
+    if let answerTokens, answerTokens < 16 { throw .unsupported("--answer-tokens must be at least 16") }
     if chunkTokens < 1 { throw .unsupported("--chunk-tokens must be at least 1") }
     if overlapTokens < 0 || overlapTokens >= chunkTokens {
       throw .unsupported("--overlap must be at least 0 and less than --chunk-tokens")

@@ -1,7 +1,9 @@
 /// The `instruct` stage: reads documents JSONL, writes fine-tuning examples, streaming.
 ///
 /// Memory is one document at a time plus the StackExchange join table (bounded by
-/// ``InstructOptions/maxPendingQuestions``). Output order follows input order, so the same input
+/// ``InstructOptions/maxPendingQuestions``), the digests of the prompts written (about 40 bytes
+/// per example, so no prompt is written with two different answers: ``PromptRegistry``) and the
+/// site suffixes of titles (at most ``TitleCleaner/maxTracked``). Output order follows input order, so the same input
 /// and options give byte-identical output.
 public struct Instructor: Sendable {
   /// What a run did: examples written per task and examples dropped per reason.
@@ -68,14 +70,27 @@ public struct Instructor: Sendable {
     let joinsPosts = options.tasks.contains(.faq)
     let exampleCounter = ExampleTokenCounter(textCounter: options.tokenCounter)
     var summary = Summary()
+    var titles = TitleCleaner()
+    var prompts = PromptRegistry()
     try reader.forEachRecord { record in
       let document = try DocumentDecoder.decode(record.object, path: reader.path, line: record.line)
       summary.documents += 1
-      var examples = generator.examples(for: document)
-      if joinsPosts, let pair = join.consume(document) { examples.append(generator.example(for: pair)) }
-      for example in examples {
-        if let reason = options.filter.rejection(of: example) {
+      titles.learn(document.title)
+      var examples = generator.examples(for: document, titles: titles)
+      if joinsPosts, let pair = join.consume(document) { examples.append(GeneratedExample(generator.example(for: pair))) }
+      for generated in examples {
+        if let reason = options.filter.rejection(of: generated.example) ?? (generated.isAnswer ? nil : .notAnAnswer) {
           summary.dropped[reason, default: 0] += 1
+          continue
+        }
+        // A prompt already written with another answer is asked again with more context.
+        var example = generated.example
+        var contexts = generated.contexts[...]
+        while prompts.conflicts(example), let context = contexts.popFirst() {
+          example = generated.adding(context: context)
+        }
+        if prompts.conflicts(example) {
+          summary.dropped[.conflictingPrompt, default: 0] += 1
           continue
         }
         guard let rendered = try? renderer.render(example, as: options.format) else {
@@ -86,6 +101,7 @@ public struct Instructor: Sendable {
           summary.dropped[.tooManyTokens, default: 0] += 1
           continue
         }
+        _ = prompts.register(example)
         try writer.write(rendered)
         summary.countWritten(example.metadata?["task"]?.stringValue ?? "?")
       }
@@ -97,6 +113,6 @@ public struct Instructor: Sendable {
 
   /// The examples of one document, before filtering (for tests and previews).
   public func examples(for document: Document) -> [Example] {
-    ExampleGenerator(options: options).examples(for: document)
+    ExampleGenerator(options: options).examples(for: document).map(\.example)
   }
 }

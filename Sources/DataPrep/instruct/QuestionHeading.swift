@@ -13,12 +13,16 @@ enum QuestionHeading {
     "muss", "soll", "darf", "wozu", "womit", "worauf",
   ]
 
-  /// Whether `heading` is a question: it ends with a question mark, or its first word (after
-  /// any numbering such as `1.` or `Q:`) opens a question.
+  /// Whether `heading` is a question: it ends with a question mark, or it has two words or more,
+  /// no code marks (`_`, `()`, backticks), and its first word (after any numbering such as `1.`
+  /// or `Q:`) is a capitalized question word (`IS NULL`, `DO`, `is_valid()` are not questions).
   static func isQuestion(_ heading: String) -> Bool {
     let trimmed = TextTrimming.trimmed(heading)
     if trimmed.hasSuffix("?") || trimmed.hasSuffix("？") { return true }
-    guard let first = firstWord(trimmed) else { return false }
+    guard trimmed.split(separator: " ").count >= 2, !trimmed.contains(where: { "_()`=<>".contains($0) }),
+      let first = firstWord(trimmed), let written = writtenFirstWord(trimmed), written.first?.isUppercase == true,
+      !written.dropFirst().contains(where: \.isUppercase)
+    else { return false }
     // "What's", "Where's": the word before the apostrophe.
     let stem = first.split(separator: "'").first.map(String.init) ?? first
     return openingWords.contains(first) || openingWords.contains(stem)
@@ -32,6 +36,15 @@ enum QuestionHeading {
     }
     if !(text.hasSuffix("?") || text.hasSuffix("？")) { text += "?" }
     return text
+  }
+
+  /// The first word after numbering, as written.
+  private static func writtenFirstWord(_ text: String) -> Substring? {
+    var words = text.split(whereSeparator: { $0 == " " || $0 == "\t" })[...]
+    while let word = words.first, word.allSatisfy({ !$0.isLetter }) || word.hasPrefix("Q:") || word == "Q." {
+      words = words.dropFirst()
+    }
+    return words.first.map { $0.prefix { $0.isLetter } }
   }
 
   private static func firstWord(_ text: String) -> String? {

@@ -38,6 +38,9 @@ extension DataPrepCommand {
     @Option(name: .long, help: "Drop examples over this many tokens, counted with --tokenizer as the services count the written record.")
     var maxTokens: Int?
 
+    @Option(name: .long, help: "The most tokens of one answer, counted with --tokenizer; longer sections are cut into parts (default: half of --max-tokens, else 2048).")
+    var answerTokens: Int?
+
     @Option(name: .long, help: "The most tokens in a completion chunk, counted with --tokenizer.")
     var chunkTokens: Int = 512
 
@@ -74,7 +77,8 @@ extension DataPrepCommand {
         }
       }
       var tokenCounter = TokenCounter.wordEstimate
-      let needsTokens = maxTokens != nil || (taskList ?? (template == nil ? InstructTask.defaults(for: to) : [])).contains(.completion)
+      // Built-in tasks cut long answers and chunks by tokens; templates alone need no counter.
+      let needsTokens = maxTokens != nil || !(taskList ?? (template == nil ? InstructTask.defaults(for: to) : [])).isEmpty
       if needsTokens || tokenizerOptions.tokenizer != nil {
         tokenCounter = try tokenizerOptions.counter(fallback: .wordEstimate, command: "instruct")
       }
@@ -82,7 +86,7 @@ extension DataPrepCommand {
       let options = InstructOptions(
         format: to, tasks: taskList, templates: templates,
         filter: ExampleFilter(minChars: minChars, maxChars: maxChars), chunkTokens: chunkTokens,
-        overlapTokens: overlap, tokenCounter: tokenCounter, maxTokens: maxTokens, includeMetadata: !noMetadata, conversationalPrompts: conversational,
+        overlapTokens: overlap, tokenCounter: tokenCounter, maxTokens: maxTokens, answerTokens: answerTokens, includeMetadata: !noMetadata, conversationalPrompts: conversational,
         minSummaryChars: minSummaryChars, maxPendingQuestions: maxPendingQuestions)
       try options.check()
       try OutputFile.requireDistinct(output, from: [input])

@@ -34,12 +34,14 @@ import Testing
   @Test func sectionQAAsksAboutEachSectionUnderItsHeading() throws {
     let out = try chat([InstructFixtures.manual], tasks: [.sectionQA, .faq])
     let sectionQA = out.filter { $0["metadata"]?["task"] == "section-qa" }
-    // The title section is skipped; question headings are left to faq.
-    #expect(sectionQA.count == 1)
-    let question = try #require(pair(sectionQA[0]).0)
-    #expect(question.contains("Installation") && question.contains("Widget Manual"))
-    #expect(pair(sectionQA[0]).1 == "Plug the widget into a USB port and wait for the green light.")
-    #expect(sectionQA[0]["metadata"]?["section"] == "Installation")
+    // The title section is asked about the page; question headings are left to faq.
+    #expect(sectionQA.count == 2)
+    let page = try #require(pair(sectionQA[0]).0)
+    #expect(page.contains("\"Widget Manual\"") && Phrasings.page.contains { $0.replacingOccurrences(of: "{title}", with: "\"Widget Manual\"") == page })
+    let question = try #require(pair(sectionQA[1]).0)
+    #expect(question.contains("\"Installation\"") && question.contains("\"Widget Manual\""))
+    #expect(pair(sectionQA[1]).1 == "Plug the widget into a USB port and wait for the green light.")
+    #expect(sectionQA[1]["metadata"]?["section"] == "Installation")
   }
 
   @Test func sectionsWithoutTextMakeNoExample() throws {
@@ -47,14 +49,14 @@ import Testing
     document.sections.insert(.init(heading: "Setup", level: 2, text: " \n"), at: 1)
     document.sections.insert(.init(heading: "Why bother?", level: 2, text: ""), at: 1)
     let (summary, out) = try InstructFixtures.run([document], InstructOptions(format: .openAIChat, tasks: [.faq, .sectionQA]))
-    #expect(out.count == 4)
+    #expect(out.count == 5)
     #expect(summary.dropped.isEmpty)
   }
 
   @Test func sectionQAAsksQuestionHeadingsAsTheyAreWithoutFAQ() throws {
     let out = try chat([InstructFixtures.manual], tasks: [.sectionQA])
-    #expect(out.count == 3)
-    #expect(pair(out[1]).0 == "How do I reset it?")
+    #expect(out.count == 4)
+    #expect(pair(out[2]).0 == "How do I reset it?")
   }
 
   @Test func summaryUsesTheAbstractOrALongEnoughDescription() throws {

@@ -134,7 +134,8 @@ import Testing
     let counts = full.compactMap { $0.objectValue.flatMap { counter.count($0)?.total } }
     #expect(counts.filter { $0 > 100 }.count == 1)
 
-    let limited = InstructOptions(format: .openAIChat, tasks: [.faq], tokenCounter: words, maxTokens: 100)
+    // An answer budget over the limit: the long answer is not cut into parts, so it is dropped.
+    let limited = InstructOptions(format: .openAIChat, tasks: [.faq], tokenCounter: words, maxTokens: 100, answerTokens: 10_000)
     let (summary, kept) = try InstructFixtures.run([document], limited)
     #expect(kept.count == full.count - 1)
     #expect(summary.dropped == [.tooManyTokens: 1])

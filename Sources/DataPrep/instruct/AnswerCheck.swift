@@ -1,0 +1,89 @@
+/// Decides whether a text is worth being an answer: not only a heading, not a table of contents,
+/// index or link list (lines that are all short entries with no sentence), not a few words.
+///
+/// Works on the Markdown-like text extract writes: `#` headings, `-`/`*`/`1.` list items,
+/// `|` table rows, ``` fenced code.
+enum AnswerCheck {
+  /// Words a line needs to count as a sentence rather than a list entry or link.
+  static let sentenceWords = 8
+  /// Short entries (with no sentence) from which a text is navigation.
+  static let navigationEntries = 4
+
+  /// Whether `text` makes an answer of at least `minWords` words (3 when it holds code): it holds a code block, a
+  /// table of two data rows or more (a one-row "Prev | Up | Next" bar is not one), or a line of `min(minWords, sentenceWords)` words or more; and
+  /// it is not navigation (four or more entries, at least 80% of them short lines that do not
+  /// end a sentence; or only link bars and short lines).
+  static func isAnswer(_ text: String, minWords: Int) -> Bool {
+    var words = 0
+    var longLines = 0
+    var entries = 0
+    var shortEntries = 0
+    var tableRows = 0
+    var codeLines = 0
+    var fence: Substring?
+    let lineWords = min(minWords, sentenceWords)
+    for rawLine in text.split(separator: "\n", omittingEmptySubsequences: true) {
+      let line = rawLine.drop(while: { $0 == " " || $0 == "\t" })
+      if let open = fence {
+        if line.hasPrefix(open) { fence = nil } else if !line.isEmpty {
+          codeLines += 1
+          words += wordCount(line)
+        }
+        continue
+      }
+      if line.hasPrefix("```") || line.hasPrefix("~~~") {
+        fence = line.prefix(3)
+        continue
+      }
+      if line.isEmpty || line.hasPrefix("#") { continue }
+      let count = wordCount(line)
+      words += count
+      if line.hasPrefix("|") {
+        // Data rows: the header row (above a `|---|` rule) does not count.
+        if line.contains(where: { $0.isLetter || $0.isNumber }) { tableRows += 1 } else if line.contains("-") { tableRows -= 1 }
+        continue
+      }
+      entries += 1
+      if isLinkBar(line) {
+        shortEntries += 1
+        continue
+      }
+      if count >= lineWords { longLines += 1 }
+      let last = line.last { !$0.isWhitespace }
+      let endsSentence = last.map { ".!?:;。！？".contains($0) } ?? false
+      if count < sentenceWords, !endsSentence { shortEntries += 1 }
+    }
+    // A synopsis is short: code needs three words at least, whatever the minimum.
+    guard words >= (codeLines > 0 ? min(minWords, 3) : minWords) else { return false }
+    if codeLines > 0 || tableRows >= 2 { return true }
+    if entries >= navigationEntries, shortEntries * 5 >= entries * 4 { return false }
+    return longLines > 0
+  }
+
+  /// Whether `line` is a bar of links: three or more parts of at most three words between
+  /// `|`, `·`, `»`, `«` or `•` ("Home | Table of contents | Index", "« previous | up | next »").
+  static func isLinkBar<S: StringProtocol>(_ line: S) -> Bool {
+    let parts = line.split(whereSeparator: { "|·»«•".contains($0) }).filter { wordCount($0) > 0 }
+    return parts.count >= 3 && parts.allSatisfy { wordCount($0) <= 3 }
+      || line.contains(where: { "|·»«•".contains($0) }) && parts.allSatisfy { wordCount($0) <= 1 }
+  }
+
+  /// Words in `line`: runs of non-space characters holding a letter or digit.
+  static func wordCount<S: StringProtocol>(_ line: S) -> Int {
+    var count = 0
+    var inWord = false
+    var hasAlnum = false
+    for character in line {
+      if character.isWhitespace {
+        if inWord, hasAlnum { count += 1 }
+        inWord = false
+        hasAlnum = false
+      } else {
+        inWord = true
+        if character.isLetter || character.isNumber { hasAlnum = true }
+      }
+    }
+    if inWord, hasAlnum { count += 1 }
+    return count
+  }
+}

@@ -1,0 +1,26 @@
+/// An example as the generator made it, with the contexts that can tell its prompt apart from
+/// the same prompt asked elsewhere with another answer ("under \"Parameters\"", "from page.html"),
+/// most specific last. ``Instructor`` adds them one by one, in order, to a prompt that collides.
+struct GeneratedExample: Sendable {
+  /// The example.
+  var example: Example
+  /// Contexts to add to the instruction on a collision, in the order they are tried.
+  var contexts: [String]
+  /// Whether the answer failed ``AnswerCheck``: the example is not written, and counted under
+  /// the filter's reason when it has one (empty, boilerplate), else as ``ExampleFilter/Reason/notAnAnswer``.
+  var isAnswer: Bool
+
+  init(_ example: Example, contexts: [String] = [], isAnswer: Bool = true) {
+    self.example = example
+    self.contexts = contexts
+    self.isAnswer = isAnswer
+  }
+
+  /// The example with `context` added to its last user instruction (before the final `?` or `.`).
+  func adding(context: String) -> Example {
+    var copy = example
+    guard let index = copy.messages.lastIndex(where: { $0.role == .user }) else { return copy }
+    copy.messages[index].content = Phrasings.adding(context: context, to: copy.messages[index].content ?? "")
+    return copy
+  }
+}
