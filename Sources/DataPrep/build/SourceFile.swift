@@ -25,7 +25,8 @@ public struct SourceFile: Sendable, Equatable {
         continue
       }
       var paths: [String] = []
-      if let walker = manager.enumerator(atPath: source) {
+      // The walk follows a source given as a link to a folder (the enumerator would not).
+      if let walker = manager.enumerator(atPath: URL(fileURLWithPath: source).resolvingSymlinksInPath().path) {
         for case let relative as String in walker {
           if relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
           let full = source.hasSuffix("/") ? source + relative : source + "/" + relative

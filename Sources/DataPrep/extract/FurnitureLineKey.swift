@@ -26,7 +26,7 @@ enum FurnitureLineKey {
     var index = start
     while index < end {
       let scalar = scalars[index]
-      if scalar.properties.isWhitespace {
+      if isSpace(scalar) {
         pendingSpace = true
         inWord = false
         index += 1
@@ -53,14 +53,19 @@ enum FurnitureLineKey {
         index = runEnd
         continue
       }
-      let properties = scalar.properties
-      let isWordCharacter = properties.isAlphabetic || properties.numericType != nil
-      if isWordCharacter && !inWord { words += 1 }
-      inWord = isWordCharacter
       if scalar.value < 0x80 {
+        // ASCII decided by value: this runs on every line of every document, twice.
         let byte = UInt8(scalar.value)
+        let lower = byte | 0x20
+        let isWordCharacter = lower >= 0x61 && lower <= 0x7A
+        if isWordCharacter && !inWord { words += 1 }
+        inWord = isWordCharacter
         bytes.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
       } else {
+        let properties = scalar.properties
+        let isWordCharacter = properties.isAlphabetic || properties.numericType != nil
+        if isWordCharacter && !inWord { words += 1 }
+        inWord = isWordCharacter
         bytes += Array(properties.lowercaseMapping.utf8)
       }
       index += 1
@@ -70,7 +75,11 @@ enum FurnitureLineKey {
   }
 
   private static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
-    scalar.properties.numericType == .decimal
+    scalar.value < 0x80 ? (0x30...0x39).contains(scalar.value) : scalar.properties.numericType == .decimal
+  }
+
+  private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.value < 0x80 ? scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value) : scalar.properties.isWhitespace
   }
 
   /// Characters stripped from both ends: spaces and the Markdown framing of a line (table pipes,

@@ -63,24 +63,40 @@ enum AnswerCheck {
   /// Whether `line` is a bar of links: three or more parts of at most three words between
   /// `|`, `·`, `»`, `«` or `•` ("Home | Table of contents | Index", "« previous | up | next »").
   static func isLinkBar<S: StringProtocol>(_ line: S) -> Bool {
+    // Most lines hold no separator: no bar (scanned as scalars, much cheaper than characters).
+    guard line.unicodeScalars.contains(where: { linkSeparators.contains($0) }) else { return false }
     let parts = line.split(whereSeparator: { "|·»«•".contains($0) }).filter { wordCount($0) > 0 }
     return parts.count >= 3 && parts.allSatisfy { wordCount($0) <= 3 }
       || line.contains(where: { "|·»«•".contains($0) }) && parts.allSatisfy { wordCount($0) <= 1 }
   }
 
-  /// Words in `line`: runs of non-space characters holding a letter or digit.
+  /// The separators of a link bar.
+  private static let linkSeparators: Set<Unicode.Scalar> = ["|", "·", "»", "«", "•"]
+
+  /// Words in `line`: runs of non-space characters holding a letter or digit. Read as Unicode
+  /// scalars, ASCII decided by byte value (this runs on every line of every answer).
   static func wordCount<S: StringProtocol>(_ line: S) -> Int {
     var count = 0
     var inWord = false
     var hasAlnum = false
-    for character in line {
-      if character.isWhitespace {
+    for scalar in line.unicodeScalars {
+      let value = scalar.value
+      let isSpace: Bool
+      let isAlnum: Bool
+      if value < 0x80 {
+        isSpace = value == 0x20 || (0x09...0x0D).contains(value)
+        isAlnum = (0x30...0x39).contains(value) || (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value)
+      } else {
+        isSpace = scalar.properties.isWhitespace
+        isAlnum = scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+      }
+      if isSpace {
         if inWord, hasAlnum { count += 1 }
         inWord = false
         hasAlnum = false
       } else {
         inWord = true
-        if character.isLetter || character.isNumber { hasAlnum = true }
+        if isAlnum { hasAlnum = true }
       }
     }
     if inWord, hasAlnum { count += 1 }

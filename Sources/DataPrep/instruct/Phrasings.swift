@@ -75,7 +75,7 @@ enum Phrasings {
     "Write a short summary of this text.",
     "Give a brief abstract of the following document.",
     "What is this text about? Answer in a few sentences.",
-    "Condense the following text into a short summary.",
+    "Summarize the following text in two or three sentences.",
   ]
   /// Instructions asking for the title of the text that follows.
   static let title = [
