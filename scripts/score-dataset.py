@@ -11,7 +11,8 @@ validation.jsonl of each folder (OpenAI chat records: `messages`, optional `meta
 - conflicting_prompts: prompts (every message before the final answer) that occur with more
   than one different answer.
 - boilerplate: examples whose answer holds a line (3+ words) that recurs in the answers of at
-  least max(5, 1% of) the source documents.
+  least max(5, 1% of) the source documents; boilerplate_prose counts only lines outside code
+  fences (repeated code lines such as `from django.db import models` are not furniture).
 - over_limit: examples over --max-tokens (default 4096) tokens, o200k_base, content only.
 - leaky_validation: validation answers sharing a 13-word run with a train answer.
 - validation_share: validation records / all records.
@@ -107,6 +108,22 @@ def ngrams(text, n=13):
     return {" ".join(ws[i:i + n]) for i in range(len(ws) - n + 1)}
 
 
+def prose_lines(text):
+    """The lines of `text` outside ``` / ~~~ fences."""
+    out, fence = [], None
+    for line in text.split("\n"):
+        stripped = line.strip().lstrip(":>-* ").strip()
+        if fence:
+            if stripped.startswith(fence):
+                fence = None
+            continue
+        if stripped.startswith("```") or stripped.startswith("~~~"):
+            fence = stripped[:3]
+            continue
+        out.append(line)
+    return out
+
+
 def norm_line(line):
     line = line.strip().strip("|#>*-` ").strip()
     return re.sub(r"\s+", " ", line)
@@ -138,6 +155,10 @@ def score(folder, encoding, max_tokens):
     for p, _ in rows:
         if any(norm_line(l) in common for l in p[2].split("\n")):
             boiler_examples += 1
+    prose_examples = 0
+    for p, _ in rows:
+        if any(norm_line(l) in common for l in prose_lines(p[2])):
+            prose_examples += 1
     top_lines = sorted(common, key=lambda l: -len(sources_of_line[l]))[:8]
     over = 0
     longest = 0
@@ -169,6 +190,7 @@ def score(folder, encoding, max_tokens):
         "bad_instruction_pct": round(100 * bad / max(n, 1), 2),
         "conflicting_prompts": conflicting,
         "boilerplate_pct": round(100 * boiler_examples / max(n, 1), 2),
+        "boilerplate_prose_pct": round(100 * prose_examples / max(n, 1), 2),
         "boilerplate_top": top_lines,
         "over_limit": over,
         "longest_tokens": longest,
@@ -198,7 +220,7 @@ def main():
     if args.json:
         print(json.dumps(results, indent=1, ensure_ascii=False))
         return
-    keys = ["examples", "bad_instruction_pct", "conflicting_prompts", "boilerplate_pct", "over_limit", "longest_tokens",
+    keys = ["examples", "bad_instruction_pct", "conflicting_prompts", "boilerplate_pct", "boilerplate_prose_pct", "over_limit", "longest_tokens",
             "leaky_validation_pct", "validation_share_pct", "examples_per_kept_document", "documents_with_example_pct",
             "token_counter", "verdict"]
     print("| set | " + " | ".join(keys) + " |")

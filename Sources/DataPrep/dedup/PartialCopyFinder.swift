@@ -10,7 +10,8 @@
 /// every shingle a short record has, so a short record's shingles are found in them).
 ///
 /// Records whose coverage (share of their judged shingles held by some other record) reaches
-/// the threshold are candidates. They are decided least-preferred first, each re-checked
+/// the threshold are candidates. They are decided largest first (a compilation of other
+/// records goes before its parts), then least preferred first, each re-checked
 /// against the records still present; a record is removed only when that leaves every record
 /// removed before it still covered by the records present, so what is removed is always held
 /// by kept records (never by records that went too, in a chain or a cycle of containment).
@@ -103,8 +104,14 @@ struct PartialCopyFinder {
       let enough = whole[i] ? judgedCount(i) >= minimum * options.partialSampling : judgedCount(i) >= minimum
       if enough && reaches(coverage(i, holders: 2), of: judgedCount(i)) { candidates.append(i) }
     }
-    // Least preferred first: they are the ones to remove when two records cover each other.
-    candidates.sort { prefers($1, $0) }
+    // The largest covered records first: a record covered by others while bigger than each of
+    // them is a compilation of them (a one-page "all" view of a chunked manual), and removing it
+    // keeps the parts, which are then held by nothing else and stay. Between records of one
+    // size, the least preferred first: they are the ones to remove when two cover each other.
+    candidates.sort { a, b in
+      let (ca, cb) = (entries.all(a).count, entries.all(b).count)
+      return ca != cb ? ca > cb : prefers(b, a)
+    }
     // For removed records: how many of their judged shingles records present still hold, and
     // which removed records hold each slot.
     var coveredOfRemoved: [Int: Int] = [:]
