@@ -40,7 +40,7 @@ public enum BoundedYAML {
         return "line \(line): an alias (*name) in a mapping key is not supported (checking keys would expand it "
           + "in full); write the key out"
       case .invalid(let message):
-        return "invalid YAML: \(message)"
+        return "not valid YAML: \(message)"
       }
     }
   }
