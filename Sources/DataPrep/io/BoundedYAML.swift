@@ -25,6 +25,9 @@ public enum BoundedYAML {
     case tooManyNodes(limit: Int)
     /// An alias (`*name`) in a mapping key, on this 1-based line (see ``YAMLAliasKeyScan``).
     case aliasInKey(line: Int)
+    /// A mapping key that is a sequence or a mapping, on this 1-based line (Yams would abort
+    /// turning it into a dictionary key).
+    case collectionKey(line: Int)
     /// Not valid YAML (Yams's message).
     case invalid(String)
 
@@ -39,6 +42,8 @@ public enum BoundedYAML {
       case .aliasInKey(let line):
         return "line \(line): an alias (*name) in a mapping key is not supported (checking keys would expand it "
           + "in full); write the key out"
+      case .collectionKey(let line):
+        return "line \(line): a mapping key is a list or a mapping; keys must be plain values"
       case .invalid(let message):
         return "not valid YAML: \(message)"
       }
@@ -68,7 +73,8 @@ public enum BoundedYAML {
     try compose(text)?.any
   }
 
-  /// Counts the nodes of `root` with aliases expanded, without recursion, stopping past the limit.
+  /// Counts the nodes of `root` with aliases expanded, without recursion, stopping past the
+  /// limit, and checks that every mapping key is a scalar.
   static func checkExpandedSize(_ root: Node, limit: Int = maximumNodes) throws(Failure) {
     var pending: [Node] = [root]
     var count = 0
@@ -80,6 +86,7 @@ public enum BoundedYAML {
       case .sequence(let sequence): pending.append(contentsOf: sequence)
       case .mapping(let mapping):
         for pair in mapping {
+          guard case .scalar = pair.key else { throw .collectionKey(line: (pair.key.mark?.line ?? 0)) }
           pending.append(pair.key)
           pending.append(pair.value)
         }

@@ -117,3 +117,18 @@ import Testing
     #expect(Date().timeIntervalSince(start) < 5)
   }
 }
+
+/// Found by the `yaml` fuzz target: Yams force-unwraps a mapping key as a string when building
+/// a dictionary, so a list or mapping used as a key aborted the process.
+@Suite struct YAMLCollectionKeyTests {
+  @Test func aCollectionKeyIsAnErrorNotAnAbort() {
+    for text in ["[[[[{a: ~1, {b: c}}]]]]: Closeecond\n", "? [a, b]\n: 1\n", "x:\n  {k: v}: 1\n"] {
+      #expect(throws: BoundedYAML.Failure.self, "\(text.debugDescription)") { try BoundedYAML.load(text) }
+      #expect(throws: BoundedYAML.Failure.self) { try BoundedYAML.compose(text) }
+    }
+    #expect(throws: BoundedYAML.Failure.collectionKey(line: 1)) { try BoundedYAML.load("{[a]: 1}") }
+    let error = BoundedYAML.Failure.collectionKey(line: 3)
+    #expect(error.reason.contains("line 3"))
+    #expect(throws: InstructError.self) { try InstructTemplate.parse(yaml: "[a]: 1\n", path: "t.yaml") }
+  }
+}
