@@ -145,14 +145,35 @@ public final class ByteSource {
     input.deallocate()
   }
 
-  /// Reads up to `buffer.count` bytes; returns 0 at the end of the input.
+  /// Reads `buffer.count` bytes, fewer only at the end of the input (as `gzread` does: a pipe
+  /// gives at most 64 KiB a call, and callers scanning what they got are faster with more);
+  /// returns 0 at the end of the input.
   /// - Throws: ``InputError/readFailed(path:reason:)`` on an I/O error, or gzip data that is
   ///   truncated, corrupt, or followed by bytes that are not another member.
   public func read(into buffer: UnsafeMutableRawBufferPointer) throws(InputError) -> Int {
     guard let base = buffer.baseAddress, buffer.count > 0 else { return 0 }
-    if finished { return try end() }
+    var total = 0
+    while total < buffer.count {
+      let n = try readSome(into: base + total, count: buffer.count - total)
+      if n == 0 { break }
+      total += n
+    }
+    if total == 0 {
+      // Once, at the first call that returns nothing: a caller reading again after the end
+      // learns nothing new about the bytes it was given.
+      if !endChecked {
+        endChecked = true
+        try checkUnchanged()
+      }
+    }
+    return total
+  }
+
+  /// Reads at least one byte and up to `count` into `base`; 0 at the end of the input.
+  private func readSome(into base: UnsafeMutableRawPointer, count: Int) throws(InputError) -> Int {
+    if finished { return end() }
     if mode == .undecided { try decideMode() }
-    let capacity = min(buffer.count, Int(UInt32.max))
+    let capacity = min(count, Int(UInt32.max))
     if mode == .plain {
       if inputStart < inputEnd, let bytes = input.baseAddress {
         let n = min(capacity, inputEnd - inputStart)
@@ -161,22 +182,16 @@ public final class ByteSource {
         return n
       }
       let n = try readFile(into: base, count: capacity)
-      if n == 0 { return try end() }
+      if n == 0 { return end() }
       inputOffset += n
       return n
     }
     return try inflate(into: base, count: capacity)
   }
 
-  /// Marks the input finished and, once, checks that the file did not change while read.
-  private func end() throws(InputError) -> Int {
+  /// Marks the input finished (``read(into:)`` checks the file once it returns nothing).
+  private func end() -> Int {
     finished = true
-    // Once, at the first end of input: a caller reading again after the end learns nothing
-    // new about the bytes it was given.
-    if !endChecked {
-      endChecked = true
-      try checkUnchanged()
-    }
     return 0
   }
 
@@ -205,7 +220,7 @@ public final class ByteSource {
     guard let stream, let inputBase = input.baseAddress else { return 0 }
     while true {
       if memberEnded {
-        if try !startNextMember() { return try end() }
+        if try !startNextMember() { return end() }
         continue
       }
       if inputStart == inputEnd {
