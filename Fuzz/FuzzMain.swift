@@ -1,5 +1,5 @@
 // The libFuzzer entry point for every target: one binary holds them all (the library is
-// compiled once), and DATAPREP_FUZZ_TARGET picks the target: html, xml, jsonl, schema, tokenizer.
+// compiled once), and DATAPREP_FUZZ_TARGET picks the target: html, xml, jsonl, schema, tokenizer, yaml.
 // scripts/fuzz.sh sets it.
 
 import Foundation
@@ -11,7 +11,8 @@ nonisolated(unsafe) let fuzzTarget: (UnsafePointer<UInt8>, Int) -> Int32 = {
   case "jsonl": return fuzzJSONL
   case "schema": return fuzzSchema
   case "tokenizer": return fuzzTokenizer
-  default: fatalError("set DATAPREP_FUZZ_TARGET to html, xml, jsonl, schema or tokenizer")
+  case "yaml": return fuzzYAML
+  default: fatalError("set DATAPREP_FUZZ_TARGET to html, xml, jsonl, schema, tokenizer or yaml")
   }
 }()
 

@@ -3,7 +3,7 @@
 #   scripts/fuzz.sh build   only compiles .build-fuzz/bin/fuzz-dataprep
 #
 #   scripts/fuzz.sh TARGET [SECONDS] [extra libFuzzer flags...]
-#   TARGET: html | xml | jsonl | schema | tokenizer   (Fuzz/Fuzz<Target>.swift; one binary)
+#   TARGET: html | xml | jsonl | schema | tokenizer | yaml   (Fuzz/Fuzz<Target>.swift; one binary)
 #
 # The target is compiled with swiftc directly, together with every library source
 # (Sources/DataPrep), with -sanitize=fuzzer,address, against the Crypto and Yams modules that
@@ -15,12 +15,12 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
-target=${1:?usage: scripts/fuzz.sh html|xml|jsonl|schema|tokenizer|build [SECONDS]}
+target=${1:?usage: scripts/fuzz.sh html|xml|jsonl|schema|tokenizer|yaml|build [SECONDS]}
 seconds=${2:-60}
 shift $(( $# >= 2 ? 2 : 1 ))
 case "$target" in
-  html | xml | jsonl | schema | tokenizer | build) ;;
-  *) echo "unknown target $target (html, xml, jsonl, schema, tokenizer)" >&2; exit 2 ;;
+  html | xml | jsonl | schema | tokenizer | yaml | build) ;;
+  *) echo "unknown target $target (html, xml, jsonl, schema, tokenizer, yaml)" >&2; exit 2 ;;
 esac
 export DATAPREP_FUZZ_TARGET=$target
 
@@ -93,6 +93,14 @@ for path in sorted(glob.glob(os.path.join(suite, "**", "draft2020-12", "*.json")
 PY
     fi
     printf '%s\n%s' '{"type":"object","required":["a"],"properties":{"a":{"type":"string","pattern":"^x+$"}}}' '{"a":"xx"}' >"$seeds/basic" ;;
+  yaml)
+    # Recipes, configs and templates from the repository and the docs' examples, plus the
+    # shapes that must stay bounded: aliases, merge keys, deep flow nesting.
+    find . -path ./.build -prune -o -path ./.build-fuzz -prune -o \( -name '*.yaml' -o -name '*.yml' \) -print 2>/dev/null \
+      | head -50 | while IFS= read -r f; do cp "$f" "$seeds/$(echo "$f" | tr '/' '_')"; done
+    printf 'a: &a [x, x, x]\nb: &b [*a, *a, *a]\nc: {<<: {k: *b}, d: *b}\n' >"$seeds/aliases.yaml"
+    printf 'validate:\n  max_turns: 4\n  checks: {pii: off}\ntemplates:\n  - instruction: "Q: {title}"\n' >"$seeds/mixed.yaml"
+    printf '[[[[{a: [1, {b: c}]}]]]]\n---\nsecond\n' >"$seeds/deep.yaml" ;;
   tokenizer)
     cp samples/*.txt samples/*.md "$seeds/" 2>/dev/null || true
     printf 'Hello, world! 123 4567 ünïcödé 日本語 <|endoftext|>  \n\n  tabs\t' >"$seeds/mixed.txt"

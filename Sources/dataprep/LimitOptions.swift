@@ -15,8 +15,9 @@ struct LimitOptions: ParsableArguments {
 
   func validate() throws {
     guard maxJSONDepth >= 1 else { throw ValidationError("--max-json-depth must be at least 1") }
-    guard maxJSONDepth <= 100_000 else {
-      throw ValidationError("--max-json-depth must be at most 100000 (parsing recurses once per level)")
+    guard maxJSONDepth <= JSONParser.maximumSafeDepth else {
+      throw ValidationError(
+        "--max-json-depth must be at most \(JSONParser.maximumSafeDepth) (deeper nesting could overflow the stack)")
     }
     guard maxEntityMB >= 0 else { throw ValidationError("--max-entity-mb must be 0 or more") }
     guard maxLineMB >= 1 else { throw ValidationError("--max-line-mb must be at least 1") }

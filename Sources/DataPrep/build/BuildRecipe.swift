@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// What `dataprep build` makes, read from `dataprep.yaml` (see `docs/build.md`): the sources,
 /// the tasks and format of the examples, the split, and the thresholds of each stage.
@@ -61,9 +60,9 @@ public struct BuildRecipe: Sendable, Equatable {
   public static func parse(yaml text: String, path: String) throws(BuildError) -> BuildRecipe {
     let node: Any?
     do {
-      node = try Yams.load(yaml: text)
+      node = try BoundedYAML.load(text)
     } catch {
-      throw .badRecipe(path: path, reason: "invalid YAML: \(error)")
+      throw .badRecipe(path: path, reason: error.reason)
     }
     var recipe = BuildRecipe()
     if node == nil { return recipe }

@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// Thresholds and rules for `validate`, from a config file (`dataprep.yaml`, key `validate`)
 /// and command-line flags (which override the file).
@@ -83,9 +82,9 @@ public struct ValidationOptions: Sendable {
   public mutating func apply(yaml text: String, path: String) throws(ValidationConfigError) {
     let node: Any?
     do {
-      node = try Yams.load(yaml: text)
+      node = try BoundedYAML.load(text)
     } catch {
-      throw .unreadable(path: path, reason: "invalid YAML: \(error)")
+      throw .unreadable(path: path, reason: error.reason)
     }
     guard let root = node as? [String: Any] else {
       if node == nil { return }

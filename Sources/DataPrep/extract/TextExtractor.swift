@@ -94,7 +94,7 @@ public struct TextExtractor: Sendable {
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
     guard let end = lines.dropFirst().firstIndex(where: { $0 == "---" || $0 == "..." }) else { return nil }
     let yaml = lines[1..<end].joined(separator: "\n")
-    guard let node = try? Yams.compose(yaml: yaml), let mapping = node.mapping else { return nil }
+    guard let node = try? BoundedYAML.compose(yaml), let mapping = node.mapping else { return nil }
     var fields = JSONObject()
     for (key, value) in mapping {
       guard let name = key.string, let target = frontMatterKeys[name.lowercased()], fields[target] == nil else {

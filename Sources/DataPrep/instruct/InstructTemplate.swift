@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// A user's example template (`--template FILE`, YAML): the instruction wording with
 /// `{{field}}` placeholders, an optional system prompt, an optional input, the response, and
@@ -61,8 +60,8 @@ public struct InstructTemplate: Sendable, Hashable {
   /// The templates in `yaml`; `path` names it in errors.
   public static func parse(yaml: String, path: String) throws(InstructError) -> [InstructTemplate] {
     let root: Any?
-    do { root = try Yams.load(yaml: yaml) } catch {
-      throw .badTemplate(path: path, problem: "not valid YAML: \(error)")
+    do { root = try BoundedYAML.load(yaml) } catch {
+      throw .badTemplate(path: path, problem: error.reason)
     }
     guard let mapping = root as? [String: Any] else {
       throw .badTemplate(path: path, problem: "expected a mapping with `instruction` (or `templates:`)")

@@ -7,12 +7,15 @@ import Foundation
 
 /// A readable stream of bytes: a file, standard input (`-`), or a gzip file read transparently.
 ///
-/// Wraps zlib's `gzread`, which passes plain files through unchanged, so `.gz` inputs need no
-/// special handling by callers. Not `Sendable`: one reader per task.
+/// A file that starts with the gzip magic bytes is inflated with zlib (all its members, as
+/// `gzip -d` does); any other file is passed through unchanged, so `.gz` inputs need no
+/// special handling by callers. Damage is an error naming the file, never a silent short
+/// read: a truncated stream, corrupt deflate data or a bad checksum, and bytes after a member
+/// that are neither another member nor zero padding (what `gzip -t` calls trailing garbage).
+/// Not `Sendable`: one reader per task.
 public final class ByteSource {
   /// The path as the user gave it (`-` for standard input), used in error messages.
   public let path: String
-  private var file: gzFile?
 
   /// Opens `path` for reading; `-` reads standard input.
   ///
@@ -61,12 +64,7 @@ public final class ByteSource {
       if kind == S_IFREG { openedState = FileState(info) }
     }
     self.fd = fd
-    guard let file = gzdopen(fd, "rb") else {
-      close(fd)
-      throw .cannotOpen(path: path, reason: "out of memory")
-    }
-    gzbuffer(file, 1 << 17)
-    self.file = file
+    input = UnsafeMutableRawBufferPointer.allocate(byteCount: Self.inputCapacity, alignment: 16)
   }
 
   /// Size and modification time of a regular file, to notice it changing while it is read.
@@ -86,6 +84,32 @@ public final class ByteSource {
   private var openedState: FileState?
   /// Whether the end of input was reached and the file compared with its state at open.
   private var endChecked = false
+
+  /// How the bytes are delivered: not yet known (nothing read), as stored, or inflated.
+  private enum Mode {
+    case undecided, plain, gzip
+  }
+  private var mode = Mode.undecided
+  /// Bytes read from the file and not yet used: `input[inputStart..<inputEnd]`.
+  private let input: UnsafeMutableRawBufferPointer
+  private var inputStart = 0
+  private var inputEnd = 0
+  /// Whether `read(2)` has reported the end of the file.
+  private var fileEnded = false
+  /// How many file bytes lie before `input[0]` (to place an error in the file).
+  private var inputOffset = 0
+  /// zlib's state while inflating; allocated once the gzip magic is seen, never leaves this file.
+  private var stream: UnsafeMutablePointer<z_stream>?
+  /// The 1-based number of the gzip member being inflated.
+  private var member = 1
+  /// Whether the current member ended (`Z_STREAM_END`); what follows decides what comes next.
+  private var memberEnded = false
+  /// Whether zero bytes followed the last member (padding `gzip` ignores; only zeros may follow).
+  private var inPadding = false
+  /// Whether the whole input has been delivered.
+  private var finished = false
+
+  private static let inputCapacity = 1 << 17
 
   /// Whether `path` names a descriptor the caller already opened (stdin, process substitution).
   private static func namesOpenDescriptor(_ path: String) -> Bool {
@@ -119,36 +143,194 @@ public final class ByteSource {
   }
 
   deinit {
-    if let file { gzclose_r(file) }
+    if let stream {
+      inflateEnd(stream)
+      stream.deallocate()
+    }
+    if fd >= 0 { close(fd) }
+    input.deallocate()
   }
 
-  /// Reads up to `buffer.count` bytes; returns 0 at the end of the input.
-  /// - Throws: ``InputError/readFailed(path:reason:)`` on an I/O error or corrupt gzip data.
+  /// Reads `buffer.count` bytes, fewer only at the end of the input (as `gzread` does: a pipe
+  /// gives at most 64 KiB a call, and callers scanning what they got are faster with more);
+  /// returns 0 at the end of the input.
+  /// - Throws: ``InputError/readFailed(path:reason:)`` on an I/O error, or gzip data that is
+  ///   truncated, corrupt, or followed by bytes that are not another member.
   public func read(into buffer: UnsafeMutableRawBufferPointer) throws(InputError) -> Int {
-    guard let file, let base = buffer.baseAddress, buffer.count > 0 else { return 0 }
-    let n = gzread(file, base, UInt32(min(buffer.count, Int(Int32.max))))
-    if n < 0 {
-      var code: Int32 = 0
-      let message = gzerror(file, &code).map { String(cString: $0) } ?? "unknown error"
-      if code == Z_ERRNO { throw .readFailed(path: path, reason: String(cString: strerror(errno))) }
-      throw .readFailed(path: path, reason: "corrupt gzip data (\(message))")
+    guard let base = buffer.baseAddress, buffer.count > 0 else { return 0 }
+    var total = 0
+    while total < buffer.count {
+      let n = try readSome(into: base + total, count: buffer.count - total)
+      if n == 0 { break }
+      total += n
     }
-    if n == 0 {
-      // zlib reports a truncated gzip stream only through gzerror after EOF.
-      var code: Int32 = 0
-      let message = gzerror(file, &code).map { String(cString: $0) } ?? ""
-      if code != Z_OK && code != Z_STREAM_END {
-        throw .readFailed(
-          path: path, reason: "the gzip data is truncated (\(message.isEmpty ? "unexpected end of file" : message))")
-      }
-      // Once, at the first end of input: a caller reading again after the end learns nothing
-      // new about the bytes it was given.
+    if total == 0 {
+      // Once, at the first call that returns nothing: a caller reading again after the end
+      // learns nothing new about the bytes it was given.
       if !endChecked {
         endChecked = true
         try checkUnchanged()
       }
     }
-    return Int(n)
+    return total
+  }
+
+  /// Reads at least one byte and up to `count` into `base`; 0 at the end of the input.
+  private func readSome(into base: UnsafeMutableRawPointer, count: Int) throws(InputError) -> Int {
+    if finished { return end() }
+    if mode == .undecided { try decideMode() }
+    let capacity = min(count, Int(UInt32.max))
+    if mode == .plain {
+      if inputStart < inputEnd, let bytes = input.baseAddress {
+        let n = min(capacity, inputEnd - inputStart)
+        base.copyMemory(from: bytes + inputStart, byteCount: n)
+        inputStart += n
+        return n
+      }
+      let n = try readFile(into: base, count: capacity)
+      if n == 0 { return end() }
+      inputOffset += n
+      return n
+    }
+    return try inflate(into: base, count: capacity)
+  }
+
+  /// Marks the input finished (``read(into:)`` checks the file once it returns nothing).
+  private func end() -> Int {
+    finished = true
+    return 0
+  }
+
+  /// Reads the first bytes and chooses plain or gzip from the magic number `1f 8b`.
+  private func decideMode() throws(InputError) {
+    while inputEnd < 2 && !fileEnded { try fill() }
+    guard inputEnd >= 2, let bytes = input.baseAddress,
+      bytes.load(as: UInt8.self) == 0x1F, bytes.load(fromByteOffset: 1, as: UInt8.self) == 0x8B
+    else {
+      mode = .plain
+      return
+    }
+    let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
+    stream.initialize(to: z_stream())
+    // 15 + 16: a gzip wrapper (header, CRC-32 and length checked), the largest window.
+    guard inflateInit2_(stream, 15 + 16, zlibVersion(), Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+      stream.deallocate()
+      throw .readFailed(path: path, reason: "out of memory starting zlib")
+    }
+    self.stream = stream
+    mode = .gzip
+  }
+
+  /// Inflates into `base[0..<count]`; returns how many bytes were produced (0 at the end).
+  private func inflate(into base: UnsafeMutableRawPointer, count: Int) throws(InputError) -> Int {
+    guard let stream, let inputBase = input.baseAddress else { return 0 }
+    while true {
+      if memberEnded {
+        if try !startNextMember() { return end() }
+        continue
+      }
+      if inputStart == inputEnd {
+        if fileEnded { throw truncated() }
+        try fill()
+        continue
+      }
+      let available = inputEnd - inputStart
+      stream.pointee.next_in = (inputBase + inputStart).assumingMemoryBound(to: Bytef.self)
+      stream.pointee.avail_in = UInt32(available)
+      stream.pointee.next_out = base.assumingMemoryBound(to: Bytef.self)
+      stream.pointee.avail_out = UInt32(count)
+      let status = CZlib.inflate(stream, Z_NO_FLUSH)
+      inputStart += available - Int(stream.pointee.avail_in)
+      let produced = count - Int(stream.pointee.avail_out)
+      switch status {
+      case Z_STREAM_END:
+        memberEnded = true
+      case Z_OK, Z_BUF_ERROR:
+        break
+      case Z_MEM_ERROR:
+        throw .readFailed(path: path, reason: "out of memory while inflating gzip data")
+      default:
+        let message = stream.pointee.msg.map { String(cString: $0) } ?? "status \(status)"
+        throw .readFailed(
+          path: path,
+          reason: "corrupt gzip data (\(message)) in member \(member) near byte \(inputOffset + inputStart) of the "
+            + "compressed file; `gzip -t` reports it too: get a good copy")
+      }
+      if produced > 0 { return produced }
+    }
+  }
+
+  /// After a member's end: starts the next member and returns `true`, or returns `false` at
+  /// the end of the file (zero padding allowed, as `gzip` allows it).
+  /// - Throws: when other bytes follow, the damage `gzip -t` reports as trailing garbage.
+  private func startNextMember() throws(InputError) -> Bool {
+    guard let stream, let bytes = input.baseAddress else { return false }
+    while true {
+      while inputStart < inputEnd && bytes.load(fromByteOffset: inputStart, as: UInt8.self) == 0 {
+        inputStart += 1
+        inPadding = true
+      }
+      if inputStart == inputEnd {
+        if fileEnded { return false }
+        try fill()
+        continue
+      }
+      if inPadding {
+        throw trailingGarbage(at: inputOffset + inputStart)
+      }
+      if inputEnd - inputStart < 2 && !fileEnded {
+        try fill()
+        continue
+      }
+      let isMember =
+        inputEnd - inputStart >= 2 && bytes.load(fromByteOffset: inputStart, as: UInt8.self) == 0x1F
+        && bytes.load(fromByteOffset: inputStart + 1, as: UInt8.self) == 0x8B
+      guard isMember else { throw trailingGarbage(at: inputOffset + inputStart) }
+      inflateReset(stream)
+      member += 1
+      memberEnded = false
+      return true
+    }
+  }
+
+  private func truncated() -> InputError {
+    .readFailed(
+      path: path,
+      reason: "the gzip data is truncated (unexpected end of file in member \(member) after "
+        + "\(inputOffset + inputEnd) compressed bytes); the download or copy is incomplete")
+  }
+
+  private func trailingGarbage(at offset: Int) -> InputError {
+    .readFailed(
+      path: path,
+      reason: "corrupt gzip data: the bytes from offset \(offset) after member \(member) are not a gzip member "
+        + "(`gzip -t` reports trailing garbage); the data after that point would be lost, so the file is refused")
+  }
+
+  /// Reads more of the file into `input`, moving unused bytes to the front first.
+  private func fill() throws(InputError) {
+    guard let bytes = input.baseAddress else { return }
+    if inputStart > 0 {
+      let unused = inputEnd - inputStart
+      if unused > 0 { bytes.copyMemory(from: bytes + inputStart, byteCount: unused) }
+      inputOffset += inputStart
+      inputStart = 0
+      inputEnd = unused
+    }
+    guard inputEnd < input.count else { return }
+    let n = try readFile(into: bytes + inputEnd, count: input.count - inputEnd)
+    if n == 0 { fileEnded = true }
+    inputEnd += n
+  }
+
+  /// `read(2)` retried on interruption; 0 at the end of the file.
+  private func readFile(into base: UnsafeMutableRawPointer, count: Int) throws(InputError) -> Int {
+    while true {
+      let n = Glibc.read(fd, base, count)
+      if n >= 0 { return n }
+      if errno == EINTR { continue }
+      throw .readFailed(path: path, reason: String(cString: strerror(errno)))
+    }
   }
 
   /// Reads the whole input into memory. Use for single documents, never for datasets.

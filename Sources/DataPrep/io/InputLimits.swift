@@ -14,6 +14,7 @@ public struct InputLimits: Sendable, Hashable {
   public static let defaultMaximumEntityBytes = MarkupTree.defaultEntityTextLimit
 
   /// The deepest nesting of JSON arrays and objects (JSONL records); deeper is an error.
+  /// At most ``JSONParser/maximumSafeDepth``.
   public var maximumJSONDepth: Int
   /// The XML entity-expansion budget in bytes; past it a document is refused as a possible
   /// entity-expansion attack.
@@ -28,7 +29,7 @@ public struct InputLimits: Sendable, Hashable {
     maximumEntityBytes: Int = InputLimits.defaultMaximumEntityBytes,
     maximumLineBytes: Int = InputLimits.defaultMaximumLineBytes
   ) {
-    self.maximumJSONDepth = max(1, maximumJSONDepth)
+    self.maximumJSONDepth = min(max(1, maximumJSONDepth), JSONParser.maximumSafeDepth)
     self.maximumEntityBytes = max(0, maximumEntityBytes)
     self.maximumLineBytes = max(1, maximumLineBytes)
   }

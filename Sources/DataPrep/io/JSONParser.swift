@@ -11,13 +11,20 @@ public struct JSONParser: Sendable {
   /// that parsing never exhausts a thread's stack.
   public static let defaultMaximumDepth = 512
 
+  /// The deepest nesting any parser accepts, whatever it is asked for (`--max-json-depth` at
+  /// most): parsing, releasing and walking a value recurse once per level, and a thread's stack
+  /// (8 MiB on Linux, for the main thread and Dispatch's workers alike) overflows near 13,700
+  /// levels in a release build. 1,000 keeps a margin of more than ten times (see docs/SECURITY.md).
+  public static let maximumSafeDepth = 1_000
+
   /// The deepest nesting of arrays and objects accepted; deeper input is an error, never a
-  /// stack overflow. Keep it in the thousands at most: parsing recurses once per level.
+  /// stack overflow. At most ``maximumSafeDepth``: parsing recurses once per level.
   public var maximumDepth: Int
 
-  /// A parser accepting up to `maximumDepth` levels of nested arrays and objects.
+  /// A parser accepting up to `maximumDepth` levels of nested arrays and objects (clamped to
+  /// 1...``maximumSafeDepth``).
   public init(maximumDepth: Int = JSONParser.defaultMaximumDepth) {
-    self.maximumDepth = max(1, maximumDepth)
+    self.maximumDepth = min(max(1, maximumDepth), JSONParser.maximumSafeDepth)
   }
 
   /// Parses the JSON text in `bytes` (UTF-8, one complete value, surrounding whitespace allowed).

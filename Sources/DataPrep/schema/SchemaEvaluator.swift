@@ -283,7 +283,16 @@ struct SchemaEvaluator {
           valid = false
         }
       }
-      for entry in node.patternProperties where entry.pattern.matches(member.key) {
+      for entry in node.patternProperties {
+        switch entry.pattern.match(member.key) {
+        case .notMatched: continue
+        case .matched: break
+        case .abandoned(let steps):
+          guard let errors else { return false }
+          errors.add(node, "patternProperties", Self.abandonedMessage(entry.pattern, steps: steps, on: "property '\(member.key)'"))
+          valid = false
+          continue
+        }
         matched = true
         errors?.push(member.key)
         let ok = evaluate(entry.node, member.value, collect: false, &ignored, errors)
@@ -422,12 +431,27 @@ struct SchemaEvaluator {
         valid = false
       }
     }
-    if let pattern = node.pattern, !pattern.matches(string) {
-      guard let errors else { return false }
-      errors.add(node, "pattern", "\(Self.render(.string(string))) does not match the pattern '\(pattern.source)'")
-      valid = false
+    if let pattern = node.pattern {
+      switch pattern.match(string) {
+      case .matched: break
+      case .notMatched:
+        guard let errors else { return false }
+        errors.add(node, "pattern", "\(Self.render(.string(string))) does not match the pattern '\(pattern.source)'")
+        valid = false
+      case .abandoned(let steps):
+        guard let errors else { return false }
+        errors.add(node, "pattern", Self.abandonedMessage(pattern, steps: steps, on: Self.render(.string(string))))
+        valid = false
+      }
     }
     return valid
+  }
+
+  /// The violation for a match the regex engine gave up on: the value is not accepted, since
+  /// whether it matches is unknown.
+  private static func abandonedMessage(_ pattern: SchemaPattern, steps: Int, on subject: String) -> String {
+    "matching the pattern '\(pattern.source)' against \(subject) was abandoned after \(steps) steps "
+      + "(the pattern backtracks catastrophically, as nested quantifiers like (a+)+ do); simplify the pattern"
   }
 
   private func checkNumber(_ node: SchemaNode, _ value: JSONValue, _ errors: ViolationCollector?) -> Bool {

@@ -45,13 +45,56 @@ final class SchemaPattern: @unchecked Sendable {
     regex = compiled
   }
 
-  /// Whether `text` contains a match anywhere.
+  /// The outcome of matching one string.
+  enum Outcome: Equatable {
+    /// A match was found.
+    case matched
+    /// No match.
+    case notMatched
+    /// The regex engine gave up after ``stepLimit(forLength:)`` steps without an answer
+    /// (catastrophic backtracking, such as `^(a+)+$` on `aaaa…!`).
+    case abandoned(steps: Int)
+  }
+
+  /// How many backtracking steps of ICU's matcher one match may take: a fixed million (about
+  /// 0.1 s) plus 100 per UTF-16 unit of the text, far above what a linear-time pattern needs
+  /// (a few steps per character) and far below the exponential cost of nested quantifiers.
+  static func stepLimit(forLength length: Int) -> Int {
+    1_000_000 + 100 * length
+  }
+
+  /// ICU reports progress to the matching callback once per this many steps.
+  private static let stepsPerProgressReport = 10_000
+
+  /// Whether `text` contains a match anywhere (`false` when abandoned).
   func matches(_ text: String) -> Bool {
-    if let literal { return text.contains(literal) }
-    if let anchoredClass { return anchoredClass.matches(text) }
-    guard let regex else { return false }
-    let range = NSRange(location: 0, length: text.utf16.count)
-    return regex.firstMatch(in: text, options: [], range: range) != nil
+    match(text) == .matched
+  }
+
+  /// Whether `text` contains a match anywhere, within ``stepLimit(forLength:)`` steps.
+  func match(_ text: String) -> Outcome {
+    if let literal { return text.contains(literal) ? .matched : .notMatched }
+    if let anchoredClass { return anchoredClass.matches(text) ? .matched : .notMatched }
+    guard let regex else { return .notMatched }
+    let length = text.utf16.count
+    let limit = Self.stepLimit(forLength: length)
+    let reports = limit / Self.stepsPerProgressReport
+    var progress = 0
+    var outcome = Outcome.notMatched
+    regex.enumerateMatches(in: text, options: [.reportProgress], range: NSRange(location: 0, length: length)) {
+      match, flags, stop in
+      if match != nil {
+        outcome = .matched
+        stop.pointee = true
+      } else if flags.contains(.progress) {
+        progress += 1
+        if progress > reports {
+          outcome = .abandoned(steps: limit)
+          stop.pointee = true
+        }
+      }
+    }
+    return outcome
   }
 
   /// Parses `^[...]{m,n}$`, `^[...]{n}$`, `^[...]+$` or `^[...]*$` with a class of ASCII

@@ -11,7 +11,7 @@ enum BytePairMerge {
     _ piece: UnsafePointer<UInt8>, _ length: Int, readable: Int, table: TokenTable, into sink: inout Sink
   ) {
     if length > largePiece {
-      mergeLargeByTokenRank(piece, length, readable: readable, table: table, into: &sink)
+      mergeWindowedByTokenRank(piece, length, readable: readable, table: table, into: &sink)
       return
     }
     withUnsafeTemporaryAllocation(of: Int.self, capacity: length + 1) { starts in
@@ -63,12 +63,57 @@ enum BytePairMerge {
   /// after each merge (O(n²), faster for the short pieces that make up nearly all text).
   static let largePiece = 256
 
+  /// Pieces longer than this (a run of one character, a line of base64 or of NULs) merge one
+  /// window at a time, so the merge's memory (about 45 bytes per byte of the window) stays
+  /// fixed instead of growing with the piece: 128 KiB, about 6 MB.
+  ///
+  /// Each window keeps the tokens that end at least ``windowMargin`` bytes before its end and
+  /// the next window starts where the last kept token ends. The whole-piece merge has no limit
+  /// (tiktoken's neither), so this is exact when what follows a window's margin does not change
+  /// the tokens before it: merges are local and ties go to the leftmost pair, so runs of one
+  /// byte and periodic text merge from the left. `LongPieceTests` checks windowed against
+  /// whole-piece merges on long runs, random letters and random bytes with windows of a few
+  /// hundred bytes; at 8 KiB of margin the effect of the right context never reaches a kept token.
+  static let window = 128 << 10
+  /// The bytes at the end of each window whose tokens are merged again in the next window.
+  static let windowMargin = 8 << 10
+
+  /// ``mergeLargeByTokenRank(_:_:readable:table:emitUpTo:into:)`` one `window` at a time
+  /// (see ``window``); `window` and `margin` are parameters for the tests.
+  static func mergeWindowedByTokenRank<Sink: TokenSink>(
+    _ piece: UnsafePointer<UInt8>, _ length: Int, readable: Int, table: TokenTable,
+    window: Int = window, margin: Int = windowMargin, into sink: inout Sink
+  ) {
+    var start = 0
+    while length - start > window {
+      start += mergeLargeByTokenRank(
+        piece + start, window, readable: readable - start, table: table, emitUpTo: window - margin, into: &sink)
+    }
+    mergeLargeByTokenRank(piece + start, length - start, readable: readable - start, table: table, into: &sink)
+  }
+
+  /// ``mergeLargeByPairRank(_:_:table:merges:emitUpTo:into:)`` one `window` at a time.
+  static func mergeWindowedByPairRank<Sink: TokenSink>(
+    _ piece: UnsafePointer<UInt8>, _ length: Int, table: TokenTable, merges: [UInt64: UInt64],
+    window: Int = window, margin: Int = windowMargin, into sink: inout Sink
+  ) {
+    var start = 0
+    while length - start > window {
+      start += mergeLargeByPairRank(
+        piece + start, window, table: table, merges: merges, emitUpTo: window - margin, into: &sink)
+    }
+    mergeLargeByPairRank(piece + start, length - start, table: table, merges: merges, into: &sink)
+  }
+
   /// ``mergeByTokenRank(_:_:readable:table:into:)`` for long pieces: a linked list of parts and a
   /// min-heap of `(rank, position)` pair merges, stale entries skipped. Same result: the lowest
   /// rank merges first, the leftmost on ties.
+  /// Emits only the tokens that end at or before `emitUpTo` and returns where the last one ends.
+  @discardableResult
   static func mergeLargeByTokenRank<Sink: TokenSink>(
-    _ piece: UnsafePointer<UInt8>, _ length: Int, readable: Int, table: TokenTable, into sink: inout Sink
-  ) {
+    _ piece: UnsafePointer<UInt8>, _ length: Int, readable: Int, table: TokenTable, emitUpTo: Int = .max,
+    into sink: inout Sink
+  ) -> Int {
     // Part i starts at byte i while alive; next[i] is the start of the following part (length: none).
     var next = [Int](unsafeUninitializedCapacity: length) { buffer, count in
       for i in 0..<length { buffer[i] = i + 1 }
@@ -110,10 +155,13 @@ enum BytePairMerge {
     var i = 0
     while i < length {
       let end = next[i]
+      // Always at least one token, so a window makes progress.
+      if end > emitUpTo && i > 0 { break }
       let id = table.lookup(piece + i, end - i, readable: readable - i)
       sink.append(id ?? table.byteIDs[Int(piece[i])])
       i = end
     }
+    return i
   }
 
   /// Hugging Face's merge over the single-byte tokens of `piece[0..<length]`, ranked by
@@ -123,7 +171,7 @@ enum BytePairMerge {
     into sink: inout Sink
   ) {
     if length > largePiece {
-      mergeLargeByPairRank(piece, length, table: table, merges: merges, into: &sink)
+      mergeWindowedByPairRank(piece, length, table: table, merges: merges, into: &sink)
       return
     }
     withUnsafeTemporaryAllocation(of: UInt32.self, capacity: length) { ids in
@@ -162,10 +210,12 @@ enum BytePairMerge {
 
 extension BytePairMerge {
   /// ``mergeByPairRank(_:_:table:merges:into:)`` for long pieces, through a heap.
+  /// Emits only the tokens that end at or before `emitUpTo` and returns where the last one ends.
+  @discardableResult
   static func mergeLargeByPairRank<Sink: TokenSink>(
     _ piece: UnsafePointer<UInt8>, _ length: Int, table: TokenTable, merges: [UInt64: UInt64],
-    into sink: inout Sink
-  ) {
+    emitUpTo: Int = .max, into sink: inout Sink
+  ) -> Int {
     var ids = (0..<length).map { table.byteIDs[Int(piece[$0])] }
     var next = Array(1...length)
     var previous = Array(-1..<(length - 1))
@@ -195,8 +245,10 @@ extension BytePairMerge {
     }
     var i = 0
     while i < length {
+      if next[i] > emitUpTo && i > 0 { break }
       sink.append(ids[i])
       i = next[i]
     }
+    return i
   }
 }

@@ -45,18 +45,34 @@ public struct DatasetTokenReader: Sendable {
   }
 
   /// Calls `body` with the token count of each text (`nil`: a record without text), in order.
+  ///
+  /// A text input is read a block at a time (see ``Tokenizer/encode(source:allowingSpecialTokens:into:)``).
   public func forEachCount(
     path: String, format: Format, tokenizer: Tokenizer, allowingSpecialTokens: Bool = false,
     _ body: (_ count: Int?, _ line: Int) throws -> Void
   ) throws {
+    if !Self.isJSONL(path, format: format) {
+      var sink = TokenCountSink()
+      try tokenizer.encode(source: ByteSource(path: path), allowingSpecialTokens: allowingSpecialTokens, into: &sink)
+      try body(sink.count, 1)
+      return
+    }
     try forEach(path: path, format: format, map: { $0.map { tokenizer.count($0, allowingSpecialTokens: allowingSpecialTokens) } }, body)
   }
 
   /// Calls `body` with the token ids of each text (`nil`: a record without text), in order.
+  ///
+  /// A text input is read a block at a time; its ids (one array) are held until the end.
   public func forEachIDs(
     path: String, format: Format, tokenizer: Tokenizer, allowingSpecialTokens: Bool = false,
     _ body: (_ ids: [Int]?, _ line: Int) throws -> Void
   ) throws {
+    if !Self.isJSONL(path, format: format) {
+      var sink = TokenIDSink()
+      try tokenizer.encode(source: ByteSource(path: path), allowingSpecialTokens: allowingSpecialTokens, into: &sink)
+      try body(sink.ids, 1)
+      return
+    }
     try forEach(path: path, format: format, map: { $0.map { tokenizer.encode($0, allowingSpecialTokens: allowingSpecialTokens) } }, body)
   }
 

@@ -114,9 +114,13 @@ public struct Tokenizer: Sendable {
 
   // MARK: - Encoding
 
-  func encode<Sink: TokenSink>(_ text: String, allowingSpecialTokens: Bool, into sink: inout Sink) {
+  /// Encodes `text` into `sink`; `continuing` when it follows earlier parts of the same text
+  /// (no prefix space is added then).
+  func encode<Sink: TokenSink>(
+    _ text: String, allowingSpecialTokens: Bool, continuing: Bool = false, into sink: inout Sink
+  ) {
     var text = text
-    if addPrefixSpace && !text.isEmpty && !text.hasPrefix(" ") { text = " " + text }
+    if addPrefixSpace && !continuing && !text.isEmpty && !text.hasPrefix(" ") { text = " " + text }
     text.withUTF8 { bytes in
       guard let base = bytes.baseAddress, bytes.count > 0 else { return }
       if allowingSpecialTokens && !specialSequences.isEmpty {
