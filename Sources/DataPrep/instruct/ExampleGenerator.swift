@@ -166,8 +166,29 @@ struct ExampleGenerator: Sendable {
       out += parts(
         of: text, question: question, document: document, task: .sectionQA, section: section.heading.isEmpty ? nil : section.heading,
         contexts: contexts, firstIndex: out.count)
+      // The page's gist: its lead paragraph, when the page says more than that paragraph (a
+      // short answer beside the whole one, as a reader asks "what is X?" before "explain X").
+      if isPage, let lead = Self.leadParagraph(of: text), AnswerCheck.isAnswer(lead, minWords: Self.sectionAnswerWords) {
+        let name = subject.isEmpty ? heading : subject
+        let leadID = "\(document.id)#section-qa-\(out.count)"
+        let leadQuestion = Phrasings.fill(StableHash.pick(Phrasings.pageLead, for: leadID) ?? "", values: ["title": "\"\(name)\""])
+        out += parts(
+          of: lead, question: leadQuestion, document: document, task: .sectionQA, section: section.heading.isEmpty ? nil : section.heading,
+          contexts: contexts, firstIndex: out.count)
+      }
     }
     return out
+  }
+
+  /// The first paragraph of `text` when it is prose ending a sentence and `text` holds more
+  /// than it; `nil` otherwise (a page that is one paragraph, or that opens with code, a list or a table).
+  static func leadParagraph(of text: String) -> String? {
+    guard let end = text.range(of: "\n\n") else { return nil }
+    let lead = TextTrimming.trimmed(text[..<end.lowerBound])
+    guard let first = lead.first, !"`|#-*>:~".contains(first), !lead.contains("\n```"),
+          let last = lead.last, ".!?。".contains(last) else { return nil }
+    let rest = TextTrimming.trimmed(text[end.upperBound...])
+    return rest.isEmpty ? nil : lead
   }
 
   /// The examples answering `question` with `answer`, one per part of the answer budget.

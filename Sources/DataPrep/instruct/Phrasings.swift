@@ -27,6 +27,13 @@ enum Phrasings {
     "What is {title} about?",
     "Give an overview of {title}.",
   ]
+  /// Questions asking for the gist of the page `{title}`, answered by its lead paragraph.
+  static let pageLead = [
+    "In a sentence or two, what is {title}?",
+    "Briefly, what is {title}?",
+    "What is {title}, in short?",
+    "Summarize {title} in a sentence or two.",
+  ]
   /// Questions about a command-line option `{term}` of the page `{subject}`.
   static let optionTerm = [
     "What does the `{term}` option of {subject} do?",

@@ -246,3 +246,35 @@ import Testing
     #expect(shapes.count >= 4, "\(shapes)")
   }
 }
+
+/// A page that says more than its lead paragraph also gives the lead as a short answer to
+/// "what is X, in short?"; a page of one paragraph, or one opening with code, does not.
+@Suite struct PageLeadTests {
+  @Test func theLeadParagraphIsAShortAnswerBesideTheWholePage() throws {
+    let lead = "Starts the else portion of an if block in a build script."
+    let text = lead + "\n\n```\nelse([<condition>])\n```\n\nSee the if command."
+    let document = Document(
+      id: "else", source: "else.html", format: "html", title: "else", text: text,
+      sections: [Document.Section(heading: "", level: 0, text: text)], metadata: InstructFixtures.object([:]))
+    let (_, records) = try InstructFixtures.run([document], InstructOptions(format: .openAIChat, tasks: [.sectionQA]))
+    let pairs = records.compactMap { record -> (String, String)? in
+      guard let q = record["messages"]?.value(atPath: "0.content")?.stringValue,
+            let a = record["messages"]?.value(atPath: "1.content")?.stringValue else { return nil }
+      return (q, a)
+    }
+    #expect(pairs.count == 2)
+    #expect(pairs.contains { $0.1 == text })
+    let short = pairs.first { $0.1 == lead }
+    #expect(short != nil)
+    #expect(short.map { $0.0.hasSuffix("?") || $0.0.hasPrefix("Summarize") } == true)
+    #expect(short.map { $0.0.contains("\"else\"") } == true)
+  }
+
+  @Test func noLeadForOneParagraphOrCodeFirst() {
+    #expect(ExampleGenerator.leadParagraph(of: "Only one paragraph here, and nothing else.") == nil)
+    #expect(ExampleGenerator.leadParagraph(of: "```\ncode\n```\n\nThen prose follows here.") == nil)
+    #expect(ExampleGenerator.leadParagraph(of: "- a list item\n\nThen prose.") == nil)
+    #expect(ExampleGenerator.leadParagraph(of: "A lead without an end\n\nmore") == nil)
+    #expect(ExampleGenerator.leadParagraph(of: "A lead sentence.\n\nmore") == "A lead sentence.")
+  }
+}
