@@ -9,8 +9,14 @@ func fuzzYAML(_ data: UnsafePointer<UInt8>, _ count: Int) -> Int32 {
   var composeError: BoundedYAML.Failure?
   do { _ = try BoundedYAML.load(text) } catch { loadError = error }
   do { _ = try BoundedYAML.compose(text) } catch { composeError = error }
-  // The two entry points must agree on what they refuse.
-  if loadError != composeError {
+  // The two entry points must agree on what they refuse. Yams's own message for invalid YAML
+  // may list duplicated keys in a different order on each call (found by this target), so an
+  // invalid input is compared by its kind, not its text.
+  func kind(_ failure: BoundedYAML.Failure?) -> BoundedYAML.Failure? {
+    if case .invalid = failure { return .invalid("") }
+    return failure
+  }
+  if kind(loadError) != kind(composeError) {
     fatalError("load and compose disagree: \(loadError?.reason ?? "accepted") / \(composeError?.reason ?? "accepted")")
   }
   _ = try? BuildRecipe.parse(yaml: text, path: "fuzz.yaml")
