@@ -106,6 +106,12 @@ public struct ValidationOptions: Sendable {
       if let i = value as? Int { return Double(i) }
       throw .badValue(path: path, key: key, expected: "a number")
     }
+    func strings() throws(ValidationConfigError) -> [String] {
+      guard let list = value as? [Any], list.allSatisfy({ $0 is String }) else {
+        throw .badValue(path: path, key: key, expected: "a list of strings")
+      }
+      return list.compactMap { $0 as? String }
+    }
     switch key {
     case "validate": return
     case "max_errors", "max_findings_per_check": maxFindingsPerCheck = try int()
@@ -143,16 +149,8 @@ public struct ValidationOptions: Sendable {
     case "group_by":
       guard let s = value as? String else { throw .badValue(path: path, key: key, expected: "a dotted path") }
       groupBy = s
-    case "special_tokens":
-      guard let list = value as? [Any], list.allSatisfy({ $0 is String }) else {
-        throw .badValue(path: path, key: key, expected: "a list of strings")
-      }
-      specialTokens = list.compactMap { $0 as? String }
-    case "template_markers":
-      guard let list = value as? [Any], list.allSatisfy({ $0 is String }) else {
-        throw .badValue(path: path, key: key, expected: "a list of strings")
-      }
-      templateMarkers = list.compactMap { $0 as? String }
+    case "special_tokens": specialTokens = try strings()
+    case "template_markers": templateMarkers = try strings()
     case "boilerplate_min_sources":
       let n = try int()
       guard n >= 1 else { throw .badValue(path: path, key: key, expected: "an integer of at least 1") }
