@@ -1,0 +1,57 @@
+#!/bin/sh
+# Runs every command of dataprep on fixed inputs and prints one sha256 line per output file, so two
+# binaries (before and after a refactor) can be compared byte for byte:
+#
+#   scripts/check-same-bytes.sh DATAPREP OUT_DIR [DOC_SET] > hashes.txt
+#   diff before.txt after.txt        # empty when every output is the same
+#
+# Inputs: samples/ (always), ../shared/data/extraction-dev (the 990 pages of the extraction
+# benchmark) and, when given, one documentation set (a folder of HTML, e.g. Debian's
+# postgresql-doc html/ fetched by scripts/fetch-doc-corpora.sh). Stderr lines are kept too
+# (summary lines are part of the behaviour); OUT_DIR is replaced, and its path is written as OUT
+# before hashing so two runs in different folders compare.
+set -u
+BIN=$1
+OUT=$2
+DOCS=${3:-}
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+SHARED=$(cd "$ROOT/../shared" 2>/dev/null && pwd -P || echo "$ROOT/../shared")
+rm -rf "$OUT"; mkdir -p "$OUT/in"
+cp -R "$ROOT/samples" "$OUT/in/samples"
+OUT=$(cd "$OUT" && pwd -P)
+run() { # name command...
+  name=$1; shift
+  "$@" >"$OUT/$name.stdout" 2>"$OUT/$name.stderr"
+  echo "exit $?" >"$OUT/$name.status"
+}
+cd "$OUT"
+run build "$BIN" build "$OUT/in/samples" -o "$OUT/build"
+run extract-samples "$BIN" extract "$OUT/in/samples" -o "$OUT/samples-docs.jsonl" --jobs 2
+run extract-furniture "$BIN" extract "$OUT/in/samples" --remove-furniture -o "$OUT/samples-docs-nf.jsonl"
+run dedup-docs "$BIN" dedup "$OUT/samples-docs.jsonl" -o "$OUT/samples-dedup.jsonl" --clusters "$OUT/samples-clusters.jsonl"
+run instruct "$BIN" instruct "$OUT/samples-dedup.jsonl" -o "$OUT/examples.jsonl"
+for f in sharegpt alpaca prompt-completion; do
+  run "convert-$f" "$BIN" convert "$OUT/examples.jsonl" --to "$f" -o "$OUT/examples-$f.jsonl"
+done
+run split "$BIN" split "$OUT/examples.jsonl" --ratio 0.8 -o "$OUT/split"
+run leakage "$BIN" leakage "$OUT/split/train.jsonl" "$OUT/split/validation.jsonl"
+for o in text json github junit; do
+  run "validate-$o" "$BIN" validate "$OUT/examples.jsonl" --output "$o"
+done
+run tokens "$BIN" tokens "$OUT/examples.jsonl"
+run stats "$BIN" stats "$OUT/examples.jsonl"
+run stats-json "$BIN" stats "$OUT/examples.jsonl" --json
+if [ -d "$SHARED/data/extraction-dev" ]; then
+  run extract-dev "$BIN" extract "$SHARED/data/extraction-dev" -o "$OUT/dev-docs.jsonl" --jobs 2
+  run extract-dev-full "$BIN" extract "$SHARED/data/extraction-dev" --html-content full -o "$OUT/dev-docs-full.jsonl"
+  run dedup-dev "$BIN" dedup "$OUT/dev-docs.jsonl" -o "$OUT/dev-dedup.jsonl" --clusters "$OUT/dev-clusters.jsonl" --jobs 2
+  run instruct-dev "$BIN" instruct "$OUT/dev-dedup.jsonl" -o "$OUT/dev-examples.jsonl"
+  run validate-dev "$BIN" validate "$OUT/dev-examples.jsonl" --output json
+fi
+if [ -n "$DOCS" ]; then
+  run build-docs "$BIN" build "$DOCS" -o "$OUT/build-docs"
+fi
+rm -rf "$OUT/in"
+find "$OUT" -type f | sort | while read -r f; do
+  printf '%s  %s\n' "$(sed "s#$OUT#OUT#g" "$f" | sha256sum | cut -c1-64)" "${f#"$OUT"/}"
+done
