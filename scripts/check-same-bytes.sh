@@ -29,24 +29,27 @@ run build "$BIN" build "$OUT/in/samples" -o "$OUT/build"
 run extract-samples "$BIN" extract "$OUT/in/samples" -o "$OUT/samples-docs.jsonl" --jobs 2
 run extract-furniture "$BIN" extract "$OUT/in/samples" --remove-furniture -o "$OUT/samples-docs-nf.jsonl"
 run dedup-docs "$BIN" dedup "$OUT/samples-docs.jsonl" -o "$OUT/samples-dedup.jsonl" --clusters "$OUT/samples-clusters.jsonl"
-run instruct "$BIN" instruct "$OUT/samples-dedup.jsonl" -o "$OUT/examples.jsonl"
+run instruct "$BIN" instruct "$OUT/samples-dedup.jsonl" --to openai-chat -o "$OUT/examples.jsonl"
+run instruct-alpaca "$BIN" instruct "$OUT/samples-dedup.jsonl" --to alpaca -o "$OUT/examples-alpaca-direct.jsonl"
 for f in sharegpt alpaca prompt-completion; do
   run "convert-$f" "$BIN" convert "$OUT/examples.jsonl" --to "$f" -o "$OUT/examples-$f.jsonl"
 done
 run split "$BIN" split "$OUT/examples.jsonl" --ratio 0.8 -o "$OUT/split"
-run leakage "$BIN" leakage "$OUT/split/train.jsonl" "$OUT/split/validation.jsonl"
+run leakage "$BIN" leakage --train "$OUT/split/train.jsonl" --validation "$OUT/split/validation.jsonl"
 for o in text json github junit; do
   run "validate-$o" "$BIN" validate "$OUT/examples.jsonl" --output "$o"
 done
 run tokens "$BIN" tokens "$OUT/examples.jsonl"
 run stats "$BIN" stats "$OUT/examples.jsonl"
-run stats-json "$BIN" stats "$OUT/examples.jsonl" --json
+run stats-json "$BIN" stats "$OUT/examples.jsonl" --output json
 if [ -d "$SHARED/data/extraction-dev" ]; then
   run extract-dev "$BIN" extract "$SHARED/data/extraction-dev" -o "$OUT/dev-docs.jsonl" --jobs 2
-  run extract-dev-full "$BIN" extract "$SHARED/data/extraction-dev" --html-content full -o "$OUT/dev-docs-full.jsonl"
+  run extract-dev-full "$BIN" extract "$SHARED/data/extraction-dev" --all-text -o "$OUT/dev-docs-full.jsonl"
   run dedup-dev "$BIN" dedup "$OUT/dev-docs.jsonl" -o "$OUT/dev-dedup.jsonl" --clusters "$OUT/dev-clusters.jsonl" --jobs 2
-  run instruct-dev "$BIN" instruct "$OUT/dev-dedup.jsonl" -o "$OUT/dev-examples.jsonl"
+  run instruct-dev "$BIN" instruct "$OUT/dev-dedup.jsonl" --to openai-chat -o "$OUT/dev-examples.jsonl"
   run validate-dev "$BIN" validate "$OUT/dev-examples.jsonl" --output json
+  run leakage-dev "$BIN" leakage --train "$OUT/dev-examples.jsonl" --validation "$OUT/examples.jsonl" --output json
+  run stats-dev "$BIN" stats "$OUT/dev-examples.jsonl"
 fi
 if [ -n "$DOCS" ]; then
   run build-docs "$BIN" build "$DOCS" -o "$OUT/build-docs"
