@@ -8,17 +8,22 @@
 # Inputs: samples/ (always), ../shared/data/extraction-dev (the 990 pages of the extraction
 # benchmark) and, when given, one documentation set (a folder of HTML, e.g. Debian's
 # postgresql-doc html/ fetched by scripts/fetch-doc-corpora.sh). Stderr lines are kept too
-# (summary lines are part of the behaviour); OUT_DIR is replaced, and its path is written as OUT
-# before hashing so two runs in different folders compare.
+# (summary lines are part of the behaviour); OUT_DIR is replaced.
 set -u
 BIN=$1
 OUT=$2
 DOCS=${3:-}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 SHARED=$(cd "$ROOT/../shared" 2>/dev/null && pwd -P || echo "$ROOT/../shared")
+# Document ids hash the input's absolute path, so every run works in the same folder (one run at
+# a time, under a lock) and moves its outputs to OUT_DIR at the end.
+FINAL=$OUT
+rm -rf "$FINAL"; mkdir -p "$FINAL"; FINAL=$(cd "$FINAL" && pwd -P)
+exec 9>/tmp/dataprep-same-bytes.lock
+flock 9
+OUT=/tmp/dataprep-same-bytes
 rm -rf "$OUT"; mkdir -p "$OUT/in"
 cp -R "$ROOT/samples" "$OUT/in/samples"
-OUT=$(cd "$OUT" && pwd -P)
 run() { # name command...
   name=$1; shift
   "$@" >"$OUT/$name.stdout" 2>"$OUT/$name.stderr"
@@ -58,3 +63,4 @@ rm -rf "$OUT/in"
 find "$OUT" -type f | sort | while read -r f; do
   printf '%s  %s\n' "$(sed "s#$OUT#OUT#g" "$f" | sha256sum | cut -c1-64)" "${f#"$OUT"/}"
 done
+rm -rf "$FINAL"; mv "$OUT" "$FINAL"
