@@ -7,6 +7,9 @@ import Foundation
 /// inside `\(...)` interpolations is kept), identifiers are matched whole, and a name declared
 /// in a folder (top level or nested, like `Kind` or `Entry`) always means that folder's own type
 /// there, so common nested names never count as cross-folder references.
+///
+/// Not seen: methods that an extension adds to a standard-library type (`String`, `Substring`)
+/// and free functions (the library declares none), since neither names a type of its folder.
 struct SourceScan {
   /// One use of another folder's type.
   struct Reference: Hashable {
