@@ -40,10 +40,10 @@ struct FeedDocuments {
   /// Streams the items of `input` as documents to `body`.
   func forEachDocument(input: ExtractionInput, source: String, _ body: (Document) throws -> Void) throws {
     let recordPath = try RecordPath(dialect == .atom ? "//entry" : "//item")
-    let reader = try XMLRecordReader(
+    let reader = try XMLRecordReader.open(
       input: input, recordPath: recordPath, fields: fields, entityTextLimit: entityTextLimit)
     var index = 0
-    while let values = try reader.next() {
+    while let values = try reader.nextRecord() {
       let itemSource = "\(source)#\(index)"
       index += 1
       if let document = document(values, source: itemSource) { try body(document) }

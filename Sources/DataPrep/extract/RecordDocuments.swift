@@ -30,11 +30,11 @@ struct RecordDocuments {
   func forEachDocument(
     input: ExtractionInput, source: String, parallelism: Int = 1, _ body: (Document) throws -> Void
   ) throws {
-    let reader = try XMLRecordReader(
+    let reader = try XMLRecordReader.open(
       input: input, recordPath: recordPath, fields: fields, entityTextLimit: entityTextLimit)
     var index = 0
     guard parallelism > 1 else {
-      while let values = try reader.next() {
+      while let values = try reader.nextRecord() {
         try body(document(values: values, source: source, index: index))
         index += 1
       }
@@ -43,7 +43,7 @@ struct RecordDocuments {
     var batch: [[String?]] = []
     batch.reserveCapacity(Self.batchSize)
     while true {
-      let values = try reader.next()
+      let values = try reader.nextRecord()
       if let values { batch.append(values) }
       if batch.count == Self.batchSize || (values == nil && !batch.isEmpty) {
         for document in convert(batch, source: source, firstIndex: index, parallelism: parallelism) {

@@ -74,25 +74,9 @@ struct RecordPath: Sendable, Equatable {
     }
   }
 
-  /// Whether an element whose ancestors-and-self names (root first) are `names` is a record.
-  /// Each name is (qualified, local).
-  func matches(_ names: [(qualified: String, local: String)]) -> Bool {
-    if anchored {
-      guard names.count == steps.count else { return false }
-    } else {
-      guard names.count >= steps.count else { return false }
-    }
-    let offset = names.count - steps.count
-    for (i, step) in steps.enumerated() where !RecordPath.stepMatches(step, names[offset + i]) {
-      return false
-    }
-    return true
-  }
-
-  /// Whether one step matches one element name.
-  static func stepMatches(_ step: String, _ name: (qualified: String, local: String)) -> Bool {
-    if step == "*" { return true }
-    return step.contains(":") ? step == name.qualified : step == name.local
+  /// The path in the streaming reader's terms.
+  var streaming: XMLRecordPath {
+    XMLRecordPath(steps: steps, anchored: anchored, predicate: predicate, text: text)
   }
 }
 

@@ -26,10 +26,10 @@ struct WikiDocuments {
   /// Streams the pages of `input` as documents to `body`.
   func forEachDocument(input: ExtractionInput, source: String, _ body: (Document) throws -> Void) throws {
     let recordPath = try RecordPath("//page")
-    let reader = try XMLRecordReader(
+    let reader = try XMLRecordReader.open(
       input: input, recordPath: recordPath, fields: fields, entityTextLimit: entityTextLimit)
     var index = 0
-    while let values = try reader.next() {
+    while let values = try reader.nextRecord() {
       let pageSource = "\(source)#\(index)"
       index += 1
       if values[1] == "true" { continue }

@@ -11,7 +11,7 @@ public struct InputLimits: Sendable, Hashable {
   public static let defaultMaximumLineBytes = 256 << 20
   /// The default XML entity-expansion budget: 16 MiB of entity text per document (tree mode);
   /// record mode allows this plus four times the bytes read so far.
-  public static let defaultMaximumEntityBytes = MarkupTree.defaultEntityTextLimit
+  public static let defaultMaximumEntityBytes = 16 << 20
 
   /// The deepest nesting of JSON arrays and objects (JSONL records); deeper is an error.
   /// At most ``JSONParser/maximumSafeDepth``.

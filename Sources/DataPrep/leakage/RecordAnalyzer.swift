@@ -79,10 +79,7 @@ struct RecordAnalyzer: Sendable {
   }
 
   private func normalizedPart(_ text: String, _ part: LeakagePart) -> AnalyzedPart {
-    var normalized: [UInt8] = []
-    normalizer.normalize(text, into: &normalized)
-    var words = NormalizedWords()
-    normalized.withUnsafeBufferPointer { words.scan($0, with: shingler) }
+    let (normalized, words) = NormalizedWords.of(text, normalizer: normalizer, shingler: shingler)
     return AnalyzedPart(part: part, normalized: normalized, words: words)
   }
 

@@ -2,7 +2,7 @@ internal import CLibXML
 
 extension MarkupTree {
   /// The default cap on text copied out of internal entity references while building a tree.
-  static let defaultEntityTextLimit = 16 << 20
+  static let defaultEntityTextLimit = InputLimits.defaultMaximumEntityBytes
 
   /// Builds the tree of a whole libxml2 document (its children become children of node 0).
   ///

@@ -3,10 +3,10 @@ internal import CLibXML
 /// Streams the records of an XML input with libxml2's xmlTextReader and evaluates named XPath
 /// fields on each one, so memory stays flat whatever the input size.
 ///
-/// Each element matching the ``RecordPath`` is expanded (`xmlTextReaderExpand`), its fields are
+/// Each element matching the ``XMLRecordPath`` is expanded (`xmlTextReaderExpand`), its fields are
 /// evaluated relative to it with libxml2 XPath, and the reader then skips past it
 /// (`xmlTextReaderNext`), which frees the subtree. The input comes through an
-/// ``ExtractionInput`` (`xmlReaderForIO`), so `.gz` and standard input work and bytes are
+/// ``XMLRecordInput`` (`xmlReaderForIO`), so `.gz` and standard input work and bytes are
 /// counted. Hostile input: no network (`XML_PARSE_NONET`), no DTD loading, no entity
 /// substitution. libxml2's default limits (depth 256, 10 MB per text node, name or attribute
 /// value) are lifted with `XML_PARSE_HUGE`, as the tree parser does, only when the first bytes
@@ -31,15 +31,15 @@ final class XMLRecordReader {
 
   /// Where C callbacks report back; travels through the C `void*` slots.
   private final class CallbackState {
-    let input: ExtractionInput
+    let input: any XMLRecordInput
     var ioError: (any Error)?
     var parseError: (line: Int, message: String)?
-    init(input: ExtractionInput) { self.input = input }
+    init(input: any XMLRecordInput) { self.input = input }
   }
 
   private let state: CallbackState
   private let path: String
-  private let recordPath: RecordPath
+  private let recordPath: XMLRecordPath
   private let fields: [Field]
   private var reader: xmlTextReaderPtr?
   private var context: xmlXPathContextPtr?
@@ -54,10 +54,11 @@ final class XMLRecordReader {
   private let lastStepQualified: Bool
 
   /// Opens a reader over `input`.
-  /// - Throws: ``ExtractError/badFieldXPath(name:xpath:reason:)`` when a field does not compile.
+  /// - Throws: ``XMLRecordError/badFieldXPath(name:xpath:)`` when a field does not compile,
+  ///   ``XMLRecordError/badPredicate(xpath:)`` when the record path's predicate does not.
   init(
-    input: ExtractionInput, recordPath: RecordPath, fields: [Field], entityTextLimit: Int = MarkupTree.defaultEntityTextLimit
-  ) throws(ExtractError) {
+    input: any XMLRecordInput, recordPath: XMLRecordPath, fields: [Field], entityTextLimit: Int = MarkupTree.defaultEntityTextLimit
+  ) throws(XMLRecordError) {
     _ = Self.initialized
     self.entityTextLimit = entityTextLimit
     self.state = CallbackState(input: input)
@@ -82,7 +83,7 @@ final class XMLRecordReader {
     }
     if let test = recordPath.predicate {
       guard let expression = xmlXPathCtxtCompile(context, "boolean(self::node()[\(test)])") else {
-        throw .unsupportedRecordPath(xpath: recordPath.text, reason: "the predicate is not valid XPath")
+        throw .badPredicate(xpath: recordPath.text)
       }
       predicate = expression
       if test.contains(":") { registersNamespaces = true }
@@ -187,12 +188,12 @@ final class XMLRecordReader {
 
   /// The field values of the next record, in field order (`nil` where the XPath selected
   /// nothing), or `nil` after the last record.
-  /// - Throws: the input's ``InputError`` or ``ExtractError/malformedXML(path:line:message:)``.
+  /// - Throws: the input's error or ``XMLRecordError/malformed(path:line:message:)``.
   func next() throws -> [String?]? {
     if finished { return nil }
     guard let reader else {
       finished = true
-      throw ExtractError.malformedXML(path: path, line: 0, message: "cannot create an XML reader")
+      throw XMLRecordError.malformed(path: path, line: 0, message: "cannot create an XML reader")
     }
     let needsNames = recordPath.steps.count > 1 || recordPath.anchored
     while true {
@@ -253,7 +254,7 @@ final class XMLRecordReader {
         if inEntity, let content = node.pointee.content {
           entityTextExpanded += Int(xmlStrlen(content))
           if entityTextExpanded > budget {
-            throw ExtractError.malformedXML(
+            throw XMLRecordError.malformed(
               path: path, line: Int(xmlGetLineNo(record)),
               message: MarkupParseError.entityExpansionTooLarge(limit: budget).localizedDescription)
           }
@@ -281,9 +282,9 @@ final class XMLRecordReader {
     if let parseError = state.parseError {
       var message = parseError.message
       if let limit = LibXMLLimit(message: message) { message = limit.explanation(huge: huge, original: message) }
-      throw ExtractError.malformedXML(path: path, line: parseError.line, message: message)
+      throw XMLRecordError.malformed(path: path, line: parseError.line, message: message)
     }
-    if status < 0 { throw ExtractError.malformedXML(path: path, line: 0, message: "unreadable XML") }
+    if status < 0 { throw XMLRecordError.malformed(path: path, line: 0, message: "unreadable XML") }
   }
 
   /// Whether the current element's name matches the last step of the record path.

@@ -23,12 +23,11 @@ struct PassageLinks: Sendable {
   /// - Throws: ``SplitError``, ``InputError``.
   static func find(input: String, options: SplitOptions) throws -> PassageLinks {
     var keyer = SplitKeyer(options: options)
-    var leakOptions = options.leakage
-    leakOptions.kinds = [.sharedPassage]
-    leakOptions.field = options.field
-    leakOptions.normalization = options.normalization
-    var analyzer = RecordAnalyzer(options: leakOptions)
-    let roller = NGramRoller(n: leakOptions.ngram)
+    // The leakage check's reading of a record: its parts (prompt, response, ...) normalised
+    // and split into words alike, n-grams never crossing from one part into the next.
+    let normalizer = TextNormalizer(level: options.normalization)
+    let shingler = Shingler(n: options.leakage.shingle)
+    let roller = NGramRoller(n: options.leakage.ngram)
     var groupIndex: [UInt64: Int32] = [:]
     var groupHashes: [UInt64] = []
     var groupRecords: [Int] = []
@@ -49,11 +48,10 @@ struct PassageLinks: Sendable {
         groupRecords.append(0)
       }
       groupRecords[Int(group)] += 1
-      guard let analyzed = try? analyzer.analyze(record.object, reference: LeakRecordReference(file: input, line: record.line, id: nil)) else {
-        return true  // no text: nothing to share
-      }
-      for part in analyzed.parts {
-        part.words.hashes.withUnsafeBufferPointer { words in
+      // A record without text has nothing to share.
+      for part in LeakagePart.texts(of: record.object, field: options.field) {
+        let words = NormalizedWords.of(part.text, normalizer: normalizer, shingler: shingler).words
+        words.hashes.withUnsafeBufferPointer { words in
           roller.forEach(words) { _, key in link(key, group, &owner, &pairs) }
         }
       }

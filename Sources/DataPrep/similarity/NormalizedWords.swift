@@ -13,6 +13,16 @@ struct NormalizedWords: Sendable {
     shingler.wordHashes(text, into: &hashes)
   }
 
+  /// `text` normalised by `normalizer`, and its words hashed by `shingler`: the one way the
+  /// leakage check and split's passage links read a text, so both find the same passages.
+  static func of(_ text: String, normalizer: TextNormalizer, shingler: Shingler) -> (normalized: [UInt8], words: NormalizedWords) {
+    var normalized: [UInt8] = []
+    normalizer.normalize(text, into: &normalized)
+    var words = NormalizedWords()
+    normalized.withUnsafeBufferPointer { words.scan($0, with: shingler) }
+    return (normalized, words)
+  }
+
   /// The byte range `(start, end)` of each word of `text`, in the order of ``hashes``.
   static func ranges(in text: UnsafeBufferPointer<UInt8>) -> [(start: Int, end: Int)] {
     var out: [(start: Int, end: Int)] = []
