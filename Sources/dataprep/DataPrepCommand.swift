@@ -20,14 +20,17 @@ struct DataPrepCommand: ParsableCommand {
   static func main() {
     Interruption.install()
     do {
-      var command = try parseAsRoot()
-      try command.run()
+      // Messages the library makes name settings by their flags (`--force`), here and in `validate()`.
+      try OptionName.$naming.withValue(OptionName.flagName) {
+        var command = try parseAsRoot()
+        try command.run()
+      }
     } catch let exit as ExitCode {
       Foundation.exit(exit.rawValue)
     } catch let error as CleanExit {
       Self.exit(withError: error)
     } catch let error as LocalizedError {
-      FileHandle.standardError.write(Data("dataprep: error: \(error.localizedDescription)\n".utf8))
+      FileHandle.standardError.write(Data("dataprep: error: \(cliMessage(error))\n".utf8))
       Foundation.exit(2)
     } catch {
       let code = exitCode(for: error)

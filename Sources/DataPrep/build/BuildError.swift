@@ -1,7 +1,7 @@
 import Foundation
 
 /// Why `dataprep build` could not run: each message names the file or key to fix.
-public enum BuildError: Error, Sendable, Equatable, LocalizedError {
+public enum BuildError: Error, Sendable, Equatable, OptionNamingError {
   /// The recipe file is not readable YAML of the expected shape.
   case badRecipe(path: String, reason: String)
   /// A recipe key holds a value of the wrong kind.
@@ -24,7 +24,7 @@ public enum BuildError: Error, Sendable, Equatable, LocalizedError {
   case cannotWrite(path: String, reason: String)
 
   /// A message naming what to fix.
-  public var errorDescription: String? {
+  public func message(naming name: (OptionName) -> String) -> String {
     switch self {
     case .badRecipe(let path, let reason): return "\(path): \(reason)"
     case .badRecipeValue(let path, let key, let expected): return "\(path): '\(key)' must be \(expected)"
@@ -34,12 +34,12 @@ public enum BuildError: Error, Sendable, Equatable, LocalizedError {
       return "no sources: give files or folders on the command line, or list them under 'sources:' in the recipe"
     case .missingSource(let path): return "\(path): no such file or folder"
     case .outputExists(let path, let reason):
-      return "\(path): \(reason); use --force to rebuild it from scratch"
+      return "\(path): \(reason); use \(name(.force)) to rebuild it from scratch"
     case .previousOutputChanged(let path):
-      return "\(path) differs from the digest in manifest.json (edited after the build?); use --force to rebuild from scratch"
+      return "\(path) differs from the digest in manifest.json (edited after the build?); use \(name(.force)) to rebuild from scratch"
     case .outputInsideSources(let output, let source):
       return "\(output) is inside the source folder \(source): its files would be read as sources next time; write the dataset elsewhere"
-    case .recipeExists(let path): return "\(path) already exists; use --force to replace it"
+    case .recipeExists(let path): return "\(path) already exists; use \(name(.force)) to replace it"
     case .cannotWrite(let path, let reason): return "\(path): cannot write: \(reason)"
     }
   }

@@ -52,7 +52,7 @@ public struct ValidationReportRenderer: Sendable {
     }
     let kept = Dictionary(grouping: report.findings, by: \.check).mapValues(\.count)
     for count in report.counts where count.total > kept[count.check, default: 0] {
-      out += "... \(count.total - kept[count.check, default: 0]) more [\(count.check.rawValue)] findings not shown (raise --max-errors)\n"
+      out += "... \(count.total - kept[count.check, default: 0]) more [\(count.check.rawValue)] findings not shown (raise \(OptionName.naming(.maxErrors)))\n"
     }
     out += summaryLine(report) + "\n"
     for count in report.counts {

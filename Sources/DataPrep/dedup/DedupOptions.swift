@@ -86,16 +86,16 @@ public struct DedupOptions: Sendable {
   }
 
   /// Checks the values are usable.
-  /// - Throws: ``DedupError/badOption(_:)`` naming the option.
+  /// - Throws: ``DedupError/badOption(_:requirement:)`` naming the setting.
   public func validate() throws(DedupError) {
-    guard ngram >= 1 else { throw .badOption("--ngram must be at least 1") }
-    guard permutations >= 1 && permutations <= 4096 else { throw .badOption("--permutations must be 1...4096") }
-    guard threshold > 0 && threshold <= 1 else { throw .badOption("--threshold must be in (0, 1]") }
-    guard containment > 0 && containment <= 1 else { throw .badOption("--containment must be in (0, 1]") }
-    guard partialSampling >= 1 else { throw .badOption("--partial-sampling must be at least 1") }
-    guard partialWholeBelow >= 0 else { throw .badOption("--partial-whole-below must be at least 0") }
+    guard ngram >= 1 else { throw .badOption(.ngram, requirement: "must be at least 1") }
+    guard permutations >= 1 && permutations <= 4096 else { throw .badOption(.permutations, requirement: "must be 1...4096") }
+    guard threshold > 0 && threshold <= 1 else { throw .badOption(.threshold, requirement: "must be in (0, 1]") }
+    guard containment > 0 && containment <= 1 else { throw .badOption(.containment, requirement: "must be in (0, 1]") }
+    guard partialSampling >= 1 else { throw .badOption(.partialSampling, requirement: "must be at least 1") }
+    guard partialWholeBelow >= 0 else { throw .badOption(.partialWholeBelow, requirement: "must be at least 0") }
     if let bands, let rows, bands * rows > permutations {
-      throw .badOption("--bands × --rows (\(bands * rows)) exceeds --permutations (\(permutations))")
+      throw .bandsExceedPermutations(product: bands * rows, permutations: permutations)
     }
   }
 }

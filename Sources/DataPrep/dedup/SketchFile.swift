@@ -95,10 +95,9 @@ public enum SketchFile {
     }
     let storedDigest = try r.digest()
     guard storedDigest == inputDigest else {
-      throw .badIntermediate(
-        path: path,
-        reason: "made from the signatures of another input (digest \(storedDigest.map(InputDigest.hex) ?? "none"), "
-          + "the signatures' is \(inputDigest.map(InputDigest.hex) ?? "none")); run --stage candidates on these signatures again")
+      throw .staleCandidates(
+        path: path, storedDigest: storedDigest.map(InputDigest.hex) ?? "none",
+        signaturesDigest: inputDigest.map(InputDigest.hex) ?? "none")
     }
     let first = try r.array(Int32.self)
     let second = try r.array(Int32.self)

@@ -4,7 +4,7 @@ import Foundation
 ///
 /// `extract` reports these as `path: reason` and goes on with the next input (or stops at the
 /// first one with `--strict`).
-public enum ExtractError: Error, Sendable, Equatable, LocalizedError {
+public enum ExtractError: Error, Sendable, Equatable, OptionNamingError {
   /// The input holds no bytes, or only whitespace.
   case empty(path: String)
   /// The input holds NUL bytes (and no UTF-16 byte-order mark): it is not text.
@@ -31,30 +31,30 @@ public enum ExtractError: Error, Sendable, Equatable, LocalizedError {
   case textOverLineLimit(path: String, limit: Int)
 
   /// `path: reason`.
-  public var errorDescription: String? {
+  public func message(naming name: (OptionName) -> String) -> String {
     switch self {
     case .empty(let path): return "\(path): empty input, skipped"
     case .binary(let path, let offset):
       return "\(path): binary data (NUL byte at offset \(offset)), skipped"
     case .noText(let path): return "\(path): no text found, skipped"
     case .tooLarge(let path, let limit):
-      return "\(path): larger than \(limit) bytes; split it or use --record for large XML exports"
+      return "\(path): larger than \(limit) bytes; split it or use \(name(.record)) for large XML exports"
     case .malformedXML(let path, let line, let message):
       return line > 0 ? "\(path):\(line): malformed XML: \(message)" : "\(path): malformed XML: \(message)"
     case .unsupportedRecordPath(let xpath, let reason):
-      return "--record \(xpath): \(reason); use //name, /a/b/name or //name[@attr='value']"
-    case .badFieldXPath(let name, let xpath, let reason):
-      return "--field \(name)=\(xpath): not a valid XPath expression" + (reason.isEmpty ? "" : " (\(reason))")
+      return "\(name(.record)) \(xpath): \(reason); use //name, /a/b/name or //name[@attr='value']"
+    case .badFieldXPath(let fieldName, let xpath, let reason):
+      return "\(name(.field)) \(fieldName)=\(xpath): not a valid XPath expression" + (reason.isEmpty ? "" : " (\(reason))")
     case .badFieldSpec(let spec):
-      return "--field \(spec): expected NAME=XPATH, e.g. body=@Body"
+      return "\(name(.field)) \(spec): expected NAME=XPATH, e.g. body=@Body"
     case .outputIsInput(let path):
       return "\(path): the output is also an input; choose another output path"
     case .documentOverLineLimit(let source, let bytes, let limit):
       return "\(source): the document would be a JSONL line of \(Self.mebibytes(bytes)), over the line limit of "
-        + "\(Self.mebibytes(limit)) (--max-line-mb); it is not written (raise the limit, or split the input)"
+        + "\(Self.mebibytes(limit)) (\(name(.maximumLineBytes))); it is not written (raise the limit, or split the input)"
     case .textOverLineLimit(let path, let limit):
       return "\(path): more than \(Self.mebibytes(limit)) of text, which would be a JSONL line over the line limit "
-        + "(--max-line-mb); split the file or raise the limit"
+        + "(\(name(.maximumLineBytes))); split the file or raise the limit"
     }
   }
 

@@ -179,7 +179,7 @@ public struct ExtractionRun: Sendable {
     return zip(options.fields, summary.fieldMatches).compactMap { field, matches in
       matches > 0
         ? nil
-        : "warning: --field \(field.name)=\(field.xpath) selected nothing in any of the \(summary.records) records"
+        : "warning: \(OptionName.naming(.field)) \(field.name)=\(field.xpath) selected nothing in any of the \(summary.records) records"
     }
   }
 }

@@ -35,7 +35,7 @@ public struct ExtractionSummary: Sendable, Equatable {
     if ignored > 0 { parts += ", \(ignored) ignored by extension" }
     if linkedFolders > 0 { parts += ", \(linkedFolders) folder link\(linkedFolders == 1 ? "" : "s") not followed" }
     parts += ", \(Self.formatBytes(bytesRead)) read"
-    if let stop = stoppedByFailure { parts += "; stopped at \(stop.path) (--strict)" }
+    if let stop = stoppedByFailure { parts += "; stopped at \(stop.path) (\(OptionName.naming(.strict)))" }
     return parts
   }
 

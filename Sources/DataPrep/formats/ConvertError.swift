@@ -1,7 +1,7 @@
 import Foundation
 
 /// Why `convert` stopped, naming the file and line of the record at fault.
-public enum ConvertError: Error, Sendable, Equatable, LocalizedError {
+public enum ConvertError: Error, Sendable, Equatable, OptionNamingError {
   /// The first record fits no known format, so the file's format cannot be detected.
   case undetectedFormat(path: String, line: Int, keys: [String])
   /// The input holds dataprep documents, which `instruct` (not `convert`) turns into examples.
@@ -10,14 +10,14 @@ public enum ConvertError: Error, Sendable, Equatable, LocalizedError {
   case badRecord(path: String, line: Int, problem: FormatError)
 
   /// `path:line: message`, the form editors and CI annotate.
-  public var errorDescription: String? {
+  public func message(naming name: (OptionName) -> String) -> String {
     switch self {
     case .undetectedFormat(let path, let line, let keys):
-      return "\(path):\(line): " + (FormatError.unknownShape(keys: keys).errorDescription ?? "")
+      return "\(path):\(line): " + FormatError.unknownShape(keys: keys).message(naming: name)
     case .documentsGiven(let path, let line):
       return "\(path):\(line): this is a documents file (`id`, `source`, `sections`); use `dataprep instruct` to make examples from it"
     case .badRecord(let path, let line, let problem):
-      return "\(path):\(line): " + (problem.errorDescription ?? "")
+      return "\(path):\(line): " + problem.message(naming: name)
     }
   }
 }

@@ -124,7 +124,7 @@ public struct ExampleRenderer: Sendable {
     guard shapeOK else {
       throw .unrepresentable(
         format: format,
-        reason: "string prompts hold one user turn and one reply, this has \(describe(messages)) (use --conversational)")
+        reason: "string prompts hold one user turn and one reply, this has \(describe(messages)) (use \(OptionName.naming(.conversationalPrompts)))")
     }
     var record = JSONObject()
     record.append("prompt", .string(messages.count == 2 ? messages[0].text : ""))

@@ -2,7 +2,7 @@ import Foundation
 
 /// Why one record could not be read in its format or written in another. ``ExampleConverter``
 /// adds the file and line.
-public enum FormatError: Error, Sendable, Equatable, LocalizedError {
+public enum FormatError: Error, Sendable, Equatable, OptionNamingError {
   /// The record has none of the keys that identify a format.
   case unknownShape(keys: [String])
   /// A field is missing or has the wrong type or value.
@@ -11,11 +11,11 @@ public enum FormatError: Error, Sendable, Equatable, LocalizedError {
   case unrepresentable(format: ExampleFormat, reason: String)
 
   /// What is wrong, in a form the user can act on.
-  public var errorDescription: String? {
+  public func message(naming name: (OptionName) -> String) -> String {
     switch self {
     case .unknownShape(let keys):
       let list = keys.isEmpty ? "no keys" : "keys " + keys.map { "`\($0)`" }.joined(separator: ", ")
-      return "not a known example format (\(list)); use --from to name it (\(ExampleFormat.names.joined(separator: ", ")))"
+      return "not a known example format (\(list)); use \(name(.from)) to name it (\(ExampleFormat.names.joined(separator: ", ")))"
     case .malformed(let field, let problem):
       return "`\(field)`: \(problem)"
     case .unrepresentable(let format, let reason):

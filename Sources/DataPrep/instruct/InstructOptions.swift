@@ -62,18 +62,17 @@ public struct InstructOptions: Sendable {
     if format == .text {
       let others = tasks.filter { $0 != .completion }.map(\.rawValue)
       if !others.isEmpty || !templates.isEmpty {
-        throw .unsupported(
-          "the text format holds plain passages: only --tasks completion fits, not \((others + templates.map(\.task)).joined(separator: ", "))")
+        throw .textFormatTasks(others: others + templates.map(\.task))
       }
     }
     if format == .promptCompletion, !conversationalPrompts, templates.contains(where: { $0.system != nil }) {
-      throw .unsupported("string prompt-completion records have no place for a template's system prompt: add --conversational")
+      throw .systemPromptNeedsConversational
     }
-    if let maxTokens, maxTokens < 1 { throw .unsupported("--max-tokens must be at least 1") }
-    if let answerTokens, answerTokens < 16 { throw .unsupported("--answer-tokens must be at least 16") }
-    if chunkTokens < 1 { throw .unsupported("--chunk-tokens must be at least 1") }
+    if let maxTokens, maxTokens < 1 { throw .badOption(.maxTokens, requirement: "must be at least 1") }
+    if let answerTokens, answerTokens < 16 { throw .badOption(.answerTokens, requirement: "must be at least 16") }
+    if chunkTokens < 1 { throw .badOption(.chunkTokens, requirement: "must be at least 1") }
     if overlapTokens < 0 || overlapTokens >= chunkTokens {
-      throw .unsupported("--overlap must be at least 0 and less than --chunk-tokens")
+      throw .overlapNotBelowChunk
     }
   }
 }

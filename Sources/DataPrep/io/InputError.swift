@@ -1,7 +1,7 @@
 import Foundation
 
 /// Why an input could not be read; each case names the input so the user knows which one.
-public enum InputError: Error, Sendable, Equatable, LocalizedError {
+public enum InputError: Error, Sendable, Equatable, OptionNamingError {
   /// The path does not exist or cannot be opened.
   case cannotOpen(path: String, reason: String)
   /// The path is a directory where a file was expected.
@@ -18,7 +18,7 @@ public enum InputError: Error, Sendable, Equatable, LocalizedError {
   case lineTooLong(path: String, line: Int, limit: Int)
 
   /// `path:line: message`, the form editors and CI annotate.
-  public var errorDescription: String? {
+  public func message(naming name: (OptionName) -> String) -> String {
     switch self {
     case .cannotOpen(let path, let reason): return "\(path): cannot open: \(reason)"
     case .isDirectory(let path): return "\(path): is a directory, expected a file"
@@ -31,7 +31,7 @@ public enum InputError: Error, Sendable, Equatable, LocalizedError {
       return "\(path):\(line): invalid UTF-8"
     case .lineTooLong(let path, let line, let limit):
       let size = limit % (1 << 20) == 0 ? "\(limit >> 20) MiB" : "\(limit) bytes"
-      return "\(path):\(line): line longer than \(size); split the record or raise --max-line-mb"
+      return "\(path):\(line): line longer than \(size); split the record or raise \(name(.maximumLineBytes))"
     }
   }
 }

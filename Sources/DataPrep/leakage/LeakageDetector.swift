@@ -87,7 +87,7 @@ public struct LeakageDetector: Sendable {
           result.error = error
           break
         } catch {
-          result.error = LeakageError.badOption("\(error)")
+          result.error = LeakageError.failed(reason: "\(error)")
           break
         }
       }

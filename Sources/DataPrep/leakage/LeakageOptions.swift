@@ -27,12 +27,12 @@ public struct LeakageOptions: Sendable {
   public init() {}
 
   /// Checks the values are usable.
-  /// - Throws: ``LeakageError/badOption(_:)`` naming the option.
+  /// - Throws: ``LeakageError/badOption(_:requirement:)`` naming the setting.
   public func validate() throws(LeakageError) {
-    guard ngram >= 1 && ngram <= 1000 else { throw .badOption("--ngram must be 1...1000") }
-    guard threshold > 0 && threshold <= 1 else { throw .badOption("--threshold must be in (0, 1]") }
-    guard permutations >= 1 && permutations <= 4096 else { throw .badOption("--permutations must be 1...4096") }
-    guard shingle >= 1 else { throw .badOption("--shingle must be at least 1") }
-    guard jobs >= 1 else { throw .badOption("--jobs must be at least 1") }
+    guard ngram >= 1 && ngram <= 1000 else { throw .badOption(.ngram, requirement: "must be 1...1000") }
+    guard threshold > 0 && threshold <= 1 else { throw .badOption(.threshold, requirement: "must be in (0, 1]") }
+    guard permutations >= 1 && permutations <= 4096 else { throw .badOption(.permutations, requirement: "must be 1...4096") }
+    guard shingle >= 1 else { throw .badOption(.shingle, requirement: "must be at least 1") }
+    guard jobs >= 1 else { throw .badOption(.jobs, requirement: "must be at least 1") }
   }
 }

@@ -51,7 +51,7 @@ public struct LeakageReport: Sendable {
       }
       lines.append(line)
     }
-    if findings.count > limit { lines.append("… \(findings.count - limit) more (use --output json for all)") }
+    if findings.count > limit { lines.append("… \(findings.count - limit) more (use \(OptionName.naming(.output)) json for all)") }
     return lines.joined(separator: "\n") + "\n"
   }
 

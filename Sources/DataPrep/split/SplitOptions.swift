@@ -52,19 +52,19 @@ public struct SplitOptions: Sendable {
 
   /// Parses `--ratio`: one share of train (`0.9`, validation gets the rest) or two or three
   /// comma-separated shares (`0.8,0.1,0.1`) that must sum to 1.
-  /// - Throws: ``SplitError/badOption(_:)``.
+  /// - Throws: ``SplitError/badRatio(text:problem:)``.
   public static func parseRatios(_ text: String) throws(SplitError) -> [Double] {
     let parts = text.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
     guard !parts.isEmpty, parts.count <= 3, parts.allSatisfy({ $0 != nil }) else {
-      throw .badOption("--ratio: expected 0.9 or 0.8,0.1,0.1, got \(text)")
+      throw .badRatio(text: text, problem: "expected 0.9 or 0.8,0.1,0.1")
     }
     var ratios = parts.compactMap { $0 }
     if ratios.count == 1 { ratios.append(1 - ratios[0]) }
     guard ratios.allSatisfy({ $0 > 0 && $0 < 1 }) else {
-      throw .badOption("--ratio: every share must be between 0 and 1 (exclusive), got \(text)")
+      throw .badRatio(text: text, problem: "every share must be between 0 and 1 (exclusive)")
     }
     let sum = ratios.reduce(0, +)
-    guard abs(sum - 1) < 1e-6 else { throw .badOption("--ratio: shares must sum to 1, got \(sum) from \(text)") }
+    guard abs(sum - 1) < 1e-6 else { throw .badRatio(text: text, problem: "shares must sum to 1, not \(sum)") }
     return ratios
   }
 

@@ -33,7 +33,7 @@ public struct Splitter: Sendable {
     let sides = options.ratios.count
     var result: SplitResult
     if options.exact || options.stratifyBy != nil || options.linkSharedPassages {
-      guard input != "-" else { throw SplitError.needsFile(options.exact ? "--exact" : "--stratify-by") }
+      guard input != "-" else { throw SplitError.needsFile(options.exact ? .exact : .stratifyBy) }
       let links = options.linkSharedPassages ? try PassageLinks.find(input: input, options: options) : nil
       let plan = try planExact(input: input, links: links)
       result = try write(input: input, paths: Array(paths.prefix(sides)), links: links) { hash, _ in plan.sides[hash] ?? 0 }

@@ -1,8 +1,8 @@
 import Foundation
 
 /// Why a tokenizer could not be found or loaded; each case names the file (and line) at fault.
-public enum TokenizerError: Error, Sendable, Equatable, LocalizedError {
-  /// `--tokenizer NAME` names no built-in encoding and no existing file.
+public enum TokenizerError: Error, Sendable, Equatable, OptionNamingError {
+  /// A tokenizer name names no built-in encoding and no existing file.
   case unknownName(String)
   /// A built-in encoding's rank file is in none of the folders searched.
   case notFound(name: String, searched: [String])
@@ -18,19 +18,24 @@ public enum TokenizerError: Error, Sendable, Equatable, LocalizedError {
   case missingByteToken(path: String, byte: UInt8)
 
   /// A message that says what is wrong and what to do.
-  public var errorDescription: String? {
+  public func message(naming wording: (OptionName) -> String) -> String {
     switch self {
     case .unknownName(let name):
       return "unknown tokenizer '\(name)': expected \(TiktokenEncoding.allCases.map(\.rawValue).joined(separator: ", ")) "
         + "or a path to a .tiktoken, .tiktoken.gz or tokenizer.json file"
     case .notFound(let name, let searched):
-      return "tokenizer '\(name)' not found: looked for \(name).tiktoken and \(name).tiktoken.gz in "
-        + (searched.isEmpty ? "no folder" : searched.joined(separator: ", "))
-        + (name == TiktokenEncoding.o200kBase.rawValue || name == TiktokenEncoding.cl100kBase.rawValue
-          ? ". dataprep ships this file in the folder \(TokenizerLocator.resourceBundleName).resources (\(TokenizerLocator.resourceBundleName).bundle on macOS) "
-            + "beside its executable, which is missing: copy that folder along with the binary, or install the file by copying it (\(name).tiktoken.gz) into one of these folders"
-          : ". Install it by copying the rank file (e.g. \(name).tiktoken.gz) into one of these folders")
-        + ", or set DATAPREP_TOKENIZERS to the folder holding it, or pass --tokenizer PATH"
+      let folders = searched.isEmpty ? "no folder" : searched.joined(separator: ", ")
+      let bundle = TokenizerLocator.resourceBundleName
+      let install: String
+      if name == TiktokenEncoding.o200kBase.rawValue || name == TiktokenEncoding.cl100kBase.rawValue {
+        install = ". dataprep ships this file in the folder \(bundle).resources (\(bundle).bundle on macOS) "
+          + "beside its executable, which is missing: copy that folder along with the binary, or install the file by copying it (\(name).tiktoken.gz) into one of these folders"
+      } else {
+        install = ". Install it by copying the rank file (e.g. \(name).tiktoken.gz) into one of these folders"
+      }
+      let flag = wording(.tokenizer)
+      return "tokenizer '\(name)' not found: looked for \(name).tiktoken and \(name).tiktoken.gz in \(folders)\(install)"
+        + ", or set DATAPREP_TOKENIZERS to the folder holding it, or pass \(flag) PATH"
     case .unreadable(let path, let reason):
       return "\(path): cannot read tokenizer: \(reason)"
     case .badRankLine(let path, let line, let reason):

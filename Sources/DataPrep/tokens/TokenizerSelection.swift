@@ -27,7 +27,7 @@ public struct TokenizerSelection: Sendable {
       let reason = error.errorDescription ?? "tokenizer \(TokenizerLocator.defaultName) not found"
       return TokenizerSelection(
         counter: fallback, tokenizer: nil,
-        warning: "warning: \(reason). Token counts are \(fallback.name) instead (pass --tokenizer to require a real tokenizer).")
+        warning: "warning: \(reason). Token counts are \(fallback.name) instead (pass \(OptionName.naming(.tokenizer)) to require a real tokenizer).")
     }
   }
 

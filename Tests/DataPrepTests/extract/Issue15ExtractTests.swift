@@ -81,7 +81,7 @@ import Testing
       paths: [path], options: ExtractOptions(recordXPath: "//row", fields: [("text", "@a"), ("title", "c")]))
     let (_, _, partial) = try collect(some)
     #expect(some.problem(in: partial) == nil)
-    #expect(some.warnings(in: partial) == ["warning: --field title=c selected nothing in any of the 2 records"])
+    #expect(some.warnings(in: partial) == ["warning: `field` title=c selected nothing in any of the 2 records"])
   }
 
   @Test func anInvalidPredicateIsRefusedBeforeAnyWork() {
@@ -101,7 +101,7 @@ import Testing
     #expect(documents.map(\.text) == ["small"])
     #expect(failures.count == 1)
     #expect(failures.first?.hasPrefix("\(path)#1: the document would be a JSONL line of") == true)
-    #expect(failures.first?.contains("--max-line-mb") == true)
+    #expect(failures.first?.contains("(`maximumLineBytes`)") == true)
   }
 
   @Test func aTextInputOverTheLineLimitIsRefusedBeforeItIsHeld() throws {

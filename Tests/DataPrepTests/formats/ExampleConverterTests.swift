@@ -50,7 +50,7 @@ import Testing
       _ = try convert([#"{"question":"q"}"#], to: .openAIChat)
     } throws: { error in
       guard case ConvertError.undetectedFormat(_, 1, ["question"]) = error else { return false }
-      return error.localizedDescription.contains("use --from")
+      return error.localizedDescription.contains("use `from` to name it")
     }
   }
 

@@ -28,7 +28,7 @@ import Testing
 
   @Test func multiTurnDoesNotFitStringPrompts() throws {
     let chat = try example(FormatSamples.records["openai-chat"]![1], .openAIChat)
-    #expect(reason(chat, .promptCompletion)?.contains("--conversational") == true)
+    #expect(reason(chat, .promptCompletion)?.contains("(use `conversationalPrompts`)") == true)
     #expect(reason(chat, .promptCompletion, conversational: true) == nil)
     #expect(reason(chat, .text) != nil)
   }

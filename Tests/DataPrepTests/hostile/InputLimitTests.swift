@@ -52,7 +52,7 @@ import Testing
     }
     #expect(seen == [1])
     #expect(InputError.lineTooLong(path: path, line: 2, limit: 2 << 20).localizedDescription
-      == "\(path):2: line longer than 2 MiB; split the record or raise --max-line-mb")
+      == "\(path):2: line longer than 2 MiB; split the record or raise `maximumLineBytes`")
     var count = 0
     try JSONLReader(path: path, limits: InputLimits(maximumLineBytes: 4 << 20)).forEachRecord { _ in
       count += 1

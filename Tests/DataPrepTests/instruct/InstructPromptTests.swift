@@ -179,7 +179,7 @@ import Testing
   }
 
   @Test func anAnswerBudgetTooSmallToHoldASentenceIsRefused() {
-    #expect(throws: InstructError.unsupported("--answer-tokens must be at least 16")) {
+    #expect(throws: InstructError.badOption(.answerTokens, requirement: "must be at least 16")) {
       try InstructOptions(format: .openAIChat, answerTokens: 15).check()
     }
     #expect(throws: Never.self) { try InstructOptions(format: .openAIChat, answerTokens: 16).check() }

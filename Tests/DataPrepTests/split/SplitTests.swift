@@ -199,7 +199,7 @@ import Testing
     var options = Self.stable
     options.exact = true
     let directory = try TemporaryDirectory()
-    #expect(throws: SplitError.needsFile("--exact")) {
+    #expect(throws: SplitError.needsFile(.exact)) {
       _ = try Splitter(options: options).run(input: "-", directory: directory.path("out"))
     }
   }
