@@ -1,4 +1,5 @@
-/// The record shapes `validate` knows: the fine-tuning formats and dataprep documents.
+/// The record shapes dataprep knows: the fine-tuning formats (``ExampleFormat``) and dataprep
+/// documents. Detection of every command goes through ``detect(_:rule:)``.
 public enum DatasetFormat: String, Sendable, CaseIterable, Codable {
   /// `{"messages": [{"role", "content"}...]}` (OpenAI supervised fine-tuning).
   case openaiChat = "openai-chat"
@@ -15,31 +16,53 @@ public enum DatasetFormat: String, Sendable, CaseIterable, Codable {
   /// A dataprep document (`id`, `source`, `text`, `sections`, ...).
   case document
 
-  /// The format a record has, judged by its keys; `nil` when it has none of the known shapes.
-  public static func detect(_ object: JSONObject) -> DatasetFormat? {
-    var has: UInt16 = 0
-    for member in object.members {
-      switch member.key {
-      case "messages": has |= 1
-      case "input": has |= 2
-      case "preferred_output", "non_preferred_output": has |= 4
-      case "prompt": has |= 8
-      case "completion": has |= 16
-      case "instruction": has |= 32
-      case "output": has |= 64
-      case "conversations": has |= 128
-      case "text": has |= 256
-      case "sections", "source": has |= 512
-      default: break
-      }
-    }
-    if has & 4 != 0 { return .openaiPreference }
-    if has & 1 != 0 { return .openaiChat }
-    if has & 128 != 0 { return .sharegpt }
-    if has & 32 != 0 || (has & 64 != 0 && has & 2 != 0) { return .alpaca }
-    if has & 8 != 0 || has & 16 != 0 { return .promptCompletion }
-    if has & 512 != 0 { return .document }
-    if has & 256 != 0 { return .text }
+  /// The order detection tries the formats in: the first whose keys the record has wins.
+  private static let detectionOrder: [DatasetFormat] = [
+    .openaiPreference, .openaiChat, .sharegpt, .alpaca, .promptCompletion, .document, .text,
+  ]
+
+  /// The format a record has, judged by its keys under `rule`; `nil` when it has none of the
+  /// known shapes. Values are not looked at: the schema (validate) or the parser (convert) does.
+  public static func detect(_ object: JSONObject, rule: DetectionRule = .lenient) -> DatasetFormat? {
+    let keys = FormatKeys(of: object)
+    for format in detectionOrder where format.matches(keys, rule: rule) { return format }
     return nil
+  }
+
+  /// The fine-tuning format of this shape; `nil` for a document.
+  public var exampleFormat: ExampleFormat? {
+    switch self {
+    case .openaiChat: return .openAIChat
+    case .openaiPreference: return .openAIPreference
+    case .promptCompletion: return .promptCompletion
+    case .alpaca: return .alpaca
+    case .sharegpt: return .shareGPT
+    case .text: return .text
+    case .document: return nil
+    }
+  }
+
+  /// Whether a record with `keys` has this shape under `rule`.
+  private func matches(_ keys: FormatKeys, rule: DetectionRule) -> Bool {
+    switch (self, rule) {
+    case (.openaiPreference, .lenient): return keys.contains(.preference)
+    case (.openaiPreference, .complete): return keys.contains(.preference) && !keys.contains(.messages)
+    case (.openaiPreference, .textual): return keys.contains(.inputMessageList) && !keys.contains(.messageList)
+    case (.openaiChat, .textual): return keys.contains(.messageList)
+    case (.openaiChat, _): return keys.contains(.messages)
+    case (.sharegpt, .textual): return keys.contains(.conversationList)
+    case (.sharegpt, _): return keys.contains(.conversations)
+    case (.alpaca, .lenient): return keys.contains(.instruction) || keys.isSuperset(of: [.output, .input])
+    case (.alpaca, .complete): return keys.isSuperset(of: [.instruction, .output])
+    case (.alpaca, .textual):
+      return keys.contains(.instructionString) && keys.isDisjoint(with: [.promptString, .completionString])
+    case (.promptCompletion, .lenient): return !keys.isDisjoint(with: [.prompt, .completion])
+    case (.promptCompletion, .complete): return keys.isSuperset(of: [.prompt, .completion])
+    case (.promptCompletion, .textual): return !keys.isDisjoint(with: [.promptString, .completionString])
+    case (.document, .lenient): return keys.contains(.document)
+    case (.document, _): return false
+    case (.text, .textual): return keys.contains(.textString)
+    case (.text, _): return keys.contains(.text)
+    }
   }
 }
