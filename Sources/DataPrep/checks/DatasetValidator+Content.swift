@@ -12,6 +12,7 @@ extension DatasetValidator {
     var scalars = 0
   }
 
+  /// Runs the content checks of one record read as `format` (``ConversationView``).
   func checkContent(
     _ object: JSONObject, format: DatasetFormat, path: String, line: Int, role: DatasetRole, passesSchema: Bool,
     state: inout FileState

@@ -1,6 +1,7 @@
 /// An example as validate's content checks see it: its turns (prompt and response) and its
 /// texts, read from the record's turns (``RecordReader``).
 struct ConversationView {
+  /// The prompt and response turns, in order.
   var turns: [ConversationTurn] = []
   /// Index of the first response turn: turns before it are the prompt.
   var responseStart: Int

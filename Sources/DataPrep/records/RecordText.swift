@@ -39,12 +39,20 @@ public enum RecordText {
   }
 
   /// The parts of `record`'s text read as `format`, already detected under ``DetectionRule/textual``.
-  static func parts(of record: JSONObject, as format: DatasetFormat) -> [Part] {
+  /// - Parameter shareGPTValueParts: whether a ShareGPT `value` that is a list of content parts
+  ///   is read as chat content is (leakage does); otherwise only string values have text.
+  static func parts(of record: JSONObject, as format: DatasetFormat, shareGPTValueParts: Bool = false) -> [Part] {
     var parts: [Part] = []
     RecordReader.forEachTurn(of: record, as: format) { turn in
       guard !turn.isSideMember else { return }
       let text: String?
-      if let message = turn.message { text = content(of: message) } else { text = turn.value?.stringValue }
+      if let message = turn.message {
+        text = content(of: message)
+      } else if shareGPTValueParts && format == .sharegpt {
+        text = contentText(turn.value)
+      } else {
+        text = turn.value?.stringValue
+      }
       if let text { parts.append(Part(role: turn.speaker, text: text)) }
       if let input = turn.input?.stringValue, !input.isEmpty { parts.append(Part(role: "input", text: input)) }
     }
@@ -93,7 +101,12 @@ public enum RecordText {
   /// The text of one chat message's `content`: a string, or the `text` of its content parts
   /// (multimodal messages) joined with `"\n"`; `nil` when there is none (e.g. a tool call).
   public static func content(of message: JSONObject) -> String? {
-    switch message["content"] {
+    contentText(message["content"])
+  }
+
+  /// The text of a chat `content` value (see ``content(of:)``).
+  private static func contentText(_ value: JSONValue?) -> String? {
+    switch value {
     case .string(let text)?: return text
     case .array(let parts)?:
       let texts = parts.compactMap { part -> String? in part.stringValue ?? part["text"]?.stringValue }

@@ -101,4 +101,23 @@ import Testing
     #expect(counter.count(withSystem) == counter.count(without))
     #expect(counter.count(without)?.byRole.map(\.role) == ["human"])
   }
+
+  @Test func leakageReadsShareGPTValuePartsWhereTheRecordTextDoesNot() throws {
+    let record = try object(
+      #"{"conversations":[{"from":"system","value":"Be brief."},{"from":"human","value":[{"type":"text","text":"hi"}]},{"from":"gpt","value":"hello"}]}"#)
+    #expect(RecordText.parts(of: record).map(\.text) == ["Be brief.", "hello"])
+    let texts = LeakagePart.texts(of: record, field: nil)
+    #expect(texts.map(\.part) == [.prompt, .response])
+    #expect(texts.map(\.text) == ["hi", "hello"])
+  }
+
+  @Test func leakageSplitsEachShapeIntoPromptAndResponse() throws {
+    let alpaca = LeakagePart.texts(of: try object(#"{"instruction":"Add","input":"2 and 2","output":"4","system":"s"}"#), field: nil)
+    #expect(alpaca.map(\.part) == [.prompt, .prompt, .response])
+    let chat = LeakagePart.texts(of: try object(#"{"messages":[{"role":"system","content":"s"},{"content":"q"},{"role":"assistant","content":"a"}]}"#), field: nil)
+    #expect(chat.map(\.part) == [.prompt, .response])
+    let document = LeakagePart.texts(of: try object(#"{"text":"body","source":"x"}"#), field: nil)
+    #expect(document.map(\.part) == [.text])
+    #expect(LeakagePart.texts(of: try object(#"{"id":1}"#), field: nil).isEmpty)
+  }
 }
