@@ -30,7 +30,7 @@ public enum DatasetFormat: String, Sendable, CaseIterable, Codable {
   }
 
   /// The fine-tuning format of this shape; `nil` for a document.
-  public var exampleFormat: ExampleFormat? {
+  var exampleFormat: ExampleFormat? {
     switch self {
     case .openaiChat: return .openAIChat
     case .openaiPreference: return .openAIPreference

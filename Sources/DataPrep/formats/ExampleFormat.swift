@@ -24,7 +24,7 @@ public enum ExampleFormat: String, Sendable, Hashable, CaseIterable {
   }
 
   /// The record shape of this format.
-  public var datasetFormat: DatasetFormat {
+  var datasetFormat: DatasetFormat {
     switch self {
     case .openAIChat: return .openaiChat
     case .openAIPreference: return .openaiPreference
