@@ -11,28 +11,28 @@ import Foundation
 /// signature and a line per record), held for the current file only. Group counts grow with the
 /// number of distinct groups. Not `Sendable`: one validator per run.
 public final class DatasetValidator {
-  private let options: ValidationOptions
+  let options: ValidationOptions
   private let explicitSchema: JSONSchema?
   private let explicitFormat: DatasetFormat?
   private let schemaLookup: (DatasetFormat) -> JSONSchema?
-  private let tokenCounter: TokenCounter
-  private let exampleCounter: ExampleTokenCounter
-  private let parser: JSONParser
+  let tokenCounter: TokenCounter
+  let exampleCounter: ExampleTokenCounter
+  let parser: JSONParser
 
   private var report = ValidationReport()
   private var countsByCheck: [ValidationCheck: ValidationReport.CheckCount] = [:]
   private var keptByCheck: [ValidationCheck: Int] = [:]
-  private var trainingGroups: [String: Int] = [:]
-  private var validationGroups: [String: Int] = [:]
+  var trainingGroups: [String: Int] = [:]
+  var validationGroups: [String: Int] = [:]
   private var schemaCache: [DatasetFormat: JSONSchema?] = [:]
   /// The word hashes of the record being checked, for the near-duplicate index (reused).
-  private var recordWords: [UInt64] = []
+  var recordWords: [UInt64] = []
   /// Answer lines by source, for the dataset-wide `boilerplate` check (all files of the run).
-  private var boilerplate: BoilerplateLines
+  var boilerplate: BoilerplateLines
   /// The special tokens (configured and the tokenizer's), deduplicated, for `special-token`.
-  private let specialTokens: [String]
+  let specialTokens: [String]
   /// Whether some special token starts with neither `<` nor `[` (then every text is searched).
-  private let scanEveryText: Bool
+  let scanEveryText: Bool
   /// Files with lines that are not UTF-8 JSON objects: the leakage check cannot read them.
   var filesWithBadLines: Set<String> = []
   /// The files validated so far, with their roles.
@@ -65,7 +65,8 @@ public final class DatasetValidator {
 
   // MARK: - Files
 
-  private struct FileState {
+  /// What the checks keep about the file being validated.
+  struct FileState {
     var format: DatasetFormat?
     var schema: JSONSchema?
     var records = 0
@@ -202,249 +203,6 @@ public final class DatasetValidator {
     }
     if let format = state.format ?? detected {
       checkContent(object, format: format, path: path, line: number, role: role, passesSchema: passesSchema, state: &state)
-    }
-  }
-
-  // MARK: - Content checks
-
-  private func checkContent(
-    _ object: JSONObject, format: DatasetFormat, path: String, line: Int, role: DatasetRole, passesSchema: Bool,
-    state: inout FileState
-  ) {
-    let view = ConversationView(object, format: format)
-    let allTurns = view.alternativeResponses.isEmpty ? view.turns : view.turns + view.alternativeResponses
-
-    // One scan per text: blank, scalar count, token candidates, normalised hash, word 3-grams.
-    var whole = TextScan.basis
-    var prompt = TextScan.basis
-    var response = TextScan.basis
-    var scalars = 0
-    let trackDiversity = options.isEnabled(.lowDiversity)
-    let trackNear = state.nearDuplicates != nil
-    recordWords.removeAll(keepingCapacity: true)
-    var previous: (UInt64, UInt64) = (0, 0)
-    var words = 0
-    var reportedToken = false
-    var reportedMarker = false
-    for (i, turn) in allTurns.enumerated() {
-      let scan = TextScan(turn.text) { word in
-        if trackNear { recordWords.append(word) }
-        guard trackDiversity else { return }
-        if words >= 2 { state.diversity.add(previous.0, previous.1, word) }
-        previous = (previous.1, word)
-        words += 1
-      }
-      scalars += scan.scalars
-      let tag = UInt64(turn.role.tag)
-      let mixed = (scan.hash ^ tag) &* TextScan.prime
-      whole = (whole ^ mixed) &* TextScan.prime
-      if i < view.responseStart {
-        prompt = (prompt ^ mixed) &* TextScan.prime
-      } else if i < view.turns.count {
-        response = (response ^ mixed) &* TextScan.prime
-      } else {
-        whole = (whole ^ 0x72) &* TextScan.prime
-      }
-      for call in turn.toolCalls {
-        // Tool calls are part of the example: two turns that call different tools differ.
-        if let function = call.function {
-          let callHash = TextScan(JSONWriter().string(of: function)) { _ in }.hash
-          whole = (whole ^ callHash) &* TextScan.prime
-          if i < view.responseStart { prompt = (prompt ^ callHash) &* TextScan.prime } else { response = (response ^ callHash) &* TextScan.prime }
-        }
-      }
-      if scan.isBlank && !(turn.role == .assistant && !turn.toolCalls.isEmpty) {
-        add(.emptyContent, path, line, "\(turn.location) is \(turn.contentMissing ? "missing" : "empty or whitespace-only")")
-      }
-      if !reportedToken, scanEveryText || scan.hasAngle || scan.hasBracket, options.isEnabled(.specialToken),
-        let token = Self.specialToken(
-          in: turn.text, tokens: specialTokens, angleBar: options.detectAngleBarTokens, hasAngle: scan.hasAngle, hasBracket: scan.hasBracket)
-      {
-        reportedToken = true
-        add(.specialToken, path, line, "\(turn.location) contains the special token '\(token)'; the tokenizer treats it as a control token (trainers reject it or it breaks the chat format), so it is likely template leakage")
-      } else if !reportedMarker, scan.hasAngle || scan.hasBracket, options.isEnabled(.templateMarker),
-        let marker = Self.specialToken(
-          in: turn.text, tokens: options.templateMarkers, angleBar: false, hasAngle: scan.hasAngle, hasBracket: scan.hasBracket)
-      {
-        reportedMarker = true
-        add(.templateMarker, path, line, "\(turn.location) contains '\(marker)', a chat-template marker of some models; to the target tokenizer it is ordinary text (often literal, as Perl's C<s> or HTML's <s>), so check only if the data is for such a template")
-      }
-    }
-    if options.isEnabled(.instructionShape), view.isConversation, let last = view.turns.last, last.role == .assistant {
-      checkInstructionShape(view, path: path, line: line)
-    }
-    if options.isEnabled(.boilerplate), let answer = view.turns.last, answer.role == .assistant {
-      let file = boilerplate.fileIndex(path)
-      boilerplate.add(answer: answer.text, source: BoilerplateLines.source(of: object, file: file, line: line), file: file, line: line)
-    }
-
-    if view.isConversation {
-      let hasAssistant = view.turns.contains { $0.role == .assistant }
-      if !hasAssistant {
-        add(.noAssistant, path, line, "no assistant turn: there is nothing to learn from this example")
-      }
-      if options.isEnabled(.roleOrder) {
-        for (i, turn) in view.turns.enumerated() {
-          if turn.role == .system && i > 0 {
-            add(.roleOrder, path, line, "a system turn (\(Self.turnName(turn))) comes after another turn; it must be first")
-          }
-          if turn.role == .user && i > 0 && view.turns[i - 1].role == .user {
-            add(.roleOrder, path, line, "two user turns in a row (\(Self.turnName(view.turns[i - 1])), \(Self.turnName(turn)))")
-          }
-        }
-      }
-      if hasAssistant, let last = view.turns.last, last.role != .assistant {
-        add(.lastTurn, path, line, "the final turn is \(last.role.rawValue), not assistant: the model is trained on nothing after it")
-      }
-      var callIDs: Set<String> = []
-      var sawCall = false
-      for turn in view.turns {
-        if let weight = turn.weight, weight.integerValue != 0 && weight.integerValue != 1 {
-          add(.weight, path, line, "weight \(SchemaEvaluator.render(weight)) at \(Self.turnName(turn)) must be 0 or 1")
-        }
-        for call in turn.toolCalls {
-          sawCall = true
-          if let id = call.id { callIDs.insert(id) }
-          guard options.isEnabled(.toolArguments), let arguments = call.arguments else { continue }
-          if case .string(let text) = arguments {
-            if (try? parser.parse(text)) == nil {
-              add(.toolArguments, path, line, "tool call arguments at \(Self.turnName(turn)) are not valid JSON: \(SchemaEvaluator.render(arguments))")
-            }
-          } else if format == .openaiChat || format == .openaiPreference {
-            add(.toolArguments, path, line, "tool call arguments at \(Self.turnName(turn)) must be a JSON text in a string, found \(arguments.typeName)")
-          }
-        }
-        if turn.role == .tool {
-          if let id = turn.toolCallID {
-            if !callIDs.contains(id) {
-              add(.toolResult, path, line, "tool result at \(Self.turnName(turn)) answers call '\(id)', which no earlier assistant turn made")
-            }
-          } else if !sawCall {
-            add(.toolResult, path, line, "tool result at \(Self.turnName(turn)) follows no tool call")
-          }
-        }
-      }
-    }
-    // Records that fail the schema are reported once, not again as duplicates or conflicts.
-    var isDuplicate = !passesSchema
-    if passesSchema, options.isEnabled(.duplicate) || options.isEnabled(.conflict) {
-      if let earlier = state.examples[whole] {
-        isDuplicate = true
-        add(.duplicate, path, line, "duplicate of line \(earlier)")
-      } else {
-        state.examples[whole] = line
-      }
-    }
-    if !isDuplicate, options.isEnabled(.conflict), view.responseStart > 0, view.responseStart < view.turns.count {
-      if let earlier = state.prompts[prompt] {
-        if earlier.response != response {
-          add(.conflict, path, line, "same prompt as line \(earlier.line) but a different response")
-        }
-      } else {
-        state.prompts[prompt] = (response, line)
-      }
-    }
-
-    if !isDuplicate, trackNear {
-      state.nearDuplicates?.add(wordHashes: recordWords, line: line)
-    }
-
-    if let limit = options.maxTokens, options.isEnabled(.tooLong) {
-      var total = 0
-      if tokenCounter.isCharacterEstimate {
-        total = (scalars + 3) / 4
-      } else if Self.tokenBound(object) > limit {
-        // Counted as the services count the record (chat overhead included), only when the
-        // byte bound says it could be over: a byte-level BPE token covers at least one byte.
-        total = exampleCounter.count(object)?.total ?? allTurns.reduce(0) { $0 + tokenCounter.count($1.text) }
-      }
-      if total > limit {
-        let amount = tokenCounter.isEstimate ? "about \(total) tokens (\(tokenCounter.name))" : "\(total) tokens (\(tokenCounter.name))"
-        add(.tooLong, path, line, "\(amount), over the limit of \(limit); trainers truncate or drop it")
-      }
-    }
-    if let groupPath = options.groupBy {
-      let key = JSONValue.object(object).value(atPath: groupPath).map(Self.groupLabel) ?? "(missing)"
-      switch role {
-      case .training: trainingGroups[key, default: 0] += 1
-      case .validation: validationGroups[key, default: 0] += 1
-      }
-    }
-  }
-
-  /// An upper bound on the tokens of `object` as ``ExampleTokenCounter`` counts them: every
-  /// token holds at least one byte, so the UTF-8 length of all its strings plus the per-message
-  /// overhead bounds it. Tool calls are counted from re-written JSON, so records with any are
-  /// never bounded (`Int.max`).
-  static func tokenBound(_ object: JSONObject) -> Int {
-    var bound = ExampleTokenCounter.replyPriming
-    func walk(_ value: JSONValue) -> Bool {
-      switch value {
-      case .string(let text): bound += text.utf8.count
-      case .array(let items):
-        for item in items {
-          bound += ExampleTokenCounter.tokensPerMessage + ExampleTokenCounter.tokensPerName
-          if !walk(item) { return false }
-        }
-      case .object(let members):
-        for member in members.members {
-          if member.key == "tool_calls" || member.key == "function_call" { return false }
-          if !walk(member.value) { return false }
-        }
-      default: break
-      }
-      return true
-    }
-    return walk(.object(object)) ? bound : Int.max
-  }
-
-  private static func groupLabel(_ value: JSONValue) -> String {
-    if case .string(let s) = value { return s }
-    return JSONWriter().string(of: value)
-  }
-
-  private static func turnName(_ turn: ConversationTurn) -> String { turn.turnLocation }
-
-  /// `instruction-shape`: the last user turn before the final answer must be a question or a
-  /// request of 3+ words (``InstructionShape``).
-  private func checkInstructionShape(_ view: ConversationView, path: String, line: Int) {
-    guard let instruction = view.turns.dropLast().last(where: { $0.role == .user }) else {
-      add(.instructionShape, path, line, "no user turn before the answer: the example teaches an answer to nothing")
-      return
-    }
-    guard let problem = InstructionShape.problem(instruction.text) else { return }
-    var snippet = String(instruction.text.prefix(200)).trimmingCharacters(in: .whitespacesAndNewlines).replacingOccurrences(of: "\n", with: " ")
-    if snippet.count > 60 { snippet = String(snippet.prefix(57)) + "..." }
-    add(.instructionShape, path, line, "\(instruction.location) \(problem): '\(snippet)'")
-  }
-
-  /// The first of `tokens` in `text`, or with `angleBar` any `<|name|>`.
-  static func specialToken(in text: String, tokens: [String], angleBar: Bool, hasAngle: Bool, hasBracket: Bool) -> String? {
-    for token in tokens {
-      guard let first = token.utf8.first else { continue }
-      if (first == 0x3C && !hasAngle) || (first == 0x5B && !hasBracket) { continue }
-      if text.contains(token) { return token }
-    }
-    guard angleBar, hasAngle else { return nil }
-    var copy = text
-    return copy.withUTF8 { bytes -> String? in
-      var i = 0
-      while i + 4 < bytes.count {
-        if bytes[i] == 0x3C && bytes[i + 1] == 0x7C {
-          var j = i + 2
-          while j < bytes.count && j - i < 48 {
-            let b = bytes[j]
-            let isName = (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || b == 0x5F || b == 0x2D
-            if !isName { break }
-            j += 1
-          }
-          if j > i + 2, j + 1 < bytes.count, bytes[j] == 0x7C, bytes[j + 1] == 0x3E {
-            return String(decoding: UnsafeBufferPointer(rebasing: bytes[i...(j + 1)]), as: UTF8.self)
-          }
-        }
-        i += 1
-      }
-      return nil
     }
   }
 

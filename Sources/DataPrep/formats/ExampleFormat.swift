@@ -16,16 +16,22 @@ public enum ExampleFormat: String, Sendable, Hashable, CaseIterable {
   /// The names, as the command line takes them.
   public static var names: [String] { allCases.map(\.rawValue) }
 
-  /// The format whose keys `record` has, or `nil` when none fits. Detection looks at keys only;
-  /// parsing then checks the values.
+  /// The format whose keys `record` has, or `nil` when none fits: ``DatasetFormat/detect(_:rule:)``
+  /// under the ``DetectionRule/complete`` rule. Detection looks at keys only; parsing then checks
+  /// the values.
   public static func detect(_ record: JSONObject) -> ExampleFormat? {
-    let keys = Set(record.keys)
-    if keys.contains("messages") { return .openAIChat }
-    if keys.contains("preferred_output") || keys.contains("non_preferred_output") { return .openAIPreference }
-    if keys.contains("conversations") { return .shareGPT }
-    if keys.contains("instruction") && keys.contains("output") { return .alpaca }
-    if keys.contains("prompt") && keys.contains("completion") { return .promptCompletion }
-    if keys.contains("text") { return .text }
-    return nil
+    DatasetFormat.detect(record, rule: .complete)?.exampleFormat
+  }
+
+  /// The record shape of this format.
+  var datasetFormat: DatasetFormat {
+    switch self {
+    case .openAIChat: return .openaiChat
+    case .openAIPreference: return .openaiPreference
+    case .promptCompletion: return .promptCompletion
+    case .alpaca: return .alpaca
+    case .shareGPT: return .sharegpt
+    case .text: return .text
+    }
   }
 }

@@ -27,47 +27,12 @@ public enum LeakagePart: String, Sendable, Codable, CaseIterable {
     if let field {
       return RecordText.text(of: record, field: field).map { [(.text, $0)] } ?? []
     }
-    if let messages = record["messages"]?.arrayValue {
-      return turns(messages, textKey: "content", roleKey: "role")
+    guard let format = DatasetFormat.detect(record, rule: .textual) else { return [] }
+    let parts = RecordText.parts(of: record, as: format, shareGPTValueParts: true)
+    if format == .text { return parts.map { (.text, $0.text) } }
+    return parts.compactMap { part in
+      guard let side = forRole(part.role) else { return nil }
+      return (side == .text ? .prompt : side, part.text)
     }
-    if let input = record["input"]?.objectValue, let messages = input["messages"]?.arrayValue {
-      var out = turns(messages, textKey: "content", roleKey: "role")
-      for key in ["preferred_output", "non_preferred_output"] {
-        out += turns(record[key]?.arrayValue ?? [], textKey: "content", roleKey: "role")
-      }
-      return out
-    }
-    if let conversation = record["conversations"]?.arrayValue {
-      return turns(conversation, textKey: "value", roleKey: "from")
-    }
-    if record["prompt"]?.stringValue != nil || record["completion"]?.stringValue != nil {
-      var out: [(LeakagePart, String)] = []
-      if let prompt = record["prompt"]?.stringValue { out.append((.prompt, prompt)) }
-      if let completion = record["completion"]?.stringValue { out.append((.response, completion)) }
-      return out
-    }
-    if let instruction = record["instruction"]?.stringValue {
-      var out: [(LeakagePart, String)] = [(.prompt, instruction)]
-      if let input = record["input"]?.stringValue, !input.isEmpty { out.append((.prompt, input)) }
-      if let output = record["output"]?.stringValue { out.append((.response, output)) }
-      return out
-    }
-    return RecordText.text(of: record).map { [(.text, $0)] } ?? []
-  }
-
-  private static func turns(_ elements: [JSONValue], textKey: String, roleKey: String) -> [(part: LeakagePart, text: String)] {
-    var out: [(LeakagePart, String)] = []
-    for element in elements {
-      guard let object = element.objectValue else { continue }
-      guard let part = forRole(object[roleKey]?.stringValue) else { continue }
-      switch object[textKey] {
-      case .string(let text)?: out.append((part == .text ? .prompt : part, text))
-      case .array(let pieces)?:
-        let texts = pieces.compactMap { $0.stringValue ?? $0["text"]?.stringValue }
-        if !texts.isEmpty { out.append((part == .text ? .prompt : part, texts.joined(separator: "\n"))) }
-      default: continue
-      }
-    }
-    return out
   }
 }

@@ -29,45 +29,41 @@ public enum RecordText {
   }
 
   /// The parts of `record`'s text in order; empty when it has none of the known shapes.
+  ///
+  /// The shape is detected under ``DetectionRule/textual`` and the turns read by
+  /// ``RecordReader``; the text leaves out the members beside it (a `system` field, Alpaca's
+  /// `history`) and the turns with no text.
   public static func parts(of record: JSONObject) -> [Part] {
-    if let messages = record["messages"]?.arrayValue {
-      return messageParts(messages)
-    }
-    if let input = record["input"]?.objectValue, let messages = input["messages"]?.arrayValue {
-      var parts = messageParts(messages)
-      for key in ["preferred_output", "non_preferred_output"] {
-        parts += messageParts(record[key]?.arrayValue ?? [])
+    guard let format = DatasetFormat.detect(record, rule: .textual) else { return [] }
+    return parts(of: record, as: format)
+  }
+
+  /// The parts of `record`'s text read as `format`, already detected under ``DetectionRule/textual``.
+  /// - Parameter shareGPTValueParts: whether a ShareGPT `value` that is a list of content parts
+  ///   is read as chat content is (leakage does); otherwise only string values have text.
+  static func parts(of record: JSONObject, as format: DatasetFormat, shareGPTValueParts: Bool = false) -> [Part] {
+    var parts: [Part] = []
+    RecordReader.forEachTurn(of: record, as: format) { turn in
+      guard !turn.isSideMember else { return }
+      let text: String?
+      if let message = turn.message {
+        text = content(of: message)
+      } else if shareGPTValueParts && format == .sharegpt {
+        text = contentText(turn.value)
+      } else {
+        text = turn.value?.stringValue
       }
-      return parts
+      if let text { parts.append(Part(role: turn.speaker, text: text)) }
+      if let input = turn.input?.stringValue, !input.isEmpty { parts.append(Part(role: "input", text: input)) }
     }
-    if let turns = record["conversations"]?.arrayValue {
-      return turns.compactMap { turn in
-        turn["value"]?.stringValue.map { Part(role: turn["from"]?.stringValue, text: $0) }
-      }
-    }
-    if record["prompt"]?.stringValue != nil || record["completion"]?.stringValue != nil {
-      return ["prompt", "completion"].compactMap { key in record[key]?.stringValue.map { Part(role: key, text: $0) } }
-    }
-    if let instruction = record["instruction"]?.stringValue {
-      var parts = [Part(role: "instruction", text: instruction)]
-      if let input = record["input"]?.stringValue, !input.isEmpty { parts.append(Part(role: "input", text: input)) }
-      if let output = record["output"]?.stringValue { parts.append(Part(role: "output", text: output)) }
-      return parts
-    }
-    if let text = record["text"]?.stringValue {
-      return [Part(role: nil, text: text)]
-    }
-    return []
+    return parts
   }
 
   /// Whether `record` is a document or a `text` example: its text is its `text` member and it
   /// has none of the example shapes (dedup turns partial-copy detection on only for these).
   public static func isDocument(_ record: JSONObject) -> Bool {
-    guard record["text"]?.stringValue != nil else { return false }
-    for key in ["messages", "conversations", "instruction", "prompt", "completion"] where record[key] != nil {
-      return false
-    }
-    return true
+    let keys = FormatKeys(of: record)
+    return keys.contains(.textString) && keys.isDisjoint(with: [.messages, .conversations, .instruction, .prompt, .completion])
   }
 
   /// The text of `record`: its parts joined with `"\n"`, or `nil` when it has no text.
@@ -105,19 +101,17 @@ public enum RecordText {
   /// The text of one chat message's `content`: a string, or the `text` of its content parts
   /// (multimodal messages) joined with `"\n"`; `nil` when there is none (e.g. a tool call).
   public static func content(of message: JSONObject) -> String? {
-    switch message["content"] {
+    contentText(message["content"])
+  }
+
+  /// The text of a chat `content` value (see ``content(of:)``).
+  private static func contentText(_ value: JSONValue?) -> String? {
+    switch value {
     case .string(let text)?: return text
     case .array(let parts)?:
       let texts = parts.compactMap { part -> String? in part.stringValue ?? part["text"]?.stringValue }
       return texts.isEmpty ? nil : texts.joined(separator: "\n")
     default: return nil
-    }
-  }
-
-  private static func messageParts(_ messages: [JSONValue]) -> [Part] {
-    messages.compactMap { message in
-      guard let object = message.objectValue, let text = content(of: object) else { return nil }
-      return Part(role: object["role"]?.stringValue, text: text)
     }
   }
 }

@@ -28,49 +28,66 @@ public struct ExampleTokenCounter: Sendable {
   }
 
   /// The count of `record`, or `nil` when it has no text (no known shape).
+  ///
+  /// The shape is detected under ``DetectionRule/textual`` and the turns read by ``RecordReader``.
   public func count(_ record: JSONObject) -> ExampleTokenCount? {
-    if let messages = record["messages"]?.arrayValue {
-      return chat(messages.compactMap(\.objectValue))
-    }
-    if let input = record["input"]?.objectValue, let messages = input["messages"]?.arrayValue {
-      let prompt = messages.compactMap(\.objectValue)
-      let preferred = chat(prompt + (record["preferred_output"]?.arrayValue ?? []).compactMap(\.objectValue))
-      let other = chat(prompt + (record["non_preferred_output"]?.arrayValue ?? []).compactMap(\.objectValue))
-      return other.total > preferred.total ? other : preferred
-    }
-    if let turns = record["conversations"]?.arrayValue {
-      let messages = turns.compactMap { turn -> JSONObject? in
-        guard let value = turn["value"]?.stringValue else { return nil }
-        return JSONObject([.init(key: "role", value: turn["from"] ?? .null), .init(key: "content", value: .string(value))])
+    guard let format = DatasetFormat.detect(record, rule: .textual) else { return nil }
+    switch format {
+    case .openaiChat, .sharegpt:
+      var turns: [RecordTurn] = []
+      RecordReader.forEachTurn(of: record, as: format) { turn in
+        if !turn.isSideMember { turns.append(turn) }
       }
-      return chat(messages)
-    }
-    let parts = RecordText.parts(of: record)
-    if parts.isEmpty { return nil }
-    var result = ExampleTokenCount(total: 0, byRole: [])
-    for part in parts {
-      let tokens = textCounter.count(part.text)
-      result.total += tokens
-      Self.add(tokens, to: part.role ?? "text", in: &result)
-    }
-    return result
-  }
-
-  private func chat(_ messages: [JSONObject]) -> ExampleTokenCount {
-    var result = ExampleTokenCount(total: Self.replyPriming, byRole: [])
-    for message in messages {
-      result.total += Self.tokensPerMessage
-      let role = message["role"]?.stringValue ?? ""
-      result.total += textCounter.count(role)
-      var content = 0
-      if let text = RecordText.content(of: message) { content = textCounter.count(text) }
-      for key in ["tool_calls", "function_call"] {
-        if let value = message[key], value != .null {
-          content += textCounter.count(JSONWriter().string(of: value))
+      return chat(turns)
+    case .openaiPreference:
+      var prompt: [RecordTurn] = []
+      var preferred: [RecordTurn] = []
+      var other: [RecordTurn] = []
+      RecordReader.forEachTurn(of: record, as: format) { turn in
+        switch turn.section {
+        case .alternative: other.append(turn)
+        case .response: preferred.append(turn)
+        case .prompt, .conversation: prompt.append(turn)
         }
       }
-      result.total += content
-      if let name = message["name"]?.stringValue {
+      let preferredCount = chat(prompt + preferred)
+      let otherCount = chat(prompt + other)
+      return otherCount.total > preferredCount.total ? otherCount : preferredCount
+    default:
+      let parts = RecordText.parts(of: record, as: format)
+      if parts.isEmpty { return nil }
+      var result = ExampleTokenCount(total: 0, byRole: [])
+      for part in parts {
+        let tokens = textCounter.count(part.text)
+        result.total += tokens
+        Self.add(tokens, to: part.role ?? "text", in: &result)
+      }
+      return result
+    }
+  }
+
+  /// A chat's count: OpenAI messages whole; ShareGPT turns by `from` and `value` (turns whose
+  /// value is not a string are left out).
+  private func chat(_ turns: [RecordTurn]) -> ExampleTokenCount {
+    var result = ExampleTokenCount(total: Self.replyPriming, byRole: [])
+    for turn in turns {
+      var content = 0
+      var name: String?
+      if let message = turn.message {
+        if let text = RecordText.content(of: message) { content = textCounter.count(text) }
+        for key in ["tool_calls", "function_call"] {
+          if let value = message[key], value != .null {
+            content += textCounter.count(JSONWriter().string(of: value))
+          }
+        }
+        name = message["name"]?.stringValue
+      } else {
+        guard let text = turn.value?.stringValue else { continue }
+        content = textCounter.count(text)
+      }
+      let role = turn.speaker ?? ""
+      result.total += Self.tokensPerMessage + textCounter.count(role) + content
+      if let name {
         result.total += textCounter.count(name) + Self.tokensPerName
       }
       Self.add(content, to: role, in: &result)
