@@ -88,16 +88,7 @@ extension DataPrepCommand {
       var overrides = RecipeOverrides()
       overrides.sources = sources
       overrides.format = format
-      if let tasks {
-        var list: [InstructTask] = []
-        for name in tasks.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !name.isEmpty {
-          guard let task = InstructTask(rawValue: name) else {
-            throw ValidationError("unknown task '\(name)' (\(InstructTask.names.joined(separator: ", ")))")
-          }
-          list.append(task)
-        }
-        overrides.tasks = list
-      }
+      if let tasks { overrides.tasks = try CommaList.tasks(tasks) }
       if let ratio {
         do { overrides.ratios = try SplitOptions.parseRatios(ratio) } catch { throw ValidationError(error.localizedDescription) }
       }

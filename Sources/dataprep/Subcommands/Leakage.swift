@@ -34,7 +34,7 @@ extension DataPrepCommand {
     var threshold: Double = 0.8
 
     @Option(name: .long, help: "Dotted path of the group key for same-group leaks.")
-    var groupBy: String = "metadata.source_id"
+    var groupBy: String = GroupKey.defaultPath
 
     @Option(name: .long, help: "Dotted path to the text to compare (default: document text or the turns of an example).")
     var field: String?
@@ -83,14 +83,12 @@ extension DataPrepCommand {
       o.jobs = common.jobs
       o.limits = limits.limits
       if let checks {
-        var kinds = Set<LeakKind>()
-        for name in checks.split(separator: ",") {
-          guard let kind = LeakKind(rawValue: name.trimmingCharacters(in: .whitespaces)) else {
+        o.kinds = try Set(CommaList.items(checks).map { name in
+          guard let kind = LeakKind(rawValue: name) else {
             throw ValidationError("--checks: unknown kind \(name) (same-group, exact-duplicate, near-duplicate, shared-passage)")
           }
-          kinds.insert(kind)
-        }
-        o.kinds = kinds
+          return kind
+        })
       }
       return o
     }
