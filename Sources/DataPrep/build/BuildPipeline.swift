@@ -24,6 +24,10 @@ public struct BuildPipeline: Sendable {
   static let duplicateSamplesPerStage = 8
   /// Leaks shown side by side in the report.
   static let leakSampleLimit = 12
+  /// The similarity at which examples are duplicates: 1, equal text or equal shingle sets.
+  /// Examples of one document share its text, so near-duplicate matching would take a title
+  /// example for a copy of the summary example; near copies are removed at the document stage.
+  static let exampleDedupThreshold = 1.0
 
   /// A build of `recipe` into `output`.
   public init(recipe: BuildRecipe, output: String, jobs: Int = 1, force: Bool = false) {
@@ -227,12 +231,9 @@ public struct BuildPipeline: Sendable {
   /// Duplicate examples removed, also against the previous build's splits on an incremental run.
   private func dedupExamples(_ context: Context, into result: inout BuildResult) throws -> StageReport {
     let files = context.files
-    // Examples of one document share its text, so near-duplicate matching would take a title
-    // example for a copy of the summary example; near copies are removed at the document
-    // stage, and examples are matched on equal text or equal shingle sets.
     var options = documentDedupOptions
     options.partial = false
-    options.threshold = 1.0
+    options.threshold = Self.exampleDedupThreshold
     let run = try Deduplicator(options: options).run(
       input: files.examples, against: context.previousSplits, output: files.keptExamples)
     result.exampleDedup = run.result.summary

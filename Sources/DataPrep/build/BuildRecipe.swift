@@ -58,6 +58,19 @@ public struct BuildRecipe: Sendable, Equatable {
     "sources", "format", "tasks", "html_content", "remove_furniture", "tokenizer", "split", "dedup", "instruct", "leakage", "validate",
   ]
 
+  /// Reads and parses the recipe file at `path`.
+  /// - Throws: ``BuildError/badRecipe(path:reason:)`` when it cannot be read, and what
+  ///   ``parse(yaml:path:)`` throws.
+  public static func load(path: String) throws(BuildError) -> BuildRecipe {
+    let text: String
+    do {
+      text = try String(contentsOfFile: path, encoding: .utf8)
+    } catch {
+      throw .badRecipe(path: path, reason: "cannot read: \(error.localizedDescription)")
+    }
+    return try parse(yaml: text, path: path)
+  }
+
   /// Parses a recipe.
   /// - Parameter path: the file name used in error messages.
   /// - Throws: ``BuildError`` naming the key that is wrong.

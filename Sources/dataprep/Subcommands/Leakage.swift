@@ -16,8 +16,6 @@ extension DataPrepCommand {
         """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
-
     @Option(name: .long, help: "The training set (JSONL).")
     var train: String
 
@@ -46,7 +44,7 @@ extension DataPrepCommand {
     var checks: String?
 
     @Option(name: .long, help: "Report format: text or json.")
-    var output: Format = .text
+    var output: ReportFormat = .text
 
     @Option(name: [.customShort("o"), .customLong("report")], help: "Write the report to this file instead of stdout.")
     var report: String = "-"

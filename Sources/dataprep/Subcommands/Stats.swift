@@ -34,10 +34,6 @@ extension DataPrepCommand {
 
     @OptionGroup var limits: LimitOptions
 
-    enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
-      case text, json
-    }
-
     func validate() throws {
       if files.isEmpty { throw ValidationError("give at least one JSONL file") }
       if let maxTokens, maxTokens < 1 { throw ValidationError("--max-tokens must be at least 1") }

@@ -66,6 +66,23 @@ import Testing
     }
   }
 
+  @Test func aRecipeFileIsReadThenParsed() throws {
+    let scratch = try BuildScratch()
+    defer { scratch.remove() }
+    let path = try scratch.write("dataprep.yaml", "sources: [docs]\nsplit: {seed: 3}\n")
+    #expect(try BuildRecipe.load(path: path) == BuildRecipe.parse(yaml: "sources: [docs]\nsplit: {seed: 3}\n", path: path))
+    #expect(throws: BuildError.self) { try BuildRecipe.load(path: scratch.root + "/missing.yaml") }
+    do {
+      _ = try BuildRecipe.load(path: scratch.root + "/missing.yaml")
+    } catch {
+      guard case .badRecipe(let named, let reason) = error else {
+        Issue.record("unexpected \(error)")
+        return
+      }
+      #expect(named == scratch.root + "/missing.yaml" && reason.hasPrefix("cannot read: "))
+    }
+  }
+
   @Test func ratioForms() throws {
     #expect(try BuildRecipe.parse(yaml: "split: {ratio: 0.9}", path: "r").ratios.count == 2)
     #expect(try BuildRecipe.parse(yaml: "split: {ratio: \"0.8,0.1,0.1\"}", path: "r").ratios == [0.8, 0.1, 0.1])
