@@ -24,6 +24,10 @@ public struct BuildPipeline: Sendable {
   static let duplicateSamplesPerStage = 8
   /// Leaks shown side by side in the report.
   static let leakSampleLimit = 12
+  /// The similarity at which examples are duplicates: 1, equal text or equal shingle sets.
+  /// Examples of one document share its text, so near-duplicate matching would take a title
+  /// example for a copy of the summary example; near copies are removed at the document stage.
+  static let exampleDedupThreshold = 1.0
 
   /// A build of `recipe` into `output`.
   public init(recipe: BuildRecipe, output: String, jobs: Int = 1, force: Bool = false) {
@@ -47,7 +51,88 @@ public struct BuildPipeline: Sendable {
     }
   }
 
+  /// The files of one build: a working folder next to the output, its `out` folder that
+  /// replaces the output at the end, and the intermediate JSONL of each stage.
+  private struct Workspace {
+    /// The working folder.
+    var work: String
+    /// The folder installed as the output.
+    var out: String { work + "/out" }
+    /// Extracted documents.
+    var documents: String { work + "/documents.jsonl" }
+    /// Documents without site furniture.
+    var cleanDocuments: String { work + "/documents.clean.jsonl" }
+    /// Documents left by dedup.
+    var keptDocuments: String { work + "/documents.kept.jsonl" }
+    /// Examples made by instruct.
+    var examples: String { work + "/examples.jsonl" }
+    /// Examples left by dedup.
+    var keptExamples: String { work + "/examples.kept.jsonl" }
+    /// The split of the new examples.
+    var split: String { work + "/split" }
+  }
+
+  /// What the passes share: the mode, the counter and where things are.
+  private struct Context {
+    var mode: OutputFolder.Mode
+    var tokenizer: TokenizerSelection
+    var splitNames: [String]
+    var files: Workspace
+    var sourceNames: SourceNames
+    /// The previous build's splits, read on an incremental build.
+    var previousSplits: [String]
+  }
+
+  /// One stage's progress line and counts.
+  private typealias StageReport = (message: String, counts: JSONValue)
+
   private func runStages(onEvent: (BuildEvent) -> Void) throws -> BuildResult {
+    try checkSourcesAndOutput()
+    try InstructOptions(format: recipe.format, tasks: recipe.tasks).check()
+    // The recipe's tokenizer; the default (o200k_base, bundled) falls back to the character
+    // estimate, which the report names, when a binary was copied without its rank files.
+    let tokenizer = try TokenizerSelection.resolve(
+      recipe.tokenizer == TokenizerLocator.defaultName ? nil : recipe.tokenizer, fallback: .characterEstimate)
+    let folder = OutputFolder(path: output)
+    let splitNames = recipe.splitNames
+    let mode = try folder.mode(settings: recipe.settingsJSON, splitNames: splitNames, force: force)
+    var result = BuildResult(recipe: recipe)
+    result.tokenCounterName = tokenizer.counter.name
+    result.incremental = mode == .incremental
+    result.splitNames = splitNames
+    func emit(_ stage: BuildStage, _ report: StageReport) {
+      let index = (BuildStage.allCases.firstIndex(of: stage) ?? 0) + 1
+      onEvent(BuildEvent(
+        stage: stage, index: index, total: BuildStage.allCases.count, message: report.message,
+        counts: report.counts.objectValue ?? JSONObject()))
+    }
+
+    let sourceNames = SourceNames(sources: recipe.sources)
+    emit(.sources, try listSources(mode: mode, tokenizer: tokenizer, names: sourceNames, into: &result))
+    let work = try folder.makeWorkFolder()
+    defer { folder.removeWorkFolder(work) }
+    let context = Context(
+      mode: mode, tokenizer: tokenizer, splitNames: splitNames, files: Workspace(work: work), sourceNames: sourceNames,
+      previousSplits: mode == .incremental ? splitNames.map { "\(output)/\($0).jsonl" } : [])
+    emit(.extract, try extract(context, into: &result))
+    emit(.dedupDocuments, try dedupDocuments(context, into: &result))
+    emit(.instruct, try instruct(context, into: &result))
+    emit(.dedupExamples, try dedupExamples(context, into: &result))
+    emit(.split, try split(context, into: &result))
+    emit(.leakage, try checkLeakage(context, into: &result))
+    emit(.validate, try validate(context, into: &result))
+    try writeReports(context, into: &result)
+    try folder.install(context.files.out)
+    emit(.write, (
+      "wrote \(output): \(splitNames.indices.map { "\(splitNames[$0]).jsonl \(result.finalCounts[$0])" }.joined(separator: ", ")); \(result.verdict)",
+      ["examples": .integer(Int64(result.finalCounts.reduce(0, +))), "problems": .bool(result.hasProblems)]))
+    return result
+  }
+
+  // MARK: - Passes
+
+  /// Refuses a build without sources, or whose output lies inside a source.
+  private func checkSourcesAndOutput() throws {
     guard !recipe.sources.isEmpty else { throw BuildError.noSources }
     let outputURL = URL(fileURLWithPath: output).standardizedFileURL.resolvingSymlinksInPath().path
     for source in recipe.sources {
@@ -56,54 +141,33 @@ public struct BuildPipeline: Sendable {
         throw BuildError.outputInsideSources(output: output, source: source)
       }
     }
-    try InstructOptions(format: recipe.format, tasks: recipe.tasks).check()
-    // The recipe's tokenizer; the default (o200k_base, bundled) falls back to the character
-    // estimate, which the report names, when a binary was copied without its rank files.
-    let tokenizer = try TokenizerSelection.resolve(
-      recipe.tokenizer == TokenizerLocator.defaultName ? nil : recipe.tokenizer, fallback: .characterEstimate)
-    let tokenCounter = tokenizer.counter
-    var validationOptions = try recipe.validationOptions()
-    validationOptions.limits = limits
-    if let loaded = tokenizer.tokenizer {
-      validationOptions.tokenizerSpecialTokens = loaded.specialTokens.keys.sorted()
-    }
-    let folder = OutputFolder(path: output)
-    let splitNames = recipe.splitNames
-    let mode = try folder.mode(settings: recipe.settingsJSON, splitNames: splitNames, force: force)
-    var result = BuildResult(recipe: recipe)
-    result.tokenCounterName = tokenCounter.name
-    result.incremental = mode == .incremental
-    result.splitNames = splitNames
-    let stages = BuildStage.allCases.count
-    func emit(_ stage: BuildStage, _ message: String, _ counts: JSONValue) {
-      let index = (BuildStage.allCases.firstIndex(of: stage) ?? 0) + 1
-      onEvent(BuildEvent(stage: stage, index: index, total: stages, message: message, counts: counts.objectValue ?? JSONObject()))
-    }
+  }
 
-    // Sources.
-    let sourceNames = SourceNames(sources: recipe.sources)
-    result.sourceNames = recipe.sources.map(sourceNames.name(of:))
+  /// Every source file with its digest, named relative to its source.
+  private func listSources(
+    mode: OutputFolder.Mode, tokenizer: TokenizerSelection, names: SourceNames, into result: inout BuildResult
+  ) throws -> StageReport {
+    result.sourceNames = recipe.sources.map(names.name(of:))
     result.sources = try SourceFile.list(recipe.sources).map { file in
       var named = file
-      named.path = sourceNames.name(of: file.path)
+      named.path = names.name(of: file.path)
       return named
     }
     let sourceBytes = result.sources.reduce(0) { $0 + $1.bytes }
-    var sourcesLine = "sources: \(result.sources.count) files, \(ExtractionSummary.formatBytes(sourceBytes))"
+    var line = "sources: \(result.sources.count) files, \(ExtractionSummary.formatBytes(sourceBytes))"
     if mode == .incremental {
-      sourcesLine += "; incremental build: \(output) has the same recipe settings, its examples stay where they are"
+      line += "; incremental build: \(output) has the same recipe settings, its examples stay where they are"
     }
-    if let warning = tokenizer.warning { sourcesLine += "; " + warning }
-    emit(.sources, sourcesLine,
-         ["files": .integer(Int64(result.sources.count)), "bytes": .integer(Int64(sourceBytes)), "incremental": .bool(mode == .incremental)])
+    if let warning = tokenizer.warning { line += "; " + warning }
+    return (line, ["files": .integer(Int64(result.sources.count)), "bytes": .integer(Int64(sourceBytes)),
+                   "incremental": .bool(mode == .incremental)])
+  }
 
-    let work = try folder.makeWorkFolder()
-    defer { folder.removeWorkFolder(work) }
-    let out = work + "/out"
-
-    // Extract.
-    let documents = work + "/documents.jsonl"
-    let documentWriter = try JSONLWriter(path: documents)
+  /// Sources to documents, then site furniture (lines recurring on many documents of the set:
+  /// navigation, footers, "last updated" lines, licence notes) learned and removed.
+  private func extract(_ context: Context, into result: inout BuildResult) throws -> StageReport {
+    let files = context.files
+    let documentWriter = try JSONLWriter(path: files.documents)
     var failures: [String] = []
     var extractOptions = ExtractOptions(htmlContent: recipe.htmlContent)
     extractOptions.limits = limits
@@ -112,88 +176,98 @@ public struct BuildPipeline: Sendable {
     // Documents are named relative to their source folder, so ids, groups and wordings do not
     // depend on how the folder was spelled.
     result.extraction = try extraction.run(onFailure: { failures.append($0.message) }) { document in
-      try documentWriter.write(sourceNames.renamed(document).jsonValue)
+      try documentWriter.write(context.sourceNames.renamed(document).jsonValue)
     }
     try documentWriter.finish()
     result.extractionFailures = failures
-    // Site furniture: lines recurring on many documents of the set (navigation, footers,
-    // "last updated" lines, licence notes) are learned from the documents and removed.
-    var documentsForDedup = documents
-    var extractLine = result.extraction.line
+    var line = result.extraction.line
     if recipe.removeFurniture {
-      documentsForDedup = work + "/documents.clean.jsonl"
       var furnitureOptions = SiteFurnitureFilter.Options()
       furnitureOptions.limits = limits
-      let furniture = try SiteFurnitureFilter(furnitureOptions).run(input: documents, output: documentsForDedup)
+      let furniture = try SiteFurnitureFilter(furnitureOptions).run(input: files.documents, output: files.cleanDocuments)
       result.furniture = furniture
-      extractLine += "; " + furniture.line
+      line += "; " + furniture.line
     }
-    emit(.extract, extractLine,
-         ["documents": .integer(Int64(result.extraction.documents)), "files": .integer(Int64(result.extraction.files)),
-          "skipped": .integer(Int64(result.extraction.skipped)),
-          "furniture_lines": .integer(Int64(result.furniture?.furnitureLines ?? 0)),
-          "furniture_lines_removed": .integer(Int64(result.furniture?.linesRemoved ?? 0))])
+    return (line, ["documents": .integer(Int64(result.extraction.documents)), "files": .integer(Int64(result.extraction.files)),
+                   "skipped": .integer(Int64(result.extraction.skipped)),
+                   "furniture_lines": .integer(Int64(result.furniture?.furnitureLines ?? 0)),
+                   "furniture_lines_removed": .integer(Int64(result.furniture?.linesRemoved ?? 0))])
+  }
 
-    // Dedup documents.
-    let keptDocuments = work + "/documents.kept.jsonl"
-    var documentDedup = DedupOptions()
-    documentDedup.threshold = recipe.dedupThreshold
-    documentDedup.ngram = recipe.dedupNGram
-    documentDedup.jobs = jobs
-    documentDedup.limits = limits
-    let documentRun = try deduplicate(input: documentsForDedup, against: [], output: keptDocuments, options: documentDedup)
-    result.documentDedup = documentRun.result.summary
-    result.duplicateSamples += try samples(of: documentRun, stage: "documents", names: ["documents"])
-    emit(.dedupDocuments, "dedup documents: " + Self.line(documentRun.result.summary), Self.counts(documentRun.result.summary))
+  /// The dedup settings of the document stage (the recipe's threshold and shingle size).
+  private var documentDedupOptions: DedupOptions {
+    var options = DedupOptions()
+    options.threshold = recipe.dedupThreshold
+    options.ngram = recipe.dedupNGram
+    options.jobs = jobs
+    options.limits = limits
+    return options
+  }
 
-    // Instruct.
-    let examples = work + "/examples.jsonl"
+  /// Duplicate and near-duplicate documents, and partial copies, removed.
+  private func dedupDocuments(_ context: Context, into result: inout BuildResult) throws -> StageReport {
+    let files = context.files
+    let input = recipe.removeFurniture ? files.cleanDocuments : files.documents
+    let run = try Deduplicator(options: documentDedupOptions).run(input: input, output: files.keptDocuments)
+    result.documentDedup = run.result.summary
+    result.duplicateSamples += try samples(of: run, paths: [input], stage: "documents", names: ["documents"])
+    return ("dedup documents: " + Self.line(run.result.summary), Self.counts(run.result.summary))
+  }
+
+  /// Documents to examples.
+  private func instruct(_ context: Context, into result: inout BuildResult) throws -> StageReport {
+    let files = context.files
     let instructOptions = InstructOptions(
       format: recipe.format, tasks: recipe.tasks, filter: ExampleFilter(minChars: recipe.minChars, maxChars: recipe.maxChars),
-      chunkTokens: recipe.chunkTokens, tokenCounter: tokenCounter, maxTokens: recipe.maxTokens)
-    let exampleWriter = try JSONLWriter(path: examples)
-    result.instruct = try Instructor(options: instructOptions).run(try JSONLReader(path: keptDocuments, limits: limits), to: exampleWriter)
+      chunkTokens: recipe.chunkTokens, tokenCounter: context.tokenizer.counter, maxTokens: recipe.maxTokens)
+    let exampleWriter = try JSONLWriter(path: files.examples)
+    result.instruct = try Instructor(options: instructOptions).run(
+      try JSONLReader(path: files.keptDocuments, limits: limits), to: exampleWriter)
     try exampleWriter.finish()
-    emit(.instruct, result.instruct.report.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: "; "),
-         ["documents": .integer(Int64(result.instruct.documents)), "examples": .integer(Int64(result.instruct.totalWritten))])
+    return (result.instruct.report.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: "; "),
+            ["documents": .integer(Int64(result.instruct.documents)), "examples": .integer(Int64(result.instruct.totalWritten))])
+  }
 
-    // Dedup examples, against the previous build's splits on an incremental run.
-    let previousSplits = mode == .incremental ? splitNames.map { "\(output)/\($0).jsonl" } : []
-    let newExamples = work + "/examples.kept.jsonl"
-    // Examples of one document share its text, so near-duplicate matching would take a title
-    // example for a copy of the summary example; near copies are removed at the document
-    // stage, and examples are matched on equal text or equal shingle sets.
-    var exampleDedup = documentDedup
-    exampleDedup.partial = false
-    exampleDedup.threshold = 1.0
-    let exampleRun = try deduplicate(input: examples, against: previousSplits, output: newExamples, options: exampleDedup)
-    result.exampleDedup = exampleRun.result.summary
-    for cluster in exampleRun.result.clusters {
-      guard let kept = cluster.kept, exampleRun.table.isReference(kept) else { continue }
+  /// Duplicate examples removed, also against the previous build's splits on an incremental run.
+  private func dedupExamples(_ context: Context, into result: inout BuildResult) throws -> StageReport {
+    let files = context.files
+    var options = documentDedupOptions
+    options.partial = false
+    options.threshold = Self.exampleDedupThreshold
+    let run = try Deduplicator(options: options).run(
+      input: files.examples, against: context.previousSplits, output: files.keptExamples)
+    result.exampleDedup = run.result.summary
+    for cluster in run.result.clusters {
+      guard let kept = cluster.kept, run.table.isReference(kept) else { continue }
       for member in cluster.removed {
         if member.kind == .exact { result.alreadyPresent += 1 } else { result.duplicatesOfPrevious += 1 }
       }
     }
     result.duplicateSamples += try samples(
-      of: exampleRun, stage: "examples", names: ["examples"] + splitNames.map { "\($0).jsonl (previous build)" },
-      skipExactReferenceCopies: true)
-    var dedupLine = "dedup examples: " + Self.line(exampleRun.result.summary)
-    if mode == .incremental {
-      dedupLine += "; \(result.alreadyPresent) already in the dataset, \(result.duplicatesOfPrevious) duplicating it"
+      of: run, paths: [files.examples] + context.previousSplits, stage: "examples",
+      names: ["examples"] + context.splitNames.map { "\($0).jsonl (previous build)" }, skipExactReferenceCopies: true)
+    var line = "dedup examples: " + Self.line(run.result.summary)
+    if context.mode == .incremental {
+      line += "; \(result.alreadyPresent) already in the dataset, \(result.duplicatesOfPrevious) duplicating it"
     }
-    var dedupCounts = Self.counts(exampleRun.result.summary).objectValue ?? JSONObject()
-    dedupCounts.append("already_present", .integer(Int64(result.alreadyPresent)))
-    dedupCounts.append("duplicates_of_previous", .integer(Int64(result.duplicatesOfPrevious)))
-    emit(.dedupExamples, dedupLine, .object(dedupCounts))
+    var counts = Self.counts(run.result.summary).objectValue ?? JSONObject()
+    counts.append("already_present", .integer(Int64(result.alreadyPresent)))
+    counts.append("duplicates_of_previous", .integer(Int64(result.duplicatesOfPrevious)))
+    return (line, .object(counts))
+  }
 
-    // Split the new examples; the previous build's examples keep their side.
+  /// The new examples split; the previous build's examples keep their side, ahead of the new
+  /// ones in each final split.
+  private func split(_ context: Context, into result: inout BuildResult) throws -> StageReport {
+    let files = context.files
+    let splitNames = context.splitNames
     var splitOptions = SplitOptions()
     splitOptions.ratios = recipe.ratios
     splitOptions.seed = recipe.seed
     splitOptions.groupBy = recipe.groupBy
     // Examples that share a passage end on the same side (their documents' groups are joined
     // before the split); leaks left after that (near duplicates) are moved to train, so the
-    // leakage stage below reports what remains after the repair.
+    // leakage stage reports what remains after the repair.
     splitOptions.linkSharedPassages = true
     splitOptions.leakage.ngram = recipe.leakNGram
     splitOptions.leakage.threshold = recipe.leakThreshold
@@ -201,7 +275,7 @@ public struct BuildPipeline: Sendable {
     splitOptions.leakAction = .move
     splitOptions.jobs = jobs
     splitOptions.limits = limits
-    let splitResult = try Splitter(options: splitOptions).run(input: newExamples, directory: work + "/split")
+    let splitResult = try Splitter(options: splitOptions).run(input: files.keptExamples, directory: files.split)
     result.addedCounts = splitResult.counts
     result.splitRepair = BuildResult.SplitRepair(
       groups: splitResult.groupsBeforeLinking, linkedSets: splitResult.linkedSets,
@@ -209,64 +283,75 @@ public struct BuildPipeline: Sendable {
     result.previousCounts = []
     result.finalCounts = []
     for (index, name) in splitNames.enumerated() {
-      let final = "\(out)/\(name).jsonl"
-      let file = try OutputFile(path: final)
-      var previous = 0
-      if mode == .incremental {
-        previous = try Self.copyLines(from: previousSplits[index], to: file, limits: limits)
-      }
-      let added = try Self.copyLines(from: "\(work)/split/\(name).jsonl", to: file, limits: limits)
+      let file = try OutputFile(path: "\(files.out)/\(name).jsonl")
+      let previous = context.previousSplits.isEmpty
+        ? 0 : try Self.copyLines(from: context.previousSplits[index], to: file, limits: limits)
+      let added = try Self.copyLines(from: "\(files.split)/\(name).jsonl", to: file, limits: limits)
       try file.commit()
       result.previousCounts.append(previous)
       result.finalCounts.append(previous + added)
     }
-    let splitParts = splitNames.indices.map { i in
-      "\(splitNames[i]) \(result.finalCounts[i])" + (mode == .incremental ? " (+\(result.addedCounts[i]))" : "")
+    let parts = splitNames.indices.map { i in
+      "\(splitNames[i]) \(result.finalCounts[i])" + (context.mode == .incremental ? " (+\(result.addedCounts[i]))" : "")
     }
-    var splitCounts = JSONObject()
-    for (i, name) in splitNames.enumerated() { splitCounts.append(name, .integer(Int64(result.finalCounts[i]))) }
-    var splitLine = "split: " + splitParts.joined(separator: ", ")
-    if let ratioWarning = result.ratioWarning { splitLine += "; " + ratioWarning }
-    emit(.split, splitLine, .object(splitCounts))
+    var counts = JSONObject()
+    for (i, name) in splitNames.enumerated() { counts.append(name, .integer(Int64(result.finalCounts[i]))) }
+    var line = "split: " + parts.joined(separator: ", ")
+    if let ratioWarning = result.ratioWarning { line += "; " + ratioWarning }
+    return (line, .object(counts))
+  }
 
-    // Leakage between the final splits.
+  /// Leakage between the final splits.
+  private func checkLeakage(_ context: Context, into result: inout BuildResult) throws -> StageReport {
+    let out = context.files.out
     var leakageOptions = LeakageOptions()
     leakageOptions.ngram = recipe.leakNGram
     leakageOptions.threshold = recipe.leakThreshold
-    leakageOptions.groupBy = recipe.groupBy ?? "metadata.source_id"
+    leakageOptions.groupBy = recipe.groupPath
     leakageOptions.jobs = jobs
     leakageOptions.limits = limits
-    let trainPath = "\(out)/train.jsonl"
-    let heldOut = splitNames.dropFirst().map { "\(out)/\($0).jsonl" }
-    let leakage = try LeakageCheck(options: leakageOptions).run(train: trainPath, heldOut: heldOut)
+    let heldOut = context.splitNames.dropFirst().map { "\(out)/\($0).jsonl" }
+    let leakage = try LeakageCheck(options: leakageOptions).run(train: "\(out)/train.jsonl", heldOut: heldOut)
     result.leakage = leakage
     result.leakSamples = try leakSamples(leakage, folder: out)
-    var leakCounts = JSONObject()
-    for kind in LeakKind.allCases { leakCounts.append(kind.rawValue, .integer(Int64(leakage.counts[kind] ?? 0))) }
-    emit(.leakage, "leakage: \(leakage.findings.count) leak\(leakage.findings.count == 1 ? "" : "s") in \(leakage.heldOutRecords) held-out examples", .object(leakCounts))
+    var counts = JSONObject()
+    for kind in LeakKind.allCases { counts.append(kind.rawValue, .integer(Int64(leakage.counts[kind] ?? 0))) }
+    let leaks = leakage.findings.count
+    return ("leakage: \(leaks) leak\(leaks == 1 ? "" : "s") in \(leakage.heldOutRecords) held-out examples", .object(counts))
+  }
 
-    // Validate.
+  /// The final splits checked with the recipe's validate settings.
+  private func validate(_ context: Context, into result: inout BuildResult) throws -> StageReport {
+    let out = context.files.out
+    var options = recipe.validationOptions()
+    options.limits = limits
+    if let loaded = context.tokenizer.tokenizer {
+      options.tokenizerSpecialTokens = loaded.specialTokens.keys.sorted()
+    }
     let validator = DatasetValidator(
-      options: validationOptions, schemaLookup: { FormatSchemas.schema(for: $0) }, tokenCounter: tokenCounter)
-    for (index, name) in splitNames.enumerated() {
+      options: options, schemaLookup: { FormatSchemas.schema(for: $0) }, tokenCounter: context.tokenizer.counter)
+    for (index, name) in context.splitNames.enumerated() {
       try validator.validate(path: "\(out)/\(name).jsonl", role: index == 0 ? .training : .validation)
     }
-    result.validation = Self.renamed(validator.finish(), folder: out)
-    emit(.validate, "validate: \(result.validation.errorCount) errors, \(result.validation.warningCount) warnings, \(result.validation.noteCount) notes",
-         ["errors": .integer(Int64(result.validation.errorCount)), "warnings": .integer(Int64(result.validation.warningCount)),
-          "notes": .integer(Int64(result.validation.noteCount))])
+    let report = Self.renamed(validator.finish(), folder: out)
+    result.validation = report
+    return ("validate: \(report.errorCount) errors, \(report.warningCount) warnings, \(report.noteCount) notes",
+            ["errors": .integer(Int64(report.errorCount)), "warnings": .integer(Int64(report.warningCount)),
+             "notes": .integer(Int64(report.noteCount))])
+  }
 
-    // Statistics, card, reports, manifest.
-    let sourceOfDocument = try Self.documentSources(keptDocuments)
-    let groupBy = recipe.groupBy ?? "metadata.source_id"
+  /// Statistics of each split, then the report, card and manifest written into the folder.
+  private func writeReports(_ context: Context, into result: inout BuildResult) throws {
+    let out = context.files.out
+    let sourceOfDocument = try Self.documentSources(context.files.keptDocuments)
     var taskSamples = TaskSamples()
-    for (index, name) in splitNames.enumerated() {
+    for (index, name) in context.splitNames.enumerated() {
       result.statistics.append(try SplitStatistics.read(
-        path: "\(out)/\(name).jsonl", name: name, counter: tokenCounter, sourceOfDocument: sourceOfDocument, groupBy: groupBy,
-        onRecord: { record in if index == 0 { taskSamples.add(record, format: recipe.format) } }))
+        path: "\(out)/\(name).jsonl", name: name, counter: context.tokenizer.counter, sourceOfDocument: sourceOfDocument,
+        groupBy: recipe.groupPath, onRecord: { record in if index == 0 { taskSamples.add(record, format: recipe.format) } }))
     }
     result.taskSamples = taskSamples.samples
-    for (index, name) in splitNames.enumerated() {
+    for (index, name) in context.splitNames.enumerated() {
       let digest = try FileDigest(path: "\(out)/\(name).jsonl")
       result.outputs.append(.init(name: "\(name).jsonl", bytes: digest.bytes, sha256: digest.sha256, records: result.finalCounts[index]))
     }
@@ -274,33 +359,15 @@ public struct BuildPipeline: Sendable {
     try Self.write(HTMLReport.render(result), to: "\(out)/report.html", result: &result)
     try Self.write(DatasetCard.render(result), to: "\(out)/README.md", result: &result)
     try Self.writeText(BuildManifest.render(result), to: "\(out)/manifest.json")
-    try folder.install(out)
-    emit(.write, "wrote \(output): \(splitNames.indices.map { "\(splitNames[$0]).jsonl \(result.finalCounts[$0])" }.joined(separator: ", ")); \(result.verdict)",
-         ["examples": .integer(Int64(result.finalCounts.reduce(0, +))), "problems": .bool(result.hasProblems)])
-    return result
   }
 
-  // MARK: - Stages
-
-  private struct DedupRun {
-    var table: SketchTable
-    var result: DedupResult
-    var paths: [String]
-  }
-
-  private func deduplicate(input: String, against: [String], output: String, options: DedupOptions) throws -> DedupRun {
-    let dedup = Deduplicator(options: options)
-    let table = try dedup.sketch(input: input, against: against)
-    let edges = dedup.verify(dedup.candidatePairs(table), in: table)
-    let result = dedup.resolve(table, edges: edges)
-    let file = try OutputFile(path: output)
-    try dedup.writeKept(result, table: table, input: input, to: file)
-    try file.commit()
-    return DedupRun(table: table, result: result, paths: [input] + against)
-  }
+  // MARK: - Samples
 
   /// The first clusters of a dedup run as kept/removed pairs, texts read back from the files.
-  private func samples(of run: DedupRun, stage: String, names: [String], skipExactReferenceCopies: Bool = false) throws -> [DuplicateSample] {
+  /// - Parameter paths: the files of the run: its input, then the reference files.
+  private func samples(
+    of run: DedupRun, paths: [String], stage: String, names: [String], skipExactReferenceCopies: Bool = false
+  ) throws -> [DuplicateSample] {
     var pairs: [(kind: String, similarity: Double, kept: Int, removed: Int)] = []
     for cluster in run.result.clusters {
       guard pairs.count < Self.duplicateSamplesPerStage, let kept = cluster.kept, let member = cluster.removed.first else { continue }
@@ -315,7 +382,7 @@ public struct BuildPipeline: Sendable {
     }
     var texts: [Int: [Int: RecordSample]] = [:]
     for (file, lines) in wanted {
-      texts[file] = try RecordSample.read(path: run.paths[file], name: names[min(file, names.count - 1)], lines: lines)
+      texts[file] = try RecordSample.read(path: paths[file], name: names[min(file, names.count - 1)], lines: lines)
     }
     return pairs.compactMap { pair in
       let keptFile = Int(run.table.fileIndex[pair.kept])

@@ -25,7 +25,7 @@ public struct BuildRecipe: Sendable, Equatable {
   public var ratios: [Double] = [0.9, 1 - 0.9]
   /// Seed of the keyed split hash.
   public var seed: UInt64 = 0
-  /// Dotted path of the split group key (default `metadata.source_id`, the document).
+  /// Dotted path of the split group key (default ``GroupKey/defaultPath``, the document).
   public var groupBy: String?
   /// Jaccard similarity above which two records are near duplicates (dedup).
   public var dedupThreshold = 0.8
@@ -43,8 +43,12 @@ public struct BuildRecipe: Sendable, Equatable {
   public var leakThreshold = 0.8
   /// The longest example, in tokens (validate's length check and the report's histogram line).
   public var maxTokens = 4096
-  /// The rest of the `validate:` section, passed to ``ValidationOptions/apply(yaml:path:)``.
-  public var validate: JSONObject = JSONObject()
+  /// The rest of the `validate:` section as the recipe wrote it (keys sorted): part of the
+  /// settings, so a change to it makes the next build a fresh one.
+  public internal(set) var validate: JSONObject = JSONObject()
+  /// The same section decoded by validate's own config reader (``maxTokens`` apart); see
+  /// ``validationOptions()``.
+  public internal(set) var validation = ValidationOptions()
 
   /// The defaults of `dataprep init`.
   public init() {}
@@ -53,6 +57,19 @@ public struct BuildRecipe: Sendable, Equatable {
   static let topKeys = [
     "sources", "format", "tasks", "html_content", "remove_furniture", "tokenizer", "split", "dedup", "instruct", "leakage", "validate",
   ]
+
+  /// Reads and parses the recipe file at `path`.
+  /// - Throws: ``BuildError/badRecipe(path:reason:)`` when it cannot be read, and what
+  ///   ``parse(yaml:path:)`` throws.
+  public static func load(path: String) throws(BuildError) -> BuildRecipe {
+    let text: String
+    do {
+      text = try String(contentsOfFile: path, encoding: .utf8)
+    } catch {
+      throw .badRecipe(path: path, reason: "cannot read: \(error.localizedDescription)")
+    }
+    return try parse(yaml: text, path: path)
+  }
 
   /// Parses a recipe.
   /// - Parameter path: the file name used in error messages.
@@ -65,6 +82,7 @@ public struct BuildRecipe: Sendable, Equatable {
       throw .badRecipe(path: path, reason: error.reason)
     }
     var recipe = BuildRecipe()
+    var validateSection: [String: Any] = [:]
     if node == nil { return recipe }
     guard let root = node as? [String: Any] else { throw .badRecipe(path: path, reason: "expected a mapping at the top level") }
     let reader = RecipeReader(path: path)
@@ -139,6 +157,7 @@ public struct BuildRecipe: Sendable, Equatable {
             recipe.maxTokens = try reader.positive(section[sub] as Any, key: "validate.max_tokens")
           } else {
             rest.append(sub, RecipeReader.json(section[sub] as Any))
+            validateSection[sub] = section[sub]
           }
         }
         recipe.validate = rest
@@ -146,25 +165,24 @@ public struct BuildRecipe: Sendable, Equatable {
         throw .unknownRecipeKey(path: path, key: key, known: topKeys)
       }
     }
-    // Check the validate section now, so a typo fails before any work is done.
-    _ = try recipe.validationOptions(path: path)
+    // Decoded now, so a typo fails before any work is done.
+    do {
+      try recipe.validation.apply(section: validateSection, path: path)
+    } catch {
+      throw .badRecipe(path: path, reason: "validate: " + (error.errorDescription ?? "\(error)"))
+    }
     return recipe
   }
 
   /// The validate options of this recipe: the defaults, the `validate:` section, ``maxTokens``.
-  public func validationOptions(path: String = "dataprep.yaml") throws(BuildError) -> ValidationOptions {
-    var options = ValidationOptions()
-    if !validate.isEmpty {
-      let text = JSONWriter().string(of: ["validate": .object(validate)])
-      do {
-        try options.apply(yaml: text, path: path)
-      } catch {
-        throw .badRecipe(path: path, reason: "validate: " + (error.errorDescription ?? "\(error)"))
-      }
-    }
+  public func validationOptions() -> ValidationOptions {
+    var options = validation
     options.maxTokens = maxTokens
     return options
   }
+
+  /// The dotted path of the split group key: ``groupBy``, else ``GroupKey/defaultPath``.
+  public var groupPath: String { groupBy ?? GroupKey.defaultPath }
 
   /// The settings (everything but the sources) as JSON: written to the manifest and compared on
   /// an incremental run.

@@ -17,7 +17,7 @@ enum DatasetCard {
     lines += ["## Splits", "", "| split | examples | tokens | longest | file |", "|---|---:|---:|---:|---|"]
     for (i, name) in result.splitNames.enumerated() {
       let stats = result.statistics.indices.contains(i) ? result.statistics[i] : SplitStatistics(name: name)
-      lines.append("| \(name) | \(result.finalCounts[i]) | \(stats.tokens) | \(stats.longest) | `\(name).jsonl` |")
+      lines.append("| \(name) | \(result.finalCounts[i]) | \(stats.lengths.totalTokens) | \(stats.lengths.longest) | `\(name).jsonl` |")
     }
     lines += ["", "Tokens are \(result.tokenCounterName).", ""]
     if let warning = result.ratioWarning { lines += ["**Split:** \(inline(warning)).", ""] }

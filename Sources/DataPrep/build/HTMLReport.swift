@@ -7,7 +7,7 @@
 enum HTMLReport {
   /// Groups with fewer examples than this are highlighted as scarce (validate's `min_group_examples`).
   static func scarceLimit(_ result: BuildResult) -> Int {
-    (try? result.recipe.validationOptions().minGroupExamples) ?? 10
+    result.recipe.validationOptions().minGroupExamples
   }
 
   /// The page.
@@ -116,11 +116,11 @@ enum HTMLReport {
     var rows = ""
     for (i, name) in result.splitNames.enumerated() {
       let stats = result.statistics.indices.contains(i) ? result.statistics[i] : SplitStatistics(name: name)
-      let over = stats.over(maxTokens)
+      let over = stats.lengths.records(longerThan: maxTokens)
       rows += "<tr><th>\(HTMLText.escape(name))</th>"
       if result.incremental { rows += "<td>\(HTMLText.number(result.previousCounts[i]))</td><td>+\(HTMLText.number(result.addedCounts[i]))</td>" }
-      rows += "<td><b>\(HTMLText.number(result.finalCounts[i]))</b></td><td>\(HTMLText.number(stats.tokens))</td>"
-      rows += "<td>\(HTMLText.number(stats.percentile(0.5)))</td><td>\(HTMLText.number(stats.percentile(0.95)))</td><td>\(HTMLText.number(stats.longest))</td>"
+      rows += "<td><b>\(HTMLText.number(result.finalCounts[i]))</b></td><td>\(HTMLText.number(stats.lengths.totalTokens))</td>"
+      rows += "<td>\(HTMLText.number(stats.lengths.percentile(50)))</td><td>\(HTMLText.number(stats.lengths.percentile(95)))</td><td>\(HTMLText.number(stats.lengths.longest))</td>"
       rows += "<td class=\"\(over > 0 ? "badcell" : "")\">\(HTMLText.number(over))</td><td>\(HTMLText.number(stats.groups.count))</td></tr>"
     }
     let previous = result.incremental ? "<th>previous</th><th>added</th>" : ""
@@ -137,18 +137,17 @@ enum HTMLReport {
     // The axis covers 99% of the examples (a few very long ones would squeeze the rest into
     // one bar); longer ones are counted in the last bar and named in the caption. It reaches
     // the max-tokens line when that is near.
-    let clip = result.statistics.map { $0.percentile(Self.histogramCoverage) }.max() ?? 0
-    var axis = max(8, clip)
+    let clip = result.statistics.map { $0.lengths.percentile(TokenStatistics.histogramCoveragePercent) }.max() ?? 0
+    var axis = max(Self.shortestAxis, clip)
     if maxTokens <= clip * 2 { axis = max(axis, maxTokens) }
-    axis = niceCeiling(Int(Double(axis) * 1.05))
-    // Bins of a round width (1, 2 or 5 × 10^k), about 30 of them, ending at the axis.
-    let binWidth = niceCeiling(max(1, axis / 30))
+    axis = TokenStatistics.roundWidth(Int(Double(axis) * Self.axisHeadroom))
+    // Bins of a round width (1, 2 or 5 × 10^k), about `histogramBins` of them, ending at the axis.
+    let binWidth = TokenStatistics.roundWidth(max(1, axis / Self.histogramBins))
     let bins = max(1, (axis + binWidth - 1) / binWidth)
     axis = binWidth * bins
     var charts = ""
     for stats in result.statistics {
-      var counts = [Int](repeating: 0, count: bins)
-      for (length, n) in stats.lengths { counts[min(bins - 1, length / binWidth)] += n }
+      let counts = stats.lengths.bucketCounts(width: binWidth, count: bins)
       let top = max(1, counts.max() ?? 1)
       let (w, h, left, bottom) = (520, 200, 44, 30)
       let plotW = w - left - 10
@@ -175,9 +174,9 @@ enum HTMLReport {
         svg += "<text x=\"\(left + plotW)\" y=\"24\" text-anchor=\"end\" class=\"limitlbl\">max \(HTMLText.number(maxTokens)) →</text>"
       }
       svg += "</svg>"
-      let beyond = stats.lengths.reduce(0) { $0 + ($1.key >= axis ? $1.value : 0) }
+      let beyond = stats.lengths.records(longerThan: axis - 1)
       let clipped = beyond > 0 ? "; \(HTMLText.number(beyond)) longer than \(HTMLText.number(axis)) counted in the last bar" : ""
-      charts += "<figure>\(svg)<figcaption><b>\(HTMLText.escape(stats.name))</b>: \(HTMLText.number(stats.records)) examples, median \(HTMLText.number(stats.percentile(0.5))), longest \(HTMLText.number(stats.longest)) tokens\(clipped)</figcaption></figure>"
+      charts += "<figure>\(svg)<figcaption><b>\(HTMLText.escape(stats.name))</b>: \(HTMLText.number(stats.records)) examples, median \(HTMLText.number(stats.lengths.percentile(50))), longest \(HTMLText.number(stats.lengths.longest)) tokens\(clipped)</figcaption></figure>"
     }
     return "<section><h2>Token lengths</h2><div class=\"grid\">\(charts)</div></section>\n"
   }
@@ -203,7 +202,7 @@ enum HTMLReport {
     html += table(title: "source", result: result, values: result.statistics.map(\.sources), scarce: scarce, limit: 40, needsEverySplit: false)
     html += "</div>"
     // Groups: the split's unit; show how many and the smallest.
-    let groupBy = result.recipe.groupBy ?? "metadata.source_id"
+    let groupBy = result.recipe.groupPath
     var all: [String: Int] = [:]
     for stats in result.statistics { for (g, n) in stats.groups { all[g, default: 0] += n } }
     let small = all.filter { $0.value < scarce }.count
@@ -283,16 +282,12 @@ enum HTMLReport {
     return html + "</section>\n"
   }
 
-  /// The share of examples the histogram's axis covers.
-  static let histogramCoverage = 0.99
-
-  /// The smallest 1, 2 or 5 × 10^k at or above `n`.
-  static func niceCeiling(_ n: Int) -> Int {
-    var magnitude = 1
-    while magnitude * 10 <= n { magnitude *= 10 }
-    for step in [1, 2, 5, 10] where step * magnitude >= n { return step * magnitude }
-    return 10 * magnitude
-  }
+  /// The shortest histogram axis, in tokens.
+  static let shortestAxis = 8
+  /// Room left right of the longest bar the axis covers: 5%.
+  static let axisHeadroom = 1.05
+  /// About this many bars in a histogram.
+  static let histogramBins = 30
 
   static let css = """
     :root{--ink:#1d2430;--muted:#5d6778;--line:#d9dee7;--bg:#f6f7fa;--good:#2f7d5b;--warn:#b7791f;--bad:#b83232}

@@ -2,7 +2,7 @@ import Foundation
 
 /// Thresholds and rules for `validate`, from a config file (`dataprep.yaml`, key `validate`)
 /// and command-line flags (which override the file).
-public struct ValidationOptions: Sendable {
+public struct ValidationOptions: Sendable, Equatable {
   /// Report at most this many findings per check (all are counted). Default 20.
   public var maxFindingsPerCheck = 20
   /// At most this many schema violations reported per record. Default 3.
@@ -90,7 +90,12 @@ public struct ValidationOptions: Sendable {
       if node == nil { return }
       throw .unreadable(path: path, reason: "expected a mapping at the top level")
     }
-    let section = (root["validate"] as? [String: Any]) ?? root
+    try apply(section: (root["validate"] as? [String: Any]) ?? root, path: path)
+  }
+
+  /// Applies the keys of a parsed `validate:` mapping (YAML values), as a config file's are:
+  /// `dataprep build` decodes its recipe's section with it.
+  mutating func apply(section: [String: Any], path: String) throws(ValidationConfigError) {
     for (key, value) in section {
       try apply(key: key, value: value, path: path)
     }

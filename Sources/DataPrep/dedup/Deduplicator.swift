@@ -3,6 +3,7 @@ import Foundation
 /// Finds exact duplicates, near duplicates and partial copies among JSONL records and writes
 /// the survivors unchanged.
 ///
+/// ``run(_:output:clusters:)`` runs a ``DedupJob``: all stages, or one of them as a separate job.
 /// The stages are separable, each reading and writing plain values (or files, see
 /// ``SketchFile``): ``sketch(input:against:)`` (one streaming pass: signatures),
 /// ``candidatePairs(_:bandRange:)`` (LSH buckets, per band range), ``verify(_:in:)``,
@@ -15,6 +16,78 @@ public struct Deduplicator: Sendable {
   /// A deduplicator with `options`.
   public init(options: DedupOptions) {
     self.options = options
+  }
+
+  // MARK: jobs
+
+  /// Runs `job`: the one entry point of the stage, for `dataprep dedup` and `dataprep build`.
+  /// Writes `output` (the kept records, or the job's intermediate file) and, for the jobs that
+  /// cluster, the clusters as JSONL to `clusters`. An input `-` (standard input) is read once
+  /// into a temporary file, as the kept records are copied in a second pass.
+  /// - Returns: the sketches and clusters of the jobs that write kept records (``DedupJob/all(input:against:)``
+  ///   and ``DedupJob/clusters(input:signatures:pairs:)``), `nil` for the others.
+  /// - Throws: ``DedupError``, ``InputError``, ``OutputError``.
+  public func run(_ job: DedupJob, output: String, clusters: String? = nil) throws -> DedupRun? {
+    switch job {
+    case .all(let input, let against):
+      return try run(input: input, against: against, output: output, clusters: clusters)
+    case .signatures(let input, let against):
+      let (path, isSpool) = try Self.rereadablePath(input)
+      defer { if isSpool { Self.removeSpool(path) } }
+      let table = try sketch(input: path, against: against, inputName: input)
+      try Self.writeFile(SketchFile.encode(table, options: options), to: output)
+      return nil
+    case .candidates(let signatures, let bandRange):
+      let table = try loadSketches(signatures)
+      let edges = verify(candidatePairs(table, bandRange: bandRange), in: table)
+      try Self.writeFile(SketchFile.encode(edges, options: options, inputDigest: table.inputDigest), to: output)
+      return nil
+    case .clusters(let input, let signatures, let pairs):
+      let table = try loadSketches(signatures)
+      var edges: [SimilarityEdge] = []
+      for path in pairs {
+        edges += try SketchFile.decodeEdges(
+          try ByteSource(path: path).readAll(), path: path, options: options, inputDigest: table.inputDigest)
+      }
+      return try finish(table: table, edges: edges, input: input, inputName: input, output: output, clusters: clusters)
+    }
+  }
+
+  /// Runs every stage (``DedupJob/all(input:against:)``): the kept records of `input` to
+  /// `output`, records duplicating one of `against` removed too; the clusters to `clusters`.
+  /// - Throws: ``DedupError``, ``InputError``, ``OutputError``.
+  public func run(input: String, against: [String] = [], output: String, clusters: String? = nil) throws -> DedupRun {
+    let (path, isSpool) = try Self.rereadablePath(input)
+    defer { if isSpool { Self.removeSpool(path) } }
+    let table = try sketch(input: path, against: against, inputName: input)
+    let edges = verify(candidatePairs(table), in: table)
+    return try finish(table: table, edges: edges, input: path, inputName: input, output: output, clusters: clusters)
+  }
+
+  /// Clusters, then writes the kept records of `input` to `output` and the clusters to `clusters`.
+  private func finish(
+    table: SketchTable, edges: [SimilarityEdge], input: String, inputName: String, output: String, clusters: String?
+  ) throws -> DedupRun {
+    let result = resolve(table, edges: edges)
+    let out = try OutputFile(path: output)
+    try writeKept(result, table: table, input: input, inputName: inputName, to: out)
+    if let clusters {
+      let writer = try JSONLWriter(path: clusters)
+      for cluster in result.clusters { try writer.write(cluster.jsonValue(in: table)) }
+      try writer.finish()
+    }
+    try out.commit()
+    return DedupRun(table: table, result: result)
+  }
+
+  private func loadSketches(_ path: String) throws -> SketchTable {
+    try SketchFile.decodeSketch(try ByteSource(path: path).readAll(), path: path, options: options)
+  }
+
+  private static func writeFile(_ bytes: [UInt8], to path: String) throws {
+    let out = try OutputFile(path: path)
+    try out.write(bytes)
+    try out.commit()
   }
 
   // MARK: signatures

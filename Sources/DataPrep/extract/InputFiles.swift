@@ -27,13 +27,18 @@ struct InputFiles: Sendable {
   /// Symbolic links to folders met in a walk, not followed (printable paths, in walk order).
   var linkedFolders: [String] = []
 
+  /// Whether files with an ignored extension are listed too (`dataprep build`'s manifest lists
+  /// every source file, so a changed byte anywhere shows); they are still counted in ``ignored``.
+  private var listsIgnored = false
+
   /// Expands `paths`.
-  init(paths: [String]) {
-    self.init(inputs: paths.map(InputPath.init))
+  init(paths: [String], includingIgnored: Bool = false) {
+    self.init(inputs: paths.map(InputPath.init), includingIgnored: includingIgnored)
   }
 
-  /// Expands `inputs`.
-  init(inputs: [InputPath]) {
+  /// Expands `inputs`; with `includingIgnored`, files of ignored extensions are entries too.
+  init(inputs: [InputPath], includingIgnored: Bool = false) {
+    listsIgnored = includingIgnored
     for input in inputs {
       if input.display != "-", Self.isDirectory(input.bytes, followLinks: true) {
         walk(input)
@@ -59,6 +64,7 @@ struct InputFiles: Sendable {
         linkedFolders.append(path.display)  // a symbolic link to a folder: never followed
       } else if InputKind.isIgnoredInFolder(path.display) {
         ignored += 1
+        if listsIgnored { entries.append(Entry(input: path)) }
       } else {
         entries.append(Entry(input: path))
       }

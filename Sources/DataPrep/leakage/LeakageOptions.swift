@@ -17,7 +17,7 @@ public struct LeakageOptions: Sendable {
   /// A dotted path to the text to compare, instead of the record's default text.
   public var field: String?
   /// The dotted path of the group key for same-group leaks; records without it have no group.
-  public var groupBy = "metadata.source_id"
+  public var groupBy = GroupKey.defaultPath
   /// Worker threads; results do not depend on it.
   public var jobs = 1
   /// Limits on the input (JSON nesting depth, line length).

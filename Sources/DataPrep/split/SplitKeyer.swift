@@ -26,7 +26,7 @@ struct SplitKeyer {
   }
 
   private mutating func ownGroupHash(of object: JSONObject, path: String, line: Int) throws(SplitError) -> UInt64 {
-    if let key = GroupKey.value(of: object, path: options.groupBy ?? "metadata.source_id") {
+    if let key = GroupKey.value(of: object, path: options.groupBy ?? GroupKey.defaultPath) {
       return XXH64.hash(key, seed: options.seed)
     }
     ungrouped += 1

@@ -59,7 +59,7 @@ public struct SplitResult: Sendable {
     object.append("records", .integer(Int64(total)))
     object.append("counts", .object(countsObject))
     object.append("groups", .object(groupsObject))
-    object.append("group_key", .string(options.groupBy ?? "metadata.source_id"))
+    object.append("group_key", .string(options.groupBy ?? GroupKey.defaultPath))
     object.append("records_grouped_by_text", .integer(Int64(ungrouped)))
     if options.linkSharedPassages {
       object.append("linked_sets", .integer(Int64(linkedSets)))

@@ -215,7 +215,7 @@ public struct Splitter: Sendable {
     var leakOptions = options.leakage
     leakOptions.field = options.field
     leakOptions.normalization = options.normalization
-    leakOptions.groupBy = options.groupBy ?? "metadata.source_id"
+    leakOptions.groupBy = options.groupBy ?? GroupKey.defaultPath
     leakOptions.jobs = options.jobs
     leakOptions.limits = options.limits
     let check = LeakageCheck(options: leakOptions)

@@ -23,8 +23,6 @@ extension DataPrepCommand {
         """
     )
 
-    enum LogFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
-
     @Argument(help: "Source files and folders (default: the recipe's `sources`).")
     var sources: [String] = []
 
@@ -59,7 +57,7 @@ extension DataPrepCommand {
     var force = false
 
     @Option(name: .long, help: "Progress format on stderr: text (a line per stage) or json (an object per stage event).")
-    var logFormat: LogFormat = .text
+    var logFormat: ReportFormat = .text
 
     @OptionGroup var common: CommonOptions
 
@@ -76,28 +74,11 @@ extension DataPrepCommand {
     func recipe() throws -> BuildRecipe {
       var recipe = BuildRecipe()
       let path = config ?? (FileManager.default.fileExists(atPath: "dataprep.yaml") ? "dataprep.yaml" : nil)
-      if let path {
-        let text: String
-        do {
-          text = try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
-          throw BuildError.badRecipe(path: path, reason: "cannot read: \(error.localizedDescription)")
-        }
-        recipe = try BuildRecipe.parse(yaml: text, path: path)
-      }
+      if let path { recipe = try BuildRecipe.load(path: path) }
       var overrides = RecipeOverrides()
       overrides.sources = sources
       overrides.format = format
-      if let tasks {
-        var list: [InstructTask] = []
-        for name in tasks.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !name.isEmpty {
-          guard let task = InstructTask(rawValue: name) else {
-            throw ValidationError("unknown task '\(name)' (\(InstructTask.names.joined(separator: ", ")))")
-          }
-          list.append(task)
-        }
-        overrides.tasks = list
-      }
+      if let tasks { overrides.tasks = try CommaList.tasks(tasks) }
       if let ratio {
         do { overrides.ratios = try SplitOptions.parseRatios(ratio) } catch { throw ValidationError(error.localizedDescription) }
       }
@@ -121,7 +102,7 @@ extension DataPrepCommand {
 /// Writes build events to stderr: a line per stage (with a bar on a terminal), or one JSON
 /// object per event with `--log-format json`; nothing with `--quiet`.
 struct BuildProgressPrinter {
-  var format: DataPrepCommand.Build.LogFormat
+  var format: ReportFormat
   var quiet: Bool
   var isTerminal: Bool
 

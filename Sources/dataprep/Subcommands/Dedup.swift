@@ -2,10 +2,6 @@ import ArgumentParser
 import DataPrep
 import Foundation
 
-#if canImport(Glibc)
-  import Glibc
-#endif
-
 extension DataPrepCommand {
   /// `dataprep dedup`: removes exact duplicates, near duplicates and partial copies from a JSONL file.
   struct Dedup: ParsableCommand {
@@ -134,70 +130,26 @@ extension DataPrepCommand {
       let inputs = [input, signatures].compactMap { $0 } + against + pairs
       try OutputFile.requireDistinct(output, from: inputs)
       if let clusters { try OutputFile.requireDistinct(clusters, from: inputs) }
-      let dedup = Deduplicator(options: options)
+      let run = try Deduplicator(options: options).run(try job(), output: output, clusters: clusters)
+      if let run, !common.quiet {
+        FileHandle.standardError.write(Data((run.result.summary.description + "\n").utf8))
+      }
+    }
+
+    /// The job the flags name (`validate()` has checked each stage has its files).
+    private func job() throws -> DedupJob {
       switch stage {
-      case .signatures:
-        let (path, isSpool) = try Deduplicator.rereadablePath(input ?? "-")
-        defer { if isSpool { Deduplicator.removeSpool(path) } }
-        let table = try dedup.sketch(input: path, against: against, inputName: input)
-        try writeBytes(SketchFile.encode(table, options: dedup.options), to: output)
+      case .all: return .all(input: input ?? "-", against: against)
+      case .signatures: return .signatures(input: input ?? "-", against: against)
       case .candidates:
-        let table = try loadSketches()
-        let range = try parseBandRange()
-        let edges = dedup.verify(dedup.candidatePairs(table, bandRange: range), in: table)
-        try writeBytes(SketchFile.encode(edges, options: dedup.options, inputDigest: table.inputDigest), to: output)
-      case .clusters:
-        let table = try loadSketches()
-        var edges: [SimilarityEdge] = []
-        for path in pairs {
-          edges += try SketchFile.decodeEdges(
-            try ByteSource(path: path).readAll(), path: path, options: dedup.options, inputDigest: table.inputDigest)
+        var range: Range<Int>?
+        if let bandRange {
+          range = DedupJob.bandRange(parsing: bandRange)
+          if range == nil { throw ValidationError("--band-range must be FIRST-LAST, e.g. 0-12") }
         }
-        try finish(dedup, table: table, edges: edges, input: input ?? "-", inputName: input)
-      case .all:
-        let (path, isSpool) = try Deduplicator.rereadablePath(input ?? "-")
-        defer { if isSpool { Deduplicator.removeSpool(path) } }
-        let table = try dedup.sketch(input: path, against: against, inputName: input)
-        let edges = dedup.verify(dedup.candidatePairs(table), in: table)
-        try finish(dedup, table: table, edges: edges, input: path, inputName: input)
+        return .candidates(signatures: signatures ?? "", bandRange: range)
+      case .clusters: return .clusters(input: input ?? "-", signatures: signatures ?? "", pairs: pairs)
       }
-    }
-
-    private func finish(
-      _ dedup: Deduplicator, table: SketchTable, edges: [SimilarityEdge], input: String, inputName: String?
-    ) throws {
-      let result = dedup.resolve(table, edges: edges)
-      let out = try OutputFile(path: output)
-      try dedup.writeKept(result, table: table, input: input, inputName: inputName, to: out)
-      if let clusters {
-        let writer = try JSONLWriter(path: clusters)
-        for cluster in result.clusters { try writer.write(cluster.jsonValue(in: table)) }
-        try writer.finish()
-      }
-      try out.commit()
-      if !common.quiet {
-        FileHandle.standardError.write(Data((result.summary.description + "\n").utf8))
-      }
-    }
-
-    private func loadSketches() throws -> SketchTable {
-      guard let path = signatures else { throw ValidationError("--signatures needs a file") }
-      return try SketchFile.decodeSketch(try ByteSource(path: path).readAll(), path: path, options: options)
-    }
-
-    private func parseBandRange() throws -> Range<Int>? {
-      guard let bandRange else { return nil }
-      let parts = bandRange.split(separator: "-").compactMap { Int($0) }
-      guard parts.count == 2, parts[0] >= 0, parts[1] >= parts[0] else {
-        throw ValidationError("--band-range must be FIRST-LAST, e.g. 0-12")
-      }
-      return parts[0]..<(parts[1] + 1)
-    }
-
-    private func writeBytes(_ bytes: [UInt8], to path: String) throws {
-      let out = try OutputFile(path: path)
-      try out.write(bytes)
-      try out.commit()
     }
   }
 }

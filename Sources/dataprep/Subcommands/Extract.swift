@@ -80,8 +80,7 @@ extension DataPrepCommand {
     private func includedParts() throws -> Set<HTMLContentOptions.Part> {
       guard let include else { return HTMLContentOptions.defaultParts }
       var parts: Set<HTMLContentOptions.Part> = []
-      for name in include.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) {
-        if name == "none" || name.isEmpty { continue }
+      for name in CommaList.items(include).map({ $0.lowercased() }) where name != "none" {
         guard let part = HTMLContentOptions.Part(rawValue: name) else {
           throw ValidationError("--include \(name): expected comments, tables, links, images or none")
         }

@@ -66,16 +66,7 @@ extension DataPrepCommand {
     @OptionGroup var limits: LimitOptions
 
     func run() throws {
-      var taskList: [InstructTask]?
-      if let tasks {
-        taskList = []
-        for name in tasks.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !name.isEmpty {
-          guard let task = InstructTask(rawValue: name) else {
-            throw ValidationError("unknown task '\(name)' (\(InstructTask.names.joined(separator: ", ")))")
-          }
-          taskList?.append(task)
-        }
-      }
+      let taskList = try tasks.map(CommaList.tasks)
       var tokenCounter = TokenCounter.wordEstimate
       // Built-in tasks cut long answers and chunks by tokens; templates alone need no counter.
       let needsTokens = maxTokens != nil || !(taskList ?? (template == nil ? InstructTask.defaults(for: to) : [])).isEmpty

@@ -16,8 +16,6 @@ extension DataPrepCommand {
         """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
-
     @Option(name: .long, help: "The training set (JSONL).")
     var train: String
 
@@ -34,7 +32,7 @@ extension DataPrepCommand {
     var threshold: Double = 0.8
 
     @Option(name: .long, help: "Dotted path of the group key for same-group leaks.")
-    var groupBy: String = "metadata.source_id"
+    var groupBy: String = GroupKey.defaultPath
 
     @Option(name: .long, help: "Dotted path to the text to compare (default: document text or the turns of an example).")
     var field: String?
@@ -46,7 +44,7 @@ extension DataPrepCommand {
     var checks: String?
 
     @Option(name: .long, help: "Report format: text or json.")
-    var output: Format = .text
+    var output: ReportFormat = .text
 
     @Option(name: [.customShort("o"), .customLong("report")], help: "Write the report to this file instead of stdout.")
     var report: String = "-"
@@ -83,14 +81,12 @@ extension DataPrepCommand {
       o.jobs = common.jobs
       o.limits = limits.limits
       if let checks {
-        var kinds = Set<LeakKind>()
-        for name in checks.split(separator: ",") {
-          guard let kind = LeakKind(rawValue: name.trimmingCharacters(in: .whitespaces)) else {
+        o.kinds = try Set(CommaList.items(checks).map { name in
+          guard let kind = LeakKind(rawValue: name) else {
             throw ValidationError("--checks: unknown kind \(name) (same-group, exact-duplicate, near-duplicate, shared-passage)")
           }
-          kinds.insert(kind)
-        }
-        o.kinds = kinds
+          return kind
+        })
       }
       return o
     }

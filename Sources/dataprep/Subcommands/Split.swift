@@ -47,7 +47,7 @@ extension DataPrepCommand {
     var noLeak = false
 
     @Option(name: .long, help: "With --no-leak: move leaking held-out records (and their groups) to train, or drop them.")
-    var leakAction: String = "move"
+    var leakAction: SplitOptions.LeakAction = .move
 
     @Flag(name: .long, help: "Skip the leakage check.")
     var skipLeakageCheck = false
@@ -71,7 +71,6 @@ extension DataPrepCommand {
     @OptionGroup var tokens: TokenizerOptions
 
     func validate() throws {
-      guard leakAction == "move" || leakAction == "drop" else { throw ValidationError("--leak-action must be move or drop") }
       do {
         _ = try options()
       } catch let error as ValidationError {
@@ -91,7 +90,7 @@ extension DataPrepCommand {
       o.field = field
       o.normalization = normalize
       o.checkLeakage = !skipLeakageCheck
-      o.leakAction = noLeak ? (leakAction == "drop" ? .drop : .move) : .report
+      o.leakAction = noLeak ? leakAction : .report
       o.leakage.ngram = ngram
       o.leakage.threshold = threshold
       o.overwrite = force
@@ -106,41 +105,35 @@ extension DataPrepCommand {
       for name in ["train.jsonl", "validation.jsonl", "test.jsonl", "split.json"] {
         try OutputFile.requireDistinct(URL(fileURLWithPath: output).appendingPathComponent(name).path, from: [input])
       }
-      let result = try Splitter(options: try options()).run(input: input, directory: output)
+      let splitOptions = try options()
+      let result = try Splitter(options: splitOptions).run(input: input, directory: output)
       let stderr = FileHandle.standardError
       for warning in result.warnings { stderr.write(Data("dataprep: warning: \(warning)\n".utf8)) }
       if !common.quiet {
-        let parts = result.names.enumerated().map { i, name in
-          "\(name) \(result.counts[i]) (\(String(format: "%.4f", result.ratiosObtained[i])))"
-        }
-        stderr.write(Data("split \(result.total) records: \(parts.joined(separator: ", ")) -> \(output)\n".utf8))
-        if let leakage = result.leakage {
-          stderr.write(Data(leakage.text(limit: 20).utf8))
-          if result.repaired > 0 {
-            let verb = leakAction == "drop" ? "dropped" : "moved to train"
-            stderr.write(Data("\(result.repaired) held-out record(s) \(verb); \(result.leaksRemaining) leak(s) remain\n".utf8))
-          }
-        }
+        stderr.write(Data(result.summary(output: output, leakAction: splitOptions.leakAction).utf8))
       }
       if tokens.tokenizer != nil {
-        try reportTokens(result, to: stderr)
+        // One line per split, counted as `stats` counts (chat examples with the services' overhead).
+        var reader = DatasetTokenReader(jobs: common.jobs)
+        reader.limits = limits.limits
+        let paths = result.names.map { URL(fileURLWithPath: output).appendingPathComponent("\($0).jsonl").path }
+        let report = try TokenStatisticsReport.read(paths, names: result.names, reader: reader, tokenizer: try tokens.load())
+        stderr.write(Data(report.lines.utf8))
       }
       if result.leaksRemaining > 0 { throw ExitCode(1) }
     }
+  }
+}
 
-    /// With `--tokenizer`, one line per split: its token total and length percentiles, counted as
-    /// `stats` counts them (chat examples with the services' per-message overhead).
-    private func reportTokens(_ result: SplitResult, to stderr: FileHandle) throws {
-      let tokenizer = try tokens.load()
-      let counter = ExampleTokenCounter(tokenizer: tokenizer)
-      var reader = DatasetTokenReader(jobs: common.jobs)
-      reader.limits = limits.limits
-      for name in result.names {
-        let path = URL(fileURLWithPath: output).appendingPathComponent("\(name).jsonl").path
-        let summary = try reader.statistics(path: path, counter: counter).summary()
-        stderr.write(Data(("\(name): \(summary.totalTokens) tokens (\(tokenizer.name)) in \(summary.records) records; "
-          + "median \(summary.median), p99 \(summary.p99), max \(summary.maximum)\n").utf8))
-      }
+extension SplitOptions.LeakAction: ExpressibleByArgument {
+  /// `--leak-action` takes the two repairs; reporting only is the default without `--no-leak`.
+  public init?(argument: String) {
+    switch argument {
+    case "move": self = .move
+    case "drop": self = .drop
+    default: return nil
     }
   }
+
+  public static var allValueStrings: [String] { ["move", "drop"] }
 }

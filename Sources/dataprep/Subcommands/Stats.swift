@@ -34,10 +34,6 @@ extension DataPrepCommand {
 
     @OptionGroup var limits: LimitOptions
 
-    enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
-      case text, json
-    }
-
     func validate() throws {
       if files.isEmpty { throw ValidationError("give at least one JSONL file") }
       if let maxTokens, maxTokens < 1 { throw ValidationError("--max-tokens must be at least 1") }
@@ -46,41 +42,13 @@ extension DataPrepCommand {
     func run() throws {
       try OutputFile.requireDistinct(outputFile, from: files + [tokenizerOptions.tokenizer].compactMap { $0 })
       let tokenizer = try tokenizerOptions.load()
-      let counter = ExampleTokenCounter(tokenizer: tokenizer)
       var reader = DatasetTokenReader(field: field, jobs: common.jobs)
       reader.limits = limits.limits
-      var all = TokenStatistics()
-      var perFile: [(String, TokenStatistics)] = []
-      for file in files {
-        let statistics = try reader.statistics(path: file, counter: counter)
-        perFile.append((file, statistics))
-        all.add(statistics)
-      }
+      let report = try TokenStatisticsReport.read(files, reader: reader, tokenizer: tokenizer)
       let out = try OutputFile(path: outputFile)
       switch outputFormat {
-      case .text:
-        for (file, statistics) in perFile {
-          try out.write(statistics.summary(maxTokens: maxTokens).text(title: file, tokenizer: tokenizer.name))
-        }
-        if perFile.count > 1 {
-          try out.write(all.summary(maxTokens: maxTokens).text(title: "all \(perFile.count) files", tokenizer: tokenizer.name))
-        }
-      case .json:
-        var report = JSONObject()
-        report.append("tokenizer", .string(tokenizer.name))
-        report.append(
-          "files",
-          .array(
-            perFile.map { file, statistics in
-              var object = JSONObject()
-              object.append("file", .string(file))
-              if case .object(let summary) = statistics.summary(maxTokens: maxTokens).json {
-                object.members += summary.members
-              }
-              return .object(object)
-            }))
-        report.append("total", all.summary(maxTokens: maxTokens).json)
-        try out.write(JSONWriter().string(of: .object(report)) + "\n")
+      case .text: try out.write(report.text(maxTokens: maxTokens))
+      case .json: try out.write(JSONWriter().string(of: report.json(maxTokens: maxTokens)) + "\n")
       }
       try out.commit()
     }

@@ -31,7 +31,7 @@ extension DataPrepCommand {
     var config: String?
 
     @Option(name: .long, help: "Report style: text, json, github or junit.")
-    var output: String = "text"
+    var output: ValidationReportRenderer.Style = .text
 
     @Option(name: .long, help: "Write the report to this file instead of stdout.")
     var reportFile: String = "-"
@@ -59,9 +59,6 @@ extension DataPrepCommand {
 
     func validate() throws {
       guard !files.isEmpty || !train.isEmpty || !validation.isEmpty else { throw ValidationError("give at least one FILE to check") }
-      guard ValidationReportRenderer.Style(rawValue: output) != nil else {
-        throw ValidationError("--output must be one of \(ValidationReportRenderer.Style.allCases.map(\.rawValue).joined(separator: ", "))")
-      }
       if let maxErrors, maxErrors < 1 { throw ValidationError("--max-errors must be at least 1") }
       if let maxTokens, maxTokens < 1 { throw ValidationError("--max-tokens must be at least 1") }
     }
@@ -116,8 +113,7 @@ extension DataPrepCommand {
       }
       let report = validator.finish()
 
-      let style = ValidationReportRenderer.Style(rawValue: output) ?? .text
-      let renderer = ValidationReportRenderer(style: style, strict: strict)
+      let renderer = ValidationReportRenderer(style: output, strict: strict)
       let out = try OutputFile(path: reportFile)
       try out.write(renderer.render(report))
       try out.commit()
@@ -125,3 +121,5 @@ extension DataPrepCommand {
     }
   }
 }
+
+extension ValidationReportRenderer.Style: ExpressibleByArgument {}

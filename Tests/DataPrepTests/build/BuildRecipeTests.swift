@@ -28,9 +28,59 @@ import Testing
     #expect(recipe.minChars == 10 && recipe.maxChars == 5000 && recipe.chunkTokens == 256)
     #expect(recipe.leakNGram == 8 && recipe.leakThreshold == 0.9)
     #expect(recipe.maxTokens == 2048)
-    let options = try recipe.validationOptions()
+    let options = recipe.validationOptions()
     #expect(options.minGroupExamples == 3)
     #expect(options.maxTokens == 2048)
+  }
+
+  @Test func theValidateSectionIsDecodedByValidatesOwnReader() throws {
+    let recipe = try BuildRecipe.parse(yaml: """
+      validate:
+        max_tokens: 1000
+        min_group_examples: 4
+        max_group_ratio: 20
+        special_tokens: ["<sep>"]
+        rules: {duplicate: warning, role-order: off}
+      """, path: "r.yaml")
+    var config = ValidationOptions()
+    try config.apply(yaml: """
+      min_group_examples: 4
+      max_group_ratio: 20
+      special_tokens: ["<sep>"]
+      rules: {duplicate: warning, role-order: off}
+      """, path: "c.yaml")
+    config.maxTokens = 1000
+    #expect(recipe.validationOptions() == config)
+    // The section as written stays in the settings (keys sorted), max_tokens apart.
+    #expect(recipe.validate.map(\.key) == ["max_group_ratio", "min_group_examples", "rules", "special_tokens"])
+  }
+
+  @Test func aBadValidateKeyNamesTheRecipeAndTheKey() {
+    #expect(throws: BuildError.badRecipe(path: "r.yaml", reason: "validate: " + (ValidationConfigError.unknownKey(path: "r.yaml", key: "max_tokenz").errorDescription ?? ""))) {
+      try BuildRecipe.parse(yaml: "validate: {max_tokenz: 3}", path: "r.yaml")
+    }
+    #expect(throws: BuildError.self) { try BuildRecipe.parse(yaml: "validate: {min_group_examples: lots}", path: "r.yaml") }
+    #expect(throws: BuildError.self) { try BuildRecipe.parse(yaml: "validate: {rules: {duplicate: fatal}}", path: "r.yaml") }
+    #expect(throws: BuildError.badRecipeValue(path: "r.yaml", key: "validate", expected: "a mapping of validate settings")) {
+      try BuildRecipe.parse(yaml: "validate: [1, 2]", path: "r.yaml")
+    }
+  }
+
+  @Test func aRecipeFileIsReadThenParsed() throws {
+    let scratch = try BuildScratch()
+    defer { scratch.remove() }
+    let path = try scratch.write("dataprep.yaml", "sources: [docs]\nsplit: {seed: 3}\n")
+    #expect(try BuildRecipe.load(path: path) == BuildRecipe.parse(yaml: "sources: [docs]\nsplit: {seed: 3}\n", path: path))
+    #expect(throws: BuildError.self) { try BuildRecipe.load(path: scratch.root + "/missing.yaml") }
+    do {
+      _ = try BuildRecipe.load(path: scratch.root + "/missing.yaml")
+    } catch {
+      guard case .badRecipe(let named, let reason) = error else {
+        Issue.record("unexpected \(error)")
+        return
+      }
+      #expect(named == scratch.root + "/missing.yaml" && reason.hasPrefix("cannot read: "))
+    }
   }
 
   @Test func ratioForms() throws {
@@ -73,7 +123,7 @@ import Testing
     expected.sources = recipe.sources
     expected.validate = recipe.validate
     #expect(recipe == expected)
-    #expect(try recipe.validationOptions().minGroupExamples == 10)
+    #expect(recipe.validationOptions().minGroupExamples == 10)
   }
 
   @Test func flagsOverrideTheRecipeFieldByField() throws {

@@ -35,10 +35,11 @@ import Testing
     #expect(!card.contains("<script"))
   }
 
-  @Test func niceCeilingRoundsUpToOneTwoOrFive() {
-    #expect(HTMLReport.niceCeiling(7) == 10)
-    #expect(HTMLReport.niceCeiling(130) == 200)
-    #expect(HTMLReport.niceCeiling(4096) == 5000)
-    #expect(HTMLReport.niceCeiling(1000) == 1000)
+  @Test func histogramWidthsRoundUpToOneTwoOrFive() {
+    // The report's axis and bins use the token statistics' own rounding.
+    #expect(TokenStatistics.roundWidth(7) == 10)
+    #expect(TokenStatistics.roundWidth(130) == 200)
+    #expect(TokenStatistics.roundWidth(4096) == 5000)
+    #expect(TokenStatistics.roundWidth(1000) == 1000)
   }
 }

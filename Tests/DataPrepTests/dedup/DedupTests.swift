@@ -37,15 +37,10 @@ enum DedupFixture {
       unlink(input)
       for path in references { unlink(path) }
     }
-    let dedup = Deduplicator(options: options)
-    let table = try dedup.sketch(input: input, against: references)
-    let edges = dedup.verify(dedup.candidatePairs(table), in: table)
-    let result = dedup.resolve(table, edges: edges)
     let outPath = input + ".out"
-    let out = try OutputFile(path: outPath)
-    try dedup.writeKept(result, table: table, input: input, to: out)
-    try out.commit()
     defer { unlink(outPath) }
+    let run = try Deduplicator(options: options).run(input: input, against: references, output: outPath)
+    let (table, result) = (run.table, run.result)
     let output = try String(contentsOfFile: outPath, encoding: .utf8).split(separator: "\n").map(String.init)
     let clusters = result.clusters.map { JSONWriter().string(of: $0.jsonValue(in: table)) }
     return Run(output: output, result: result, table: table, clusters: clusters)
