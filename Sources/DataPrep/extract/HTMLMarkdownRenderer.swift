@@ -6,8 +6,9 @@ import Foundation
 /// (nested lists indented), data tables are pipe tables with a header row, `pre` blocks are
 /// fenced with their indentation kept, blockquotes are `> ` lines, inline code is in backticks,
 /// `<br>` is a newline and links are their text. Layout tables (nested tables, block content in
-/// cells, a single column) render as ordinary blocks. The walk is iterative over the tree's
-/// preorder numbering, so depth never matters; excluded nodes (see ``HTMLPage``) are skipped.
+/// cells, a single column) render as ordinary blocks. The walk (`MarkupTree.walk`) is iterative
+/// over the tree's preorder numbering, so depth never matters; excluded nodes (see ``HTMLPage``)
+/// are skipped.
 ///
 /// The scope is any node, which is how a main-content selector plugs in: choose the subtree,
 /// then render it.
@@ -48,49 +49,49 @@ struct HTMLMarkdownRenderer {
   }
 
   private mutating func run(scope: MarkupTree.Node) {
-    var node = scope + 1
-    let end = tree.subtreeEnd(scope)
-    while true {
+    let tree = page.tree
+    let omitted = omitted
+    tree.walk(inside: scope, skipping: { page.excluded[$0] || $0 == omitted }) { node in
+      // Blocks whose subtree ended before `node` close first (skipped nodes write nothing, so
+      // closing them at the next visited node writes the same).
       while let frame = frames.last, node >= frame.exitAt {
         frames.removeLast()
         exit(frame.action)
       }
-      guard node < end else { break }
-      if page.excluded[node] || node == omitted {
-        node = tree.subtreeEnd(node)
-        continue
-      }
       switch tree.kinds[node] {
       case .text:
         inline.append(tree.textBytes(of: node))
-        node += 1
+        return .descend
       case .element:
-        node = enter(node)
+        return enter(node)
       default:
-        node += 1
+        return .descend
       }
     }
     while let frame = frames.popLast() { exit(frame.action) }
     flushParagraph()
   }
 
-  /// Starts rendering element `node`; returns the next node to visit.
-  private mutating func enter(_ node: MarkupTree.Node) -> MarkupTree.Node {
+  /// Starts rendering element `node`; says whether the walk goes on inside it.
+  private mutating func enter(_ node: MarkupTree.Node) -> MarkupTree.WalkStep {
     let end = tree.subtreeEnd(node)
     switch page.role(node) {
     case .inline:
-      if content.include.contains(.links), !plain, tree.name(node) == "a" { return writeLink(node) }
-      return node + 1
+      if content.include.contains(.links), !plain, tree.name(node) == "a" {
+        writeLink(node)
+        return .skipChildren
+      }
+      return .descend
     case .dropped:
       if content.include.contains(.images), tree.name(node) == "img" { writeImage(node) }
-      return end
+      return .skipChildren
     case .block, .form, .tableRow, .tableCell, .tableCaption:
       openBlock(node, .block)
     case .heading(let level):
       flushParagraph()
       let text = HTMLPermalink.trimmingTrailingGlyphs(inlineRun(node).singleLine())
       if !text.isEmpty { output.writeHeading(text, level: level, marked: !plain) }
-      return end
+      return .skipChildren
     case .list(let ordered):
       flushParagraph()
       let start = tree.attribute("start", of: node).flatMap { Int($0.trimmingASCIIWhitespace()) } ?? 1
@@ -123,13 +124,13 @@ struct HTMLMarkdownRenderer {
       if let table = dataTable(node) {
         flushParagraph()
         writeTable(table)
-        return end
+        return .skipChildren
       }
       openBlock(node, .block)
     case .preformatted:
       flushParagraph()
       writeCodeBlock(node)
-      return end
+      return .skipChildren
     case .code:
       let text = inlineRun(node).singleLine()
       if !text.isEmpty, plain {
@@ -138,7 +139,7 @@ struct HTMLMarkdownRenderer {
         let fence = text.contains(UInt8(ascii: "`")) ? "``" : "`"
         inline.appendMarkup(fence + String(decoding: text, as: UTF8.self) + fence)
       }
-      return end
+      return .skipChildren
     case .blockquote:
       flushParagraph()
       output.requestBreak(output.blockBreak)
@@ -146,15 +147,15 @@ struct HTMLMarkdownRenderer {
       frames.append(Frame(exitAt: end, action: .container))
     case .lineBreak:
       inline.appendLineBreak()
-      return end
+      return .skipChildren
     case .rule:
       flushParagraph()
       output.requestBreak(.paragraph)
       output.writeLine(Array("---".utf8)[...])
       output.requestBreak(.paragraph)
-      return end
+      return .skipChildren
     }
-    return node + 1
+    return .descend
   }
 
   private mutating func openBlock(_ node: MarkupTree.Node, _ action: ExitAction) {
@@ -189,18 +190,15 @@ struct HTMLMarkdownRenderer {
 
   /// The text of `node`'s subtree on one run: block boundaries and line breaks become spaces.
   func inlineRun(_ node: MarkupTree.Node) -> MarkdownInlineText {
+    let tree = page.tree
     var text = MarkdownInlineText()
-    var index = node + 1
-    let end = tree.subtreeEnd(node)
     var blockEnds: [Int] = []
-    while index < end {
+    tree.walk(inside: node, skipping: { page.excluded[$0] || $0 == omitted }) { index in
+      // A block that ended before `index` is a space (a pending one: skipped nodes in between
+      // write nothing, and one left pending at the end never shows).
       while let last = blockEnds.last, index >= last {
         blockEnds.removeLast()
         text.appendSpace()
-      }
-      if page.excluded[index] || index == omitted {
-        index = tree.subtreeEnd(index)
-        continue
       }
       switch tree.kinds[index] {
       case .text:
@@ -216,7 +214,7 @@ struct HTMLMarkdownRenderer {
       default:
         break
       }
-      index += 1
+      return .descend
     }
     return text
   }
@@ -224,18 +222,17 @@ struct HTMLMarkdownRenderer {
   // MARK: Links and images
 
   /// Writes link `node` as `[text](href)` (its text alone when it has no usable target).
-  private mutating func writeLink(_ node: MarkupTree.Node) -> MarkupTree.Node {
+  private mutating func writeLink(_ node: MarkupTree.Node) {
     let text = inlineRun(node).singleLine()
     let href = tree.attribute("href", of: node)?.trimmingASCIIWhitespace() ?? ""
     let usable = !href.isEmpty && !href.hasPrefix("#") && !href.lowercased().hasPrefix("javascript:")
-    if text.isEmpty { return tree.subtreeEnd(node) }
+    if text.isEmpty { return }
     if usable {
       let label = String(decoding: text, as: UTF8.self).replacingBrackets()
       inline.appendMarkup("[" + label + "](" + href.replacingSpaces() + ")")
     } else {
       inline.append(text[...])
     }
-    return tree.subtreeEnd(node)
   }
 
   /// Writes image `node` as `![alt](src)`, or its alt text in plain text.
@@ -251,6 +248,10 @@ struct HTMLMarkdownRenderer {
 
   // MARK: Tables
 
+  /// A cell's `colspan` adds at most this many columns less one (a hostile `colspan=100000`
+  /// cannot make a row wide).
+  private static let columnSpanLimit = 20
+
   private struct DataTable {
     var caption: [UInt8]
     var rows: [[[UInt8]]]
@@ -258,38 +259,34 @@ struct HTMLMarkdownRenderer {
 
   /// The rows of a data table, or `nil` for a layout table (rendered as blocks instead).
   private func dataTable(_ table: MarkupTree.Node) -> DataTable? {
+    let tree = page.tree
     var rows: [[[UInt8]]] = []
     var caption: [UInt8] = []
-    var index = table + 1
-    let end = tree.subtreeEnd(table)
-    while index < end {
-      if page.excluded[index] || tree.kinds[index] != .element {
-        index = page.excluded[index] ? tree.subtreeEnd(index) : index + 1
-        continue
-      }
+    let layout = tree.walk(inside: table, skipping: { page.excluded[$0] }) { index in
+      guard tree.kinds[index] == .element else { return .descend }
       switch page.role(index) {
       case .table:
-        return nil
+        return .stop
       case .tableRow:
         rows.append([])
       case .tableCaption:
         caption = inlineRun(index).singleLine()
-        index = tree.subtreeEnd(index)
-        continue
+        return .skipChildren
       case .tableCell:
-        if hasBlockContent(index) { return nil }
+        if hasBlockContent(index) { return .stop }
         if rows.isEmpty { rows.append([]) }
         let cell = escapePipes(inlineRun(index).singleLine())
         rows[rows.count - 1].append(cell)
         let span = tree.attribute("colspan", of: index).flatMap { Int($0.trimmingASCIIWhitespace()) } ?? 1
-        for _ in 1..<min(max(span, 1), 20) { rows[rows.count - 1].append([]) }
-        index = tree.subtreeEnd(index)
-        continue
+        for _ in 1..<min(max(span, 1), Self.columnSpanLimit) { rows[rows.count - 1].append([]) }
+        return .skipChildren
       default:
         break
       }
-      index += 1
+      return .descend
     }
+    // A nested table or a cell holding blocks: the table is for layout.
+    if layout { return nil }
     rows.removeAll { row in row.allSatisfy(\.isEmpty) }
     let columns = rows.map(\.count).max() ?? 0
     guard columns >= 2 else { return nil }
@@ -298,18 +295,20 @@ struct HTMLMarkdownRenderer {
 
   /// Whether a cell holds block structure (then the table is for layout).
   private func hasBlockContent(_ cell: MarkupTree.Node) -> Bool {
+    let tree = page.tree
     var paragraphs = 0
-    for node in tree.descendants(of: cell) where tree.kinds[node] == .element && !page.excluded[node] {
+    return tree.walk(inside: cell, skipping: { page.excluded[$0] }) { node in
+      guard tree.kinds[node] == .element else { return .descend }
       switch page.role(node) {
-      case .heading, .list, .preformatted, .blockquote, .definitionList, .table: return true
+      case .heading, .list, .preformatted, .blockquote, .definitionList, .table: return .stop
       default:
         if tree.name(node) == "p" {
           paragraphs += 1
-          if paragraphs > 1 { return true }
+          if paragraphs > 1 { return .stop }
         }
+        return .descend
       }
     }
-    return false
   }
 
   private func escapePipes(_ bytes: [UInt8]) -> [UInt8] {
@@ -361,20 +360,15 @@ struct HTMLMarkdownRenderer {
   private mutating func writeCodeBlock(_ pre: MarkupTree.Node) {
     var bytes: [UInt8] = []
     var language = codeLanguage(pre)
-    var index = pre + 1
-    let end = tree.subtreeEnd(pre)
-    while index < end {
-      if page.excluded[index] {
-        index = tree.subtreeEnd(index)
-        continue
-      }
+    let tree = page.tree
+    tree.walk(inside: pre, skipping: { page.excluded[$0] }) { index in
       if tree.kinds[index] == .text {
         bytes += tree.textBytes(of: index)
       } else if tree.kinds[index] == .element {
         if page.role(index) == .lineBreak { bytes.append(0x0A) }
         if language.isEmpty { language = codeLanguage(index) }
       }
-      index += 1
+      return .descend
     }
     bytes = Self.replacingNoBreakSpaces(bytes)
     var lines: [ArraySlice<UInt8>] = []

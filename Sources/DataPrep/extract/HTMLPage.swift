@@ -83,14 +83,10 @@ struct HTMLPage {
   func withOnlyLinkListsExcluded() -> HTMLPage {
     var page = withoutBoilerplateExclusions()
     guard let detector = boilerplate else { return page }
-    var node = 1
-    while node < tree.count {
-      if page.excluded[node] || (tree.kinds[node] == .element && detector.isLinkList(node)) {
-        page.exclude(node)
-        node = tree.subtreeEnd(node)
-      } else {
-        node += 1
-      }
+    tree.walk(inside: MarkupTree.root, skipping: { page.excluded[$0] }) { node in
+      guard tree.kinds[node] == .element, detector.isLinkList(node) else { return .descend }
+      page.exclude(node)
+      return .skipChildren
     }
     return page
   }

@@ -9,6 +9,9 @@ struct HTMLQuestionAnswerReader {
   let page: HTMLPage
   private var tree: MarkupTree { page.tree }
 
+  /// The answers' rendering may cover at most this many times the page's nodes in all.
+  static let passesOverPage = 4
+
   /// The pairs found, as `{question, answer}` JSON objects.
   func read(jsonLD: [JSONValue]) -> [JSONValue] {
     var pairs: [(String, String)] = []
@@ -17,19 +20,22 @@ struct HTMLQuestionAnswerReader {
     }
     // Answers are rendered subtrees; nested lists, details or questions would render the same
     // nodes again and again, so the work is capped at a few passes over the page.
-    var budget = 4 * tree.count
-    for node in 1..<tree.count where tree.kinds[node] == .element && !page.excluded[node] {
+    let tree = page.tree
+    var budget = Self.passesOverPage * tree.count
+    tree.walk(inside: MarkupTree.root, skipping: { page.excluded[$0] }) { node in
+      guard tree.kinds[node] == .element else { return .descend }
       let name = tree.name(node)
       let isQuestion = name != "dl" && name != "details"
         && (tree.attribute("itemtype", of: node)?.lowercased().hasSuffix("schema.org/question") ?? false)
-      guard name == "dl" || name == "details" || isQuestion else { continue }
+      guard name == "dl" || name == "details" || isQuestion else { return .descend }
       budget -= tree.subtreeEnd(node) - node
-      if budget < 0 { break }
+      if budget < 0 { return .stop }
       switch name {
       case "dl": pairs += definitionPairs(node)
       case "details": pairs += detailsPair(node)
       default: pairs += microdataPair(node)
       }
+      return .descend
     }
     var seen: Set<String> = []
     var result: [JSONValue] = []
@@ -43,14 +49,11 @@ struct HTMLQuestionAnswerReader {
   private func microdataPair(_ question: MarkupTree.Node) -> [(String, String)] {
     var name: String?
     var answer: String?
-    var index = question + 1
-    let end = tree.subtreeEnd(question)
-    while index < end, name == nil || answer == nil {
-      if page.excluded[index] || tree.kinds[index] != .element {
-        index = page.excluded[index] ? tree.subtreeEnd(index) : index + 1
-        continue
-      }
+    let tree = page.tree
+    tree.walk(inside: question, skipping: { page.excluded[$0] }) { index in
+      guard tree.kinds[index] == .element else { return .descend }
       let properties = (tree.attribute("itemprop", of: index) ?? "").split(separator: " ")
+      var step = MarkupTree.WalkStep.descend
       if name == nil, properties.contains("name") {
         name = tree.attribute("content", of: index).map(collapse) ?? inlineText(index)
       } else if answer == nil, properties.contains("acceptedAnswer") || properties.contains("suggestedAnswer") {
@@ -58,10 +61,10 @@ struct HTMLQuestionAnswerReader {
           tree.kinds[$0] == .element && (tree.attribute("itemprop", of: $0) ?? "").split(separator: " ").contains("text")
         }
         answer = blockText(textNode ?? index)
-        index = tree.subtreeEnd(index)
-        continue
+        step = .skipChildren
       }
-      index += 1
+      // Both found: the rest of the question is not read.
+      return name != nil && answer != nil ? .stop : step
     }
     guard let name, let answer else { return [] }
     return [(name, answer)]
