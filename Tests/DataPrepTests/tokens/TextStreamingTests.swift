@@ -64,11 +64,8 @@ import Testing
 
   @Test func theCommandCountsAStreamedTextAsTheWholeText() throws {
     guard let tokenizer = try TokenizerVectorTests.tokenizer("cl100k_base"),
-      let rankFile = SharedData.url("data/tokenizers/cl100k_base.tiktoken.gz")
-    else {
-      print(SharedData.skipMessage)
-      return
-    }
+      let rankFile = SharedData.require("data/tokenizers/cl100k_base.tiktoken.gz")
+    else { return }
     let folder = try TemporaryDirectory()
     // Over two blocks of text, with special-token text that must stay ordinary.
     var bytes: [UInt8] = []

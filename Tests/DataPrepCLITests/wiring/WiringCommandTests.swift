@@ -4,7 +4,7 @@ import Testing
 /// The wired flags through the built `dataprep` binary (skips when it has not been built).
 @Suite struct WiringCommandTests {
   static func run(_ arguments: [String], environment: [String: String]) throws -> (status: Int32, output: String, errors: String)? {
-    guard let binary = ValidateCommandTests.binary else { return nil }
+    guard CommandRunner.isAvailable(), let binary = CommandRunner.binary else { return nil }
     let process = Process()
     process.executableURL = binary
     process.arguments = arguments
@@ -28,11 +28,8 @@ import Testing
   }
 
   @Test func validateWithNothingInstalledUsesTheBundledTokenizerAndStillPasses() throws {
-    let clean = try ValidationTestSupport.temporaryFile(ValidationTestSupport.cleanChatLines(120).joined(separator: "\n") + "\n")
-    guard let result = try Self.run(["validate", clean], environment: Self.bareEnvironment()) else {
-      print("dataprep binary not built: skipping the CLI wiring tests")
-      return
-    }
+    let clean = try ChatLines.temporaryFile(ChatLines.clean(120).joined(separator: "\n") + "\n")
+    guard let result = try Self.run(["validate", clean], environment: Self.bareEnvironment()) else { return }
     #expect(result.status == 0)
     #expect(result.errors.isEmpty)  // o200k_base ships with dataprep: no "not found" warning
 
@@ -42,19 +39,13 @@ import Testing
   }
 
   @Test func validateMaxTokensUsesTheInstalledTokenizer() throws {
-    guard let folder = SharedData.url("data/tokenizers") else {
-      print(SharedData.skipMessage)
-      return
-    }
-    var lines = ValidationTestSupport.cleanChatLines(120)
-    lines[40] = TokenizerWiringTests.chatLine("Read the number.", String(repeating: "1234567890", count: 100))
-    let path = try ValidationTestSupport.temporaryFile(lines.joined(separator: "\n") + "\n")
+    guard let folder = SharedData.require("data/tokenizers") else { return }
+    var lines = ChatLines.clean(120)
+    lines[40] = ChatLines.record("Read the number.", String(repeating: "1234567890", count: 100))
+    let path = try ChatLines.temporaryFile(lines.joined(separator: "\n") + "\n")
     var environment = Self.bareEnvironment()
     environment["DATAPREP_TOKENIZERS"] = folder.path
-    guard let result = try Self.run(["validate", path, "--max-tokens", "300"], environment: environment) else {
-      print("dataprep binary not built: skipping the CLI wiring tests")
-      return
-    }
+    guard let result = try Self.run(["validate", path, "--max-tokens", "300"], environment: environment) else { return }
     #expect(result.status == 0)
     #expect(result.errors.isEmpty)
     #expect(result.output.contains("train.jsonl:41: warning:"))
@@ -62,13 +53,10 @@ import Testing
   }
 
   @Test func validateTrainAndValidationFailsOnLeakage() throws {
-    let all = NearDuplicateShareTests.lines(count: 121, planted: 0)
-    let train = try ValidationTestSupport.temporaryFile(all.prefix(120).joined(separator: "\n") + "\n", name: "a.jsonl")
-    let validation = try ValidationTestSupport.temporaryFile([all[120], all[5]].joined(separator: "\n") + "\n", name: "b.jsonl")
-    guard let result = try Self.run(["validate", "--train", train, "--validation", validation, "--max-tokens", "100000"], environment: Self.bareEnvironment()) else {
-      print("dataprep binary not built: skipping the CLI wiring tests")
-      return
-    }
+    let all = ChatLines.withNearCopies(count: 121, planted: 0)
+    let train = try ChatLines.temporaryFile(all.prefix(120).joined(separator: "\n") + "\n", name: "a.jsonl")
+    let validation = try ChatLines.temporaryFile([all[120], all[5]].joined(separator: "\n") + "\n", name: "b.jsonl")
+    guard let result = try Self.run(["validate", "--train", train, "--validation", validation, "--max-tokens", "100000"], environment: Self.bareEnvironment()) else { return }
     #expect(result.status == 1)
     #expect(result.output.contains("b.jsonl:2: error:"))
     #expect(result.output.contains("[leakage]"))

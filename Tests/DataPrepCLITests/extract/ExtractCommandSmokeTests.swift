@@ -6,13 +6,7 @@ import Testing
 /// One end-to-end run of the built `dataprep` binary (the CLI is thin; everything else is tested
 /// through ``ExtractionRun``). Skips when the binary has not been built beside the tests.
 @Suite struct ExtractCommandSmokeTests {
-  private static var binary: URL? {
-    let products = Bundle.allBundles.map { $0.bundleURL.deletingLastPathComponent() }
-      + [SharedData.packageRoot.appendingPathComponent(".build/debug")]
-    return products.map { $0.appendingPathComponent("dataprep") }.first {
-      FileManager.default.isExecutableFile(atPath: $0.path)
-    }
-  }
+  private static var binary: URL? { CommandRunner.binary }
 
   private func run(_ arguments: [String], stdin: String? = nil) throws -> (status: Int32, stderr: String, stdout: String) {
     guard let binary = Self.binary else { return (-1, "", "") }
@@ -37,10 +31,7 @@ import Testing
   }
 
   @Test func extractSamplesAndStrictFailure() throws {
-    guard Self.binary != nil else {
-      print("dataprep binary not built: skipping the CLI smoke test")
-      return
-    }
+    guard CommandRunner.isAvailable() else { return }
     let folder = try ScratchFolder()
     let samples = SharedData.packageRoot.appendingPathComponent("samples").path
     let output = folder.path("documents.jsonl")
