@@ -11,7 +11,7 @@ import Testing
 /// The binary is the one in the build folder of the running test bundle (`.build/<triple>/debug`
 /// or `.build/<triple>/release`), never a fixed `.build/debug`: `swift test -c release` runs the
 /// release binary, not a stale debug one. The `DataPrepCLITests` target depends on the `dataprep`
-/// executable so SwiftPM builds it first. When it is absent, ``SharedData/missing(_:at:)`` decides:
+/// executable so SwiftPM builds it first. When it is absent, ``SharedData/missing(_:ci:at:)`` decides:
 /// a test failure under CI, a skip message locally.
 package enum CommandRunner {
   package struct Result {

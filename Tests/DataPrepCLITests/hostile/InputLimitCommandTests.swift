@@ -46,23 +46,6 @@ import Testing
     }
   }
 
-  @Test func aOneGigabyteLineIsRefusedByDefaultWithoutBeingHeld() throws {
-    // 1 GiB of one JSONL line streamed through a pipe (never on disk): the reader stops at the
-    // 256 MiB default, so the run ends early, with a clear error and no output.
-    guard CommandRunner.isAvailable() else { return }
-    let folder = try ScratchFolder()
-    let output = folder.path("out.jsonl")
-    let generator =
-      "{ printf '{\"text\":\"'; head -c 1073741824 /dev/zero | tr '\\000' a; printf '\"}\\n'; }"
-    let result = try CommandRunner.run(
-      ["convert", "-", "--to", "alpaca", "-o", output], timeout: 300,
-      shellSetup: "\(generator) | \"$0\" \"$@\"; exit $?")
-    #expect(!result.timedOut)
-    #expect(result.status == 2, "\(result.stderr)")
-    #expect(result.stderr.contains(":1: line longer than 256 MiB"), "\(result.stderr)")
-    #expect(!FileManager.default.fileExists(atPath: output))
-  }
-
   @Test func maxEntityMBChangesTheOutcome() throws {
     guard CommandRunner.isAvailable() else { return }
     let folder = try ScratchFolder()
@@ -75,6 +58,29 @@ import Testing
       let refused = try CommandRunner.run(["extract", input, "-o", output, "--strict", "--max-entity-mb", "1"] + extra)
       #expect(refused.status != 0, "\(refused.stderr)")
       #expect(refused.stderr.contains("entity references expand to more than"), "\(refused.stderr)")
+    }
+  }
+}
+
+/// The cases of ``InputLimitCommandTests`` that take over about 5 seconds: tagged `.long`, and named so that
+/// `swift test --skip LongTests` leaves them out locally (docs/testing.md); CI runs them.
+extension InputLimitCommandTests {
+  @Suite(.tags(.long)) struct LongTests {
+    @Test func aOneGigabyteLineIsRefusedByDefaultWithoutBeingHeld() throws {
+      // 1 GiB of one JSONL line streamed through a pipe (never on disk): the reader stops at the
+      // 256 MiB default, so the run ends early, with a clear error and no output.
+      guard CommandRunner.isAvailable() else { return }
+      let folder = try ScratchFolder()
+      let output = folder.path("out.jsonl")
+      let generator =
+        "{ printf '{\"text\":\"'; head -c 1073741824 /dev/zero | tr '\\000' a; printf '\"}\\n'; }"
+      let result = try CommandRunner.run(
+        ["convert", "-", "--to", "alpaca", "-o", output], timeout: 300,
+        shellSetup: "\(generator) | \"$0\" \"$@\"; exit $?")
+      #expect(!result.timedOut)
+      #expect(result.status == 2, "\(result.stderr)")
+      #expect(result.stderr.contains(":1: line longer than 256 MiB"), "\(result.stderr)")
+      #expect(!FileManager.default.fileExists(atPath: output))
     }
   }
 }

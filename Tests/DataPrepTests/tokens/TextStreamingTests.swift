@@ -62,27 +62,6 @@ import Testing
     }
   }
 
-  @Test func theCommandCountsAStreamedTextAsTheWholeText() throws {
-    guard let tokenizer = try TokenizerVectorTests.tokenizer("cl100k_base"),
-      let rankFile = SharedData.require("data/tokenizers/cl100k_base.tiktoken.gz")
-    else { return }
-    let folder = try TemporaryDirectory()
-    // Over two blocks of text, with special-token text that must stay ordinary.
-    var bytes: [UInt8] = []
-    while bytes.count < 2 * Tokenizer.streamBlock + 1000 {
-      bytes += Self.trickyText(lines: 500, seed: UInt64(bytes.count)) + Array("<|endoftext|>\n".utf8)
-    }
-    let path = try folder.write("big.txt", bytes)
-    let expected = tokenizer.count(String(decoding: bytes, as: UTF8.self))
-    var counts: [Int?] = []
-    try DatasetTokenReader().forEachCount(path: path, format: .auto, tokenizer: tokenizer) { count, _ in counts.append(count) }
-    #expect(counts == [expected])
-    let result = try CommandRunner.run(["tokens", path, "--tokenizer", rankFile.path])
-    if result.stderr == CommandRunner.skipMessage { return }
-    #expect(result.status == 0, "\(result.stderr)")
-    #expect(result.stdout == "\(expected)\n")
-  }
-
   @Test func cutsFallOnlyBetweenALineEndAndALetterOrDigit() {
     #expect(Tokenizer.streamCut(in: Array("ab\ncd".utf8), from: 0) == 3)
     #expect(Tokenizer.streamCut(in: Array("ab\n9x\nZ".utf8), from: 0) == 6)
@@ -92,5 +71,32 @@ import Testing
     #expect(Tokenizer.streamCut(in: Array("é\ncd".utf8), from: 0) == nil)  // not ASCII before it
     #expect(Tokenizer.streamCut(in: Array("ab\n'd".utf8), from: 0) == nil)
     #expect(Tokenizer.streamCut(in: Array("ab\ncd".utf8), from: 4) == nil)
+  }
+}
+
+/// The cases of ``TextStreamingTests`` that take over about 5 seconds: tagged `.long`, and named so that
+/// `swift test --skip LongTests` leaves them out locally (docs/testing.md); CI runs them.
+extension TextStreamingTests {
+  @Suite(.tags(.long)) struct LongTests {
+    @Test func theCommandCountsAStreamedTextAsTheWholeText() throws {
+      guard let tokenizer = try TokenizerVectorTests.tokenizer("cl100k_base"),
+        let rankFile = SharedData.require("data/tokenizers/cl100k_base.tiktoken.gz")
+      else { return }
+      let folder = try TemporaryDirectory()
+      // Over two blocks of text, with special-token text that must stay ordinary.
+      var bytes: [UInt8] = []
+      while bytes.count < 2 * Tokenizer.streamBlock + 1000 {
+        bytes += TextStreamingTests.trickyText(lines: 500, seed: UInt64(bytes.count)) + Array("<|endoftext|>\n".utf8)
+      }
+      let path = try folder.write("big.txt", bytes)
+      let expected = tokenizer.count(String(decoding: bytes, as: UTF8.self))
+      var counts: [Int?] = []
+      try DatasetTokenReader().forEachCount(path: path, format: .auto, tokenizer: tokenizer) { count, _ in counts.append(count) }
+      #expect(counts == [expected])
+      let result = try CommandRunner.run(["tokens", path, "--tokenizer", rankFile.path])
+      if result.stderr == CommandRunner.skipMessage { return }
+      #expect(result.status == 0, "\(result.stderr)")
+      #expect(result.stdout == "\(expected)\n")
+    }
   }
 }
