@@ -72,10 +72,13 @@ package enum CommandRunner {
     return process.terminationStatus
   }
 
-  /// Runs `dataprep arguments` with an empty standard input, killing it after `timeout` seconds.
+  /// Runs `dataprep arguments` (empty standard input unless `input`), killing it after `timeout` seconds.
   ///
   /// - Parameters:
   ///   - environment: variables set (or replaced) on top of the test process's environment.
+  ///   - replacingEnvironment: the whole environment of the command instead (e.g. an empty home).
+  ///   - input: bytes fed to the command's standard input, then closed.
+  ///   - executable: another copy of the binary to run (e.g. one without its resource bundle).
   ///   - shellSetup: shell commands run by `/bin/sh` before it `exec`s the binary, for limits
   ///     and redirections (`ulimit -f 64`, `exec >/dev/full`).
   ///   - directory: the working folder of the command (default: the test process's).
@@ -83,11 +86,12 @@ package enum CommandRunner {
   /// When the binary is absent: status -1 and ``skipMessage`` as `stderr`, after reporting it
   /// (a recorded issue under CI, a printed skip locally); the test then returns.
   package static func run(
-    _ arguments: [String], timeout: Double = 60, environment: [String: String] = [:], shellSetup: String? = nil,
-    directory: String? = nil, fileID: String = #fileID, filePath: String = #filePath, line: Int = #line,
-    column: Int = #column
+    _ arguments: [String], timeout: Double = 60, environment: [String: String] = [:],
+    replacingEnvironment: [String: String]? = nil, input: String? = nil, executable: URL? = nil,
+    shellSetup: String? = nil, directory: String? = nil, fileID: String = #fileID, filePath: String = #filePath,
+    line: Int = #line, column: Int = #column
   ) throws -> Result {
-    guard let binary else {
+    guard let binary = executable ?? binary else {
       SharedData.missing(skipMessage, at: SourceLocation(fileID: fileID, filePath: filePath, line: line, column: column))
       return Result(status: -1, stdout: "", stderr: skipMessage, timedOut: false)
     }
@@ -99,7 +103,9 @@ package enum CommandRunner {
       process.executableURL = binary
       process.arguments = arguments
     }
-    if !environment.isEmpty {
+    if let replacingEnvironment {
+      process.environment = replacingEnvironment
+    } else if !environment.isEmpty {
       process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
     }
     if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
@@ -107,10 +113,18 @@ package enum CommandRunner {
     let err = Pipe()
     process.standardOutput = out
     process.standardError = err
-    process.standardInput = FileHandle(forReadingAtPath: "/dev/null")
+    let stdin = Pipe()
+    process.standardInput = input == nil ? FileHandle(forReadingAtPath: "/dev/null") : stdin
     let finished = DispatchSemaphore(value: 0)
     process.terminationHandler = { _ in finished.signal() }
     try process.run()
+    if let input {
+      // Fed from another thread so a command that writes before reading cannot block on us.
+      DispatchQueue.global().async {
+        try? stdin.fileHandleForWriting.write(contentsOf: Data(input.utf8))
+        try? stdin.fileHandleForWriting.close()
+      }
+    }
     // Drain both pipes while the process runs so a large output cannot block it.
     nonisolated(unsafe) var errData = Data()
     let errDone = DispatchSemaphore(value: 0)

@@ -4,17 +4,8 @@ import Testing
 /// Runs the built `dataprep` binary (skips when it has not been built) for the exit status.
 @Suite struct ValidateCommandTests {
   static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
-    guard let binary = CommandRunner.binary else { return (-1, "") }
-    let process = Process()
-    process.executableURL = binary
-    process.arguments = arguments
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = Pipe()
-    try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    let result = try CommandRunner.run(arguments)
+    return (result.status, result.stdout)
   }
 
   @Test func exitStatusIsZeroOneOrTwo() throws {

@@ -6,28 +6,9 @@ import Testing
 /// One end-to-end run of the built `dataprep` binary (the CLI is thin; everything else is tested
 /// through ``ExtractionRun``). Skips when the binary has not been built beside the tests.
 @Suite struct ExtractCommandSmokeTests {
-  private static var binary: URL? { CommandRunner.binary }
-
   private func run(_ arguments: [String], stdin: String? = nil) throws -> (status: Int32, stderr: String, stdout: String) {
-    guard let binary = Self.binary else { return (-1, "", "") }
-    let process = Process()
-    process.executableURL = binary
-    process.arguments = arguments
-    let errors = Pipe()
-    let output = Pipe()
-    process.standardError = errors
-    process.standardOutput = output
-    let input = Pipe()
-    process.standardInput = stdin == nil ? FileHandle.nullDevice : input
-    try process.run()
-    if let stdin {
-      input.fileHandleForWriting.write(Data(stdin.utf8))
-      try input.fileHandleForWriting.close()
-    }
-    let out = output.fileHandleForReading.readDataToEndOfFile()
-    let data = errors.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: data, as: UTF8.self), String(decoding: out, as: UTF8.self))
+    let result = try CommandRunner.run(arguments, input: stdin)
+    return (result.status, result.stderr, result.stdout)
   }
 
   @Test func extractSamplesAndStrictFailure() throws {

@@ -20,23 +20,9 @@ import Testing
   }
 
   static func run(_ binary: URL, _ arguments: [String], input: String? = nil) throws -> (status: Int32, output: String, errors: String) {
-    let process = Process()
-    process.executableURL = binary
-    process.arguments = arguments
-    process.environment = WiringCommandTests.bareEnvironment()
-    let out = Pipe()
-    let err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    let stdin = Pipe()
-    process.standardInput = stdin
-    try process.run()
-    stdin.fileHandleForWriting.write(Data((input ?? "").utf8))
-    try stdin.fileHandleForWriting.close()
-    let output = out.fileHandleForReading.readDataToEndOfFile()
-    let errors = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: output, as: UTF8.self), String(decoding: errors, as: UTF8.self))
+    let result = try CommandRunner.run(
+      arguments, replacingEnvironment: WiringCommandTests.bareEnvironment(), input: input ?? "", executable: binary)
+    return (result.status, result.stdout, result.stderr)
   }
 
   @Test func tokensCountsExactlyWithNothingInstalled() throws {

@@ -4,20 +4,9 @@ import Testing
 /// The wired flags through the built `dataprep` binary (skips when it has not been built).
 @Suite struct WiringCommandTests {
   static func run(_ arguments: [String], environment: [String: String]) throws -> (status: Int32, output: String, errors: String)? {
-    guard CommandRunner.isAvailable(), let binary = CommandRunner.binary else { return nil }
-    let process = Process()
-    process.executableURL = binary
-    process.arguments = arguments
-    process.environment = environment
-    let out = Pipe()
-    let err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    let output = out.fileHandleForReading.readDataToEndOfFile()
-    let errors = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: output, as: UTF8.self), String(decoding: errors, as: UTF8.self))
+    guard CommandRunner.isAvailable() else { return nil }
+    let result = try CommandRunner.run(arguments, replacingEnvironment: environment)
+    return (result.status, result.stdout, result.stderr)
   }
 
   /// An environment where no tokenizer is installed (an empty home, no DATAPREP_TOKENIZERS).
