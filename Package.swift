@@ -47,9 +47,24 @@ let package = Package(
     .executableTarget(name: "bench-json", dependencies: ["DataPrep"], path: "Benchmarks/bench-json"),
     .executableTarget(name: "bench-tokenizer", dependencies: ["DataPrep"], path: "Benchmarks/bench-tokenizer"),
     .executableTarget(name: "bench-validate", dependencies: ["DataPrep"], path: "Benchmarks/bench-validate"),
+    // Test support shared by both test targets (SharedData, CommandRunner, scratch folders,
+    // fixtures): `package` access, public library API only, so it builds in every configuration.
+    .target(
+      name: "DataPrepTestSupport",
+      dependencies: ["DataPrep"],
+      path: "Tests/DataPrepTestSupport"
+    ),
+    // Library tests: no test here runs the binary.
     .testTarget(
       name: "DataPrepTests",
-      dependencies: ["DataPrep"]
+      dependencies: ["DataPrep", "DataPrepTestSupport"]
+    ),
+    // Tests that run the `dataprep` executable. Depending on it makes SwiftPM build it before
+    // these tests; CommandRunner runs the copy beside the test bundle, so `swift test -c release`
+    // drives the release binary.
+    .testTarget(
+      name: "DataPrepCLITests",
+      dependencies: ["DataPrep", "dataprep", "DataPrepTestSupport"]
     ),
   ]
 )

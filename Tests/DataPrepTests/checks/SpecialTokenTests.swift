@@ -12,12 +12,7 @@ import Testing
     return #"{"messages":[{"role":"user","content":\#(quoted(user))},{"role":"assistant","content":\#(quoted(answer))}]}"#
   }
 
-  static let literal: [String] = [
-    chat("Explain what C<s> means in POD.", "In Perl's POD, C<s> marks the letter s as code."),
-    chat("How do I strike text in HTML?", "Wrap it in <s>old price</s> to strike it through."),
-    chat("Show the C declaration.", "struct node { char *s; };\nint f(struct node <s>);"),
-    chat("What does [INST] mean in this log?", "The log prints [INST] before each instance id."),
-  ]
+  static let literal: [String] = ChatLines.literalTemplateMarkers
 
   @Test func literalTemplateMarkersAreNotesNotErrors() throws {
     var lines = Support.cleanChatLines(120)
@@ -66,43 +61,5 @@ import Testing
     #expect(report.findings.filter { $0.check == .templateMarker }.map(\.line) == [2])
   }
 
-  @Test func cleanDocumentationWithLiteralMarkersPassesTheBinary() throws {
-    var lines = Support.cleanChatLines(120)
-    for (i, line) in Self.literal.enumerated() { lines[10 * i] = line }
-    let path = try Support.temporaryFile(lines.joined(separator: "\n") + "\n")
-    let result = try CommandRunner.run(["validate", path])
-    guard result.status != -1 else {
-      print(CommandRunner.skipMessage)
-      return
-    }
-    #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
-    #expect(result.stdout.contains("note:"))
-    #expect(result.stdout.contains("[template-marker]"))
-    #expect(!result.stdout.contains("[special-token]"))
 
-    lines[50] = Self.chat("Explain the end of a document.", "The text ends here<|endoftext|>")
-    let leaky = try Support.temporaryFile(lines.joined(separator: "\n") + "\n")
-    let failed = try CommandRunner.run(["validate", leaky])
-    #expect(failed.status == 1)
-    #expect(failed.stdout.contains("train.jsonl:51: error:"))
-    #expect(failed.stdout.contains("[special-token]"))
-  }
-
-  @Test func aTokenizerJSONMakesItsSpecialTokensErrorsThroughTheBinary() throws {
-    let folder = TokenizerFixtures.folder()
-    let file = TokenizerFixtures.huggingFaceFile(in: folder, merges: [("h", "e")])
-    let json = try String(contentsOf: file, encoding: .utf8).replacingOccurrences(of: "<|endoftext|>", with: "<s>")
-    try json.write(to: file, atomically: true, encoding: .utf8)
-    var lines = Support.cleanChatLines(120)
-    lines[0] = Self.literal[1]
-    let path = try Support.temporaryFile(lines.joined(separator: "\n") + "\n")
-    let result = try CommandRunner.run(["validate", path, "--tokenizer", file.path])
-    guard result.status != -1 else {
-      print(CommandRunner.skipMessage)
-      return
-    }
-    #expect(result.status == 1, "\(result.stdout)\(result.stderr)")
-    #expect(result.stdout.contains("train.jsonl:1: error:"))
-    #expect(result.stdout.contains("'<s>'"))
-  }
 }

@@ -5,12 +5,9 @@ import Testing
 /// Builds texts and runs the dedup stages over temporary JSONL files.
 enum DedupFixture {
   /// `count` pseudo-random words from a fixed vocabulary (the same for the same seed).
-  static func words(_ count: Int, seed: UInt64) -> [String] {
-    var rng = SplitMix64(seed: seed)
-    return (0..<count).map { _ in "w\(rng.next() % 5000)" }
-  }
+  static func words(_ count: Int, seed: UInt64) -> [String] { RandomWords.words(count, seed: seed) }
 
-  static func text(_ count: Int, seed: UInt64) -> String { words(count, seed: seed).joined(separator: " ") }
+  static func text(_ count: Int, seed: UInt64) -> String { RandomWords.text(count, seed: seed) }
 
   static func line(_ id: String, _ text: String) -> String {
     JSONWriter().string(of: ["id": .string(id), "text": .string(text)])

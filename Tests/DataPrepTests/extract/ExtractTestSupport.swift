@@ -3,38 +3,6 @@ import Testing
 
 @testable import DataPrep
 
-/// A temporary folder for one test, removed when the value goes away.
-final class ScratchFolder {
-  let url: URL
-
-  init() throws {
-    url = FileManager.default.temporaryDirectory.appendingPathComponent("dataprep-extract-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-  }
-
-  deinit {
-    try? FileManager.default.removeItem(at: url)
-  }
-
-  /// Writes `bytes` at `name` (folders created) and returns the path.
-  @discardableResult
-  func write(_ name: String, _ bytes: [UInt8]) throws -> String {
-    let file = url.appendingPathComponent(name)
-    try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-    try Data(bytes).write(to: file)
-    return file.path
-  }
-
-  /// Writes `text` as UTF-8 at `name` and returns the path.
-  @discardableResult
-  func write(_ name: String, _ text: String) throws -> String {
-    try write(name, Array(text.utf8))
-  }
-
-  /// The path of `name` in the folder.
-  func path(_ name: String) -> String { url.appendingPathComponent(name).path }
-}
-
 /// Runs `run` collecting documents and failure messages.
 func collect(_ run: ExtractionRun) throws -> (documents: [Document], failures: [String], summary: ExtractionSummary) {
   var documents: [Document] = []

@@ -151,7 +151,7 @@ import Testing
   @Test func sampleRecordsMatchTheDocumentSchema() throws {
     let samples = SharedData.packageRoot.appendingPathComponent("samples").path
     guard FileManager.default.fileExists(atPath: samples) else {
-      print("samples/ is absent: skipping")
+      SharedData.missing("\(samples) is absent (the samples/ folder of the repository)", at: #_sourceLocation)
       return
     }
     let (documents, failures, _) = try collect(ExtractionRun(paths: [samples], jobs: 2))

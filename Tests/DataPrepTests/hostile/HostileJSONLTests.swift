@@ -109,22 +109,6 @@ import Testing
     #expect(record.object["t"]?.doubleValue == 0)
   }
 
-  @Test func aSixtyFourMegabyteLineIsReadWhole() throws {
-    let folder = try ScratchFolder()
-    let length = 64 << 20
-    var bytes = Array("{\"text\":\"".utf8)
-    bytes.reserveCapacity(length + 32)
-    bytes += [UInt8](repeating: UInt8(ascii: "a"), count: length)
-    bytes += Array("\"}\n{\"text\":\"after\"}\n".utf8)
-    let path = try folder.write("long.jsonl", bytes)
-    bytes = []
-    let result = read(path)
-    #expect(result.error == nil)
-    #expect(result.records.count == 2)
-    #expect(result.records.first?.object["text"]?.stringValue?.utf8.count == length)
-    #expect(result.records.last?.line == 2)
-  }
-
   @Test func theValidatorReportsBadLinesAsFindingsAndKeepsGoing() throws {
     let folder = try ScratchFolder()
     let good = #"{"messages":[{"role":"user","content":"hi"},{"role":"assistant","content":"hello"}]}"#
@@ -138,5 +122,27 @@ import Testing
     let text = ValidationReportRenderer(style: .text, strict: false).render(report)
     #expect(text.contains("\(path):2"), "\(text)")
     #expect(text.contains("\(path):3"), "\(text)")
+  }
+}
+
+/// The cases of ``HostileJSONLTests`` that take over about 5 seconds: tagged `.long`, and named so that
+/// `swift test --skip LongTests` leaves them out locally (docs/testing.md); CI runs them.
+extension HostileJSONLTests {
+  @Suite(.tags(.long)) struct LongTests {
+    @Test func aSixtyFourMegabyteLineIsReadWhole() throws {
+      let folder = try ScratchFolder()
+      let length = 64 << 20
+      var bytes = Array("{\"text\":\"".utf8)
+      bytes.reserveCapacity(length + 32)
+      bytes += [UInt8](repeating: UInt8(ascii: "a"), count: length)
+      bytes += Array("\"}\n{\"text\":\"after\"}\n".utf8)
+      let path = try folder.write("long.jsonl", bytes)
+      bytes = []
+      let result = HostileJSONLTests().read(path)
+      #expect(result.error == nil)
+      #expect(result.records.count == 2)
+      #expect(result.records.first?.object["text"]?.stringValue?.utf8.count == length)
+      #expect(result.records.last?.line == 2)
+    }
   }
 }

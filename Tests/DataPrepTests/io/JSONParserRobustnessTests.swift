@@ -29,10 +29,7 @@ import Testing
   }
 
   @Test func theJSONSchemaTestSuiteParsesAsFoundationReadsIt() throws {
-    guard let root = SharedData.url("data/json-schema-test-suite") else {
-      print(SharedData.skipMessage)
-      return
-    }
+    guard let root = SharedData.require("data/json-schema-test-suite") else { return }
     var files = 0
     let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)
     while let url = enumerator?.nextObject() as? URL {
@@ -47,10 +44,7 @@ import Testing
   }
 
   @Test func tokenizerVectorsReadAsFoundationReadsThem() throws {
-    guard let url = SharedData.url("data/tokenizers/vectors.jsonl") else {
-      print(SharedData.skipMessage)
-      return
-    }
+    guard let url = SharedData.require("data/tokenizers/vectors.jsonl") else { return }
     var lines = 0
     try JSONLReader(path: url.path).forEachRecordWithRawLine { record, raw in
       let theirs = try JSONSerialization.jsonObject(with: Data(buffer: raw))

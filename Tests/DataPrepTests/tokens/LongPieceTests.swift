@@ -22,26 +22,6 @@ import Testing
     }
   }
 
-  @Test(arguments: ["cl100k_base", "o200k_base"])
-  func windowedMergesGiveTheWholePieceTokens(_ name: String) throws {
-    guard let tokenizer = try TokenizerVectorTests.tokenizer(name) else {
-      print(SharedData.skipMessage)
-      return
-    }
-    // Windows of 1 KiB with 128 bytes of margin: 64 times less margin than the real one.
-    for (index, piece) in Self.longPieces(count: 45, length: 3_000...9_000, seed: 7).enumerated() {
-      var whole = TokenIDSink()
-      var windowed = TokenIDSink()
-      piece.withUnsafeBufferPointer { buffer in
-        guard let base = buffer.baseAddress else { return }
-        BytePairMerge.mergeLargeByTokenRank(base, buffer.count, readable: buffer.count, table: tokenizer.table, into: &whole)
-        BytePairMerge.mergeWindowedByTokenRank(
-          base, buffer.count, readable: buffer.count, table: tokenizer.table, window: 1024, margin: 128, into: &windowed)
-      }
-      #expect(windowed.ids == whole.ids, "piece \(index) (\(piece.count) bytes, starting \(piece.prefix(8)))")
-    }
-  }
-
   @Test func windowedPairRankMergesGiveTheWholePieceTokens() throws {
     let folder = TokenizerFixtures.folder()
     let url = TokenizerFixtures.huggingFaceFile(
@@ -67,22 +47,42 @@ import Testing
       #expect(windowed.ids == whole.ids, "piece \(index) (\(piece.count) bytes)")
     }
   }
+}
 
-  @Test func aPieceLongerThanTheWindowIsCountedExactly() throws {
-    guard let tokenizer = try TokenizerVectorTests.tokenizer("cl100k_base") else {
-      print(SharedData.skipMessage)
-      return
-    }
-    // Three windows' worth of one letter and of NULs, through the public API.
-    for text in [String(repeating: "a", count: 3 * BytePairMerge.window + 17), String(repeating: "\0", count: 300_001)] {
-      let ids = tokenizer.encode(text)
-      #expect(tokenizer.decodeBytes(ids) == Array(text.utf8))
-      var whole = TokenIDSink()
-      Array(text.utf8).withUnsafeBufferPointer { buffer in
-        guard let base = buffer.baseAddress else { return }
-        BytePairMerge.mergeLargeByTokenRank(base, buffer.count, readable: buffer.count, table: tokenizer.table, into: &whole)
+/// The cases of ``LongPieceTests`` that take over about 5 seconds: tagged `.long`, and named so that
+/// `swift test --skip LongTests` leaves them out locally (docs/testing.md); CI runs them.
+extension LongPieceTests {
+  @Suite(.tags(.long)) struct LongTests {
+    @Test(arguments: ["cl100k_base", "o200k_base"])
+    func windowedMergesGiveTheWholePieceTokens(_ name: String) throws {
+      guard let tokenizer = try TokenizerVectorTests.tokenizer(name) else { return }
+      // Windows of 1 KiB with 128 bytes of margin: 64 times less margin than the real one.
+      for (index, piece) in LongPieceTests.longPieces(count: 45, length: 3_000...9_000, seed: 7).enumerated() {
+        var whole = TokenIDSink()
+        var windowed = TokenIDSink()
+        piece.withUnsafeBufferPointer { buffer in
+          guard let base = buffer.baseAddress else { return }
+          BytePairMerge.mergeLargeByTokenRank(base, buffer.count, readable: buffer.count, table: tokenizer.table, into: &whole)
+          BytePairMerge.mergeWindowedByTokenRank(
+            base, buffer.count, readable: buffer.count, table: tokenizer.table, window: 1024, margin: 128, into: &windowed)
+        }
+        #expect(windowed.ids == whole.ids, "piece \(index) (\(piece.count) bytes, starting \(piece.prefix(8)))")
       }
-      #expect(ids == whole.ids)
+    }
+
+    @Test func aPieceLongerThanTheWindowIsCountedExactly() throws {
+      guard let tokenizer = try TokenizerVectorTests.tokenizer("cl100k_base") else { return }
+      // Three windows' worth of one letter and of NULs, through the public API.
+      for text in [String(repeating: "a", count: 3 * BytePairMerge.window + 17), String(repeating: "\0", count: 300_001)] {
+        let ids = tokenizer.encode(text)
+        #expect(tokenizer.decodeBytes(ids) == Array(text.utf8))
+        var whole = TokenIDSink()
+        Array(text.utf8).withUnsafeBufferPointer { buffer in
+          guard let base = buffer.baseAddress else { return }
+          BytePairMerge.mergeLargeByTokenRank(base, buffer.count, readable: buffer.count, table: tokenizer.table, into: &whole)
+        }
+        #expect(ids == whole.ids)
+      }
     }
   }
 }

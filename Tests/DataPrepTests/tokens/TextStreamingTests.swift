@@ -5,27 +5,8 @@ import Testing
 /// A text input is tokenized a block at a time, cut where every hand-scanned pattern ends a
 /// piece: the tokens must be those of the whole text, whatever the block size.
 @Suite struct TextStreamingTests {
-  /// Text with the shapes that meet at line ends: white space before and after newlines,
-  /// punctuation, contractions, digits, letters of several scripts, invalid UTF-8 and CRLF.
-  static func trickyText(lines: Int, seed: UInt64) -> [UInt8] {
-    let fragments: [String] = [
-      "Hello world", "  indented", "trailing   ", "x", "'s", "it's", "123", "4567", "!!", "?\r", "\t",
-      "über", "日本語", "A", "b", "  ", "", "...", "'\u{17F}", "end.", "Z9", "HTTPServer", "naïve", "/",
-    ]
-    var generator = SplitMix64(seed: seed)
-    var bytes: [UInt8] = []
-    for _ in 0..<lines {
-      let parts = Int.random(in: 1...4, using: &generator)
-      for _ in 0..<parts {
-        bytes += Array((fragments.randomElement(using: &generator) ?? "x").utf8)
-        if Int.random(in: 0..<5, using: &generator) == 0 { bytes.append(0x20) }
-      }
-      if Int.random(in: 0..<40, using: &generator) == 0 { bytes += [0xE2, 0x82] }  // a cut-short scalar
-      bytes += Int.random(in: 0..<10, using: &generator) == 0 ? [0x0D, 0x0A] : [0x0A]
-      if Int.random(in: 0..<8, using: &generator) == 0 { bytes.append(0x0A) }
-    }
-    return bytes
-  }
+  /// Text with the shapes that meet at line ends (``StreamingText/tricky(lines:seed:)``).
+  static func trickyText(lines: Int, seed: UInt64) -> [UInt8] { StreamingText.tricky(lines: lines, seed: seed) }
 
   static func tokenizers() throws -> [Tokenizer] {
     var list: [Tokenizer] = []
@@ -60,30 +41,6 @@ import Testing
       try tokenizer.encode(source: ByteSource(path: path), allowingSpecialTokens: true, block: 64, into: &special)
       #expect(special.ids == tokenizer.encode(whole, allowingSpecialTokens: true))
     }
-  }
-
-  @Test func theCommandCountsAStreamedTextAsTheWholeText() throws {
-    guard let tokenizer = try TokenizerVectorTests.tokenizer("cl100k_base"),
-      let rankFile = SharedData.url("data/tokenizers/cl100k_base.tiktoken.gz")
-    else {
-      print(SharedData.skipMessage)
-      return
-    }
-    let folder = try TemporaryDirectory()
-    // Over two blocks of text, with special-token text that must stay ordinary.
-    var bytes: [UInt8] = []
-    while bytes.count < 2 * Tokenizer.streamBlock + 1000 {
-      bytes += Self.trickyText(lines: 500, seed: UInt64(bytes.count)) + Array("<|endoftext|>\n".utf8)
-    }
-    let path = try folder.write("big.txt", bytes)
-    let expected = tokenizer.count(String(decoding: bytes, as: UTF8.self))
-    var counts: [Int?] = []
-    try DatasetTokenReader().forEachCount(path: path, format: .auto, tokenizer: tokenizer) { count, _ in counts.append(count) }
-    #expect(counts == [expected])
-    let result = try CommandRunner.run(["tokens", path, "--tokenizer", rankFile.path])
-    if result.stderr == CommandRunner.skipMessage { return }
-    #expect(result.status == 0, "\(result.stderr)")
-    #expect(result.stdout == "\(expected)\n")
   }
 
   @Test func cutsFallOnlyBetweenALineEndAndALetterOrDigit() {

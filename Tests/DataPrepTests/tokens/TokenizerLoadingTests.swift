@@ -15,10 +15,7 @@ import Testing
   }
 
   @Test func gzipRankFilesAreReadThroughByteSource() throws {
-    guard let url = SharedData.url("data/tokenizers/cl100k_base.tiktoken.gz") else {
-      print(SharedData.skipMessage)
-      return
-    }
+    guard let url = SharedData.require("data/tokenizers/cl100k_base.tiktoken.gz") else { return }
     let tokenizer = try Tokenizer(tiktokenFile: url.path)
     #expect(tokenizer.name == "cl100k_base")
     #expect(tokenizer.encode("hello world") == [15339, 1917])

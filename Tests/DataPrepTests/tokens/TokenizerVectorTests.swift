@@ -11,7 +11,7 @@ import Testing
   }
 
   static func vectors() throws -> [Vector]? {
-    guard let url = SharedData.url("data/tokenizers/vectors.jsonl") else { return nil }
+    guard let url = SharedData.require("data/tokenizers/vectors.jsonl") else { return nil }
     var vectors: [Vector] = []
     try JSONLReader(path: url.path).forEachRecord { record in
       var ids: [String: [Int]] = [:]
@@ -25,16 +25,13 @@ import Testing
   }
 
   static func tokenizer(_ name: String) throws -> Tokenizer? {
-    guard let url = SharedData.url("data/tokenizers/\(name).tiktoken.gz") else { return nil }
+    guard let url = SharedData.require("data/tokenizers/\(name).tiktoken.gz") else { return nil }
     return try Tokenizer(tiktokenFile: url.path)
   }
 
   @Test(arguments: ["cl100k_base", "o200k_base"])
   func everyVectorMatchesTiktoken(_ name: String) throws {
-    guard let vectors = try Self.vectors(), let tokenizer = try Self.tokenizer(name) else {
-      print(SharedData.skipMessage)
-      return
-    }
+    guard let vectors = try Self.vectors(), let tokenizer = try Self.tokenizer(name) else { return }
     #expect(vectors.count == 400)
     var failures = 0
     for vector in vectors {
@@ -53,20 +50,14 @@ import Testing
 
   @Test(arguments: ["cl100k_base", "o200k_base"])
   func decodingGivesTheTextBack(_ name: String) throws {
-    guard let vectors = try Self.vectors(), let tokenizer = try Self.tokenizer(name) else {
-      print(SharedData.skipMessage)
-      return
-    }
+    guard let vectors = try Self.vectors(), let tokenizer = try Self.tokenizer(name) else { return }
     for vector in vectors {
       #expect(tokenizer.decode(tokenizer.encode(vector.text)) == vector.text)
     }
   }
 
   @Test func specialTokensAreOrdinaryTextUnlessAllowed() throws {
-    guard let tokenizer = try Self.tokenizer("cl100k_base") else {
-      print(SharedData.skipMessage)
-      return
-    }
+    guard let tokenizer = try Self.tokenizer("cl100k_base") else { return }
     let text = "a<|endoftext|>b"
     #expect(!tokenizer.encode(text).contains(100_257))
     #expect(tokenizer.encode(text, allowingSpecialTokens: true) == tokenizer.encode("a") + [100_257] + tokenizer.encode("b"))
@@ -77,10 +68,7 @@ import Testing
 /// The heap merge for long pieces gives what the rescanning merge gives.
 @Suite struct LongPieceMergeTests {
   @Test func heapAndScanMergesAgree() throws {
-    guard let url = SharedData.url("data/tokenizers/cl100k_base.tiktoken.gz") else {
-      print(SharedData.skipMessage)
-      return
-    }
+    guard let url = SharedData.require("data/tokenizers/cl100k_base.tiktoken.gz") else { return }
     let table = try TiktokenRankFile.load(path: url.path)
     var generator = SplitMix64(seed: 42)
     let alphabets = [Array("abcdefghijklmnopqrstuvwxyz".utf8), Array("aab".utf8), Array("éèà日本".utf8)]
@@ -103,15 +91,5 @@ import Testing
   }
 }
 
-/// A seeded generator so the test is the same every run.
-struct SplitMix64: RandomNumberGenerator {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-}
+/// The tests' seeded generator (``SeededGenerator``), under the name the tests use.
+typealias SplitMix64 = SeededGenerator

@@ -5,23 +5,8 @@ import Testing
 
 /// validate's near-duplicate share, computed with dedup's MinHash/LSH pieces.
 @Suite struct NearDuplicateShareTests {
-  /// `count` chat lines of 120 pseudo-random words each (distinct 5-grams), with the last
-  /// `planted` lines near copies of the first ones (one word changed at the end).
-  static func lines(count: Int, planted: Int) -> [String] {
-    var state: UInt64 = 0x9E37_79B9_7F4A_7C15
-    func next() -> Int {
-      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-      return Int(state >> 33)
-    }
-    let vocabulary = (0..<600).map { "w\($0)x\($0 * 7 % 13)" }
-    var answers = (0..<(count - planted)).map { _ in (0..<120).map { _ in vocabulary[next() % vocabulary.count] }.joined(separator: " ") }
-    for i in 0..<planted {
-      answers.append(answers[i] + " changed")
-    }
-    return answers.enumerated().map { i, answer in
-      TokenizerWiringTests.chatLine("Question \(i) about the topic?", answer)
-    }
-  }
+  /// `count` chat lines with the last `planted` near copies of the first (``ChatLines/withNearCopies(count:planted:)``).
+  static func lines(count: Int, planted: Int) -> [String] { ChatLines.withNearCopies(count: count, planted: planted) }
 
   static func findings(_ lines: [String], options: ValidationOptions = ValidationOptions()) throws -> [ValidationFinding] {
     try ValidationTestSupport.run(lines, options: options).findings.filter { $0.check == .nearDuplicates }

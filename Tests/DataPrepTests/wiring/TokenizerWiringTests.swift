@@ -8,14 +8,11 @@ import Testing
 @Suite struct TokenizerWiringTests {
   /// o200k_base from `../shared`, or `nil` (the test then skips with a message).
   static func o200k() throws -> Tokenizer? {
-    guard let url = SharedData.url("data/tokenizers/o200k_base.tiktoken.gz") else { return nil }
+    guard let url = SharedData.require("data/tokenizers/o200k_base.tiktoken.gz") else { return nil }
     return try Tokenizer(tiktokenFile: url.path, encoding: .o200kBase)
   }
 
-  static func chatLine(_ user: String, _ assistant: String) -> String {
-    let record: JSONValue = ["messages": [["role": "user", "content": .string(user)], ["role": "assistant", "content": .string(assistant)]]]
-    return JSONWriter().string(of: record)
-  }
+  static func chatLine(_ user: String, _ assistant: String) -> String { ChatLines.record(user, assistant) }
 
   @Test func missingDefaultTokenizerFallsBackWithOneWarningNamingTheFolders() throws {
     let empty = TokenizerFixtures.folder()
@@ -50,10 +47,7 @@ import Testing
   }
 
   @Test func validateMaxTokensWithRealTokenizerFlagsExactlyTheOverLongLine() throws {
-    guard let tokenizer = try Self.o200k() else {
-      print(SharedData.skipMessage)
-      return
-    }
+    guard let tokenizer = try Self.o200k() else { return }
     var lines = ValidationTestSupport.cleanChatLines(120)
     // Digits are split in threes by o200k (many tokens, few characters); long whitespace runs
     // are few tokens but many characters: the estimate gets both wrong.
@@ -176,10 +170,7 @@ import Testing
   }
 
   @Test func realTokenizerChunksNeverExceedTheBudget() throws {
-    guard let tokenizer = try TokenizerWiringTests.o200k() else {
-      print(SharedData.skipMessage)
-      return
-    }
+    guard let tokenizer = try TokenizerWiringTests.o200k() else { return }
     let counter = TokenCounter(tokenizer: tokenizer)
     let text = String(repeating: "The widget keeps working in every room of the house. 12345, (ok)! ", count: 80)
     let chunks = TextChunker(chunkTokens: 100, overlapTokens: 10, counter: counter).chunks(of: text)

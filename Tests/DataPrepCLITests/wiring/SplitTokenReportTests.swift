@@ -5,10 +5,7 @@ import Testing
 
 @Suite struct SplitTokenReportTests {
   @Test func splitReportsTokensPerSplitWithTheNamedTokenizer() throws {
-    guard let rankFile = SharedData.url("data/tokenizers/o200k_base.tiktoken.gz") else {
-      print(SharedData.skipMessage)
-      return
-    }
+    guard let rankFile = SharedData.require("data/tokenizers/o200k_base.tiktoken.gz") else { return }
     let folder = try ScratchFolder()
     var lines = ""
     for i in 0..<40 {

@@ -46,7 +46,7 @@ import Testing
   }
 
   @Test func aNamedPipeIsRefusedByEveryCommandWithoutHanging() throws {
-    guard CommandRunner.binary != nil else { return print(CommandRunner.skipMessage) }
+    guard CommandRunner.isAvailable() else { return }
     let setup = try Setup()
     let fifo = setup.folder.path("pipe.jsonl")
     #expect(mkfifo(fifo, 0o600) == 0)
@@ -66,7 +66,7 @@ import Testing
   }
 
   @Test func aDirectoryGivenAsTheInputIsRefused() throws {
-    guard CommandRunner.binary != nil else { return print(CommandRunner.skipMessage) }
+    guard CommandRunner.isAvailable() else { return }
     let setup = try Setup()
     let directory = setup.folder.path("folder.jsonl")
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: false)
@@ -80,7 +80,7 @@ import Testing
   }
 
   @Test func anOutputEqualToTheInputIsRefusedAndTheInputKept() throws {
-    guard CommandRunner.binary != nil else { return print(CommandRunner.skipMessage) }
+    guard CommandRunner.isAvailable() else { return }
     let setup = try Setup()
     for (name, template) in Self.commands(tokenizer: setup.tokenizer) {
       let contents = name == "instruct" ? Self.documentLine + "\n" : name == "extract" ? "plain text" : Self.chatLine + "\n"
@@ -96,7 +96,7 @@ import Testing
   }
 
   @Test func splitRefusesAnOutputFolderWhereItWouldOverwriteItsInput() throws {
-    guard CommandRunner.binary != nil else { return print(CommandRunner.skipMessage) }
+    guard CommandRunner.isAvailable() else { return }
     let setup = try Setup()
     let contents = Self.chatLine + "\n"
     let input = try setup.folder.write("train.jsonl", contents)
@@ -107,7 +107,7 @@ import Testing
   }
 
   @Test func badJSONLStopsConvertAndInstructWithFileAndLineAndNoOutput() throws {
-    guard CommandRunner.binary != nil else { return print(CommandRunner.skipMessage) }
+    guard CommandRunner.isAvailable() else { return }
     let setup = try Setup()
     let cases: [(String, [UInt8])] = [
       ("partial", Array((Self.chatLine + "\n" + #"{"messages":[{"role":"us"#).utf8)),
@@ -132,7 +132,7 @@ import Testing
   }
 
   @Test func validateReportsBadLinesAsFindingsWithExitOne() throws {
-    guard CommandRunner.binary != nil else { return print(CommandRunner.skipMessage) }
+    guard CommandRunner.isAvailable() else { return }
     let setup = try Setup()
     let bytes = Array((Self.chatLine + "\n{\"messages\":\"").utf8) + [0xC0, 0xAF] + Array("\"}\n{\"n\":1e999}\n{\"messages\":[".utf8)
     let input = try setup.folder.write("bad.jsonl", bytes)
@@ -142,7 +142,7 @@ import Testing
   }
 
   @Test func aTruncatedGzipInputIsAnErrorNamingTheFile() throws {
-    guard CommandRunner.binary != nil else { return print(CommandRunner.skipMessage) }
+    guard CommandRunner.isAvailable() else { return }
     let setup = try Setup()
     let plain = try setup.folder.write("data.jsonl", String(repeating: Self.chatLine + "\n", count: 3000))
     let gzip = Process()
@@ -166,7 +166,7 @@ import Testing
   }
 
   @Test func anEmptyInputGivesAnEmptyResultNotACrash() throws {
-    guard CommandRunner.binary != nil else { return print(CommandRunner.skipMessage) }
+    guard CommandRunner.isAvailable() else { return }
     let setup = try Setup()
     let input = try setup.folder.write("empty.jsonl", [UInt8]())
     let output = setup.folder.path("out.jsonl")

@@ -16,10 +16,7 @@ import Testing
   }
 
   @Test func flagRemovesRepeatedLinesAndIsOffByDefault() throws {
-    guard CommandRunner.binary != nil else {
-      print(CommandRunner.skipMessage)
-      return
-    }
+    guard CommandRunner.isAvailable() else { return }
     let folder = try site()
     let plain = folder.path("plain.jsonl")
     let off = try CommandRunner.run(["extract", folder.path("site"), "-o", plain])

@@ -54,7 +54,7 @@ import Testing
   }
 
   @Test func everyCommandStopsAtTheFileSizeLimitAndKeepsThePreviousOutput() throws {
-    guard CommandRunner.binary != nil else { return print(CommandRunner.skipMessage) }
+    guard CommandRunner.isAvailable() else { return }
     let folder = try ScratchFolder()
     let chat = try folder.write("in/chat.jsonl", Self.chatLines())
     let documents = try folder.write("in/documents.jsonl", Self.documentLines())
@@ -101,7 +101,7 @@ import Testing
   }
 
   @Test func buildStopsAtTheFileSizeLimitAndKeepsThePreviousDataset() throws {
-    guard CommandRunner.binary != nil else { return print(CommandRunner.skipMessage) }
+    guard CommandRunner.isAvailable() else { return }
     let folder = try ScratchFolder()
     let small = try Self.htmlPages(in: folder, name: "small", count: 4)
     let large = try Self.htmlPages(in: folder, name: "large", count: 200)
@@ -122,7 +122,7 @@ import Testing
   }
 
   @Test func aFullFileSystemIsReportedAndThePreviousOutputKept() throws {
-    guard CommandRunner.binary != nil else { return print(CommandRunner.skipMessage) }
+    guard CommandRunner.isAvailable() else { return }
     let folder = try ScratchFolder()
     let chat = try folder.write("chat.jsonl", Self.chatLines())
     let mountPoint = folder.path("small-disk")
@@ -141,7 +141,7 @@ import Testing
   }
 
   @Test func devFullAsTheOutputOrStandardOutputIsAClearError() throws {
-    guard CommandRunner.binary != nil else { return print(CommandRunner.skipMessage) }
+    guard CommandRunner.isAvailable() else { return }
     guard FileManager.default.fileExists(atPath: "/dev/full") else { return print("no /dev/full: skipping") }
     let folder = try ScratchFolder()
     let chat = try folder.write("chat.jsonl", Self.chatLines(50))
@@ -153,15 +153,6 @@ import Testing
     #expect(piped.stderr.contains("standard output: write failed: No space left on device"), "\(piped.stderr)")
     var info = stat()
     #expect(stat("/dev/full", &info) == 0 && (info.st_mode & S_IFMT) == S_IFCHR)
-  }
-
-  @Test func outputFileReportsAFullDevice() throws {
-    guard FileManager.default.fileExists(atPath: "/dev/full") else { return print("no /dev/full: skipping") }
-    let output = try OutputFile(path: "/dev/full")
-    try output.write("a record\n")
-    #expect(throws: OutputError.writeFailed(path: "/dev/full", reason: "No space left on device")) {
-      try output.commit()
-    }
   }
 
   /// Every file in `folder` with its bytes.

@@ -1,18 +1,18 @@
 import Foundation
 
-@testable import DataPrep
+import DataPrep
 
 /// Small tokenizer files written to a temporary folder, so tests need no shared data.
-enum TokenizerFixtures {
+package enum TokenizerFixtures {
   /// A fresh temporary folder.
-  static func folder() -> URL {
+  package static func folder() -> URL {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("dataprep-tok-\(UUID().uuidString)")
     try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
   }
 
   /// A tiktoken rank file: every byte at its own value as rank, then `extra` tokens from 256.
-  static func rankFile(in folder: URL, name: String, extra: [String] = ["ab", "cd", "abcd"]) -> URL {
+  package static func rankFile(in folder: URL, name: String, extra: [String] = ["ab", "cd", "abcd"]) -> URL {
     var lines: [String] = (0..<256).map { "\(Data([UInt8($0)]).base64EncodedString()) \($0)" }
     for (index, token) in extra.enumerated() {
       lines.append("\(Data(token.utf8).base64EncodedString()) \(256 + index)")
@@ -23,7 +23,7 @@ enum TokenizerFixtures {
   }
 
   /// GPT-2's byte-to-character alphabet, written independently of the library's.
-  static func byteCharacter(_ byte: UInt8) -> String {
+  package static func byteCharacter(_ byte: UInt8) -> String {
     var next: UInt32 = 256
     for b in 0..<256 {
       let printable = (0x21...0x7E).contains(b) || (0xA1...0xAC).contains(b) || (0xAE...0xFF).contains(b)
@@ -37,7 +37,7 @@ enum TokenizerFixtures {
 
   /// A GPT-2-style byte-level BPE `tokenizer.json`: the 256 byte characters as ids 0-255, then
   /// the merges' results from 256 in order, plus `extraVocab`.
-  static func huggingFaceFile(
+  package static func huggingFaceFile(
     in folder: URL, merges: [(String, String)], extraVocab: [String] = [], ignoreMerges: Bool = false,
     preTokenizer: String = #"{"type":"ByteLevel","add_prefix_space":false,"trim_offsets":true,"use_regex":true}"#
   ) -> URL {

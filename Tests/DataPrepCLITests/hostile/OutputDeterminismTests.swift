@@ -118,37 +118,8 @@ import Testing
     #expect(result.status == 0 || result.status == 1, "\(arguments.joined(separator: " ")) under \(locale): \(result.stderr)")
   }
 
-  @Test func outputsAreByteIdenticalUnderEveryLocale() throws {
-    guard CommandRunner.binary != nil else { return print(CommandRunner.skipMessage) }
-    let root = try Self.scratchRoot()
-    defer { try? FileManager.default.removeItem(atPath: root) }
-    try Self.writeSources(Self.names, into: root + "/sources")
-    let samples = SharedData.packageRoot.appendingPathComponent("samples").path
-    var first: (locale: String, files: [String: Data])?
-    let compiled = root + "/locales"
-    try FileManager.default.createDirectory(atPath: compiled, withIntermediateDirectories: true)
-    for (locale, environment) in Self.availableLocales(compilingInto: compiled) {
-      let work = root + "/run"
-      try? FileManager.default.removeItem(atPath: work)
-      try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
-      try Self.run(["extract", root + "/sources", samples, "-o", "documents.jsonl"], in: work, locale: locale, environment: environment)
-      try Self.run(["dedup", "documents.jsonl", "-o", "kept.jsonl"], in: work, locale: locale, environment: environment)
-      try Self.run(["build", samples, "-o", "ds", "--quiet"], in: work, locale: locale, environment: environment)
-      let files = try Self.snapshot(work)
-      #expect(files.keys.contains("ds/manifest.json") && files.keys.contains("kept.jsonl"))
-      if let first {
-        #expect(files.keys.sorted() == first.files.keys.sorted())
-        for (name, bytes) in files where first.files[name] != bytes {
-          Issue.record("\(name) differs between LC_ALL=\(first.locale) and LC_ALL=\(locale)")
-        }
-      } else {
-        first = (locale, files)
-      }
-    }
-  }
-
   @Test func outputsDoNotDependOnCreationOrderOrCollation() throws {
-    guard CommandRunner.binary != nil else { return print(CommandRunner.skipMessage) }
+    guard CommandRunner.isAvailable() else { return }
     let root = try Self.scratchRoot()
     defer { try? FileManager.default.removeItem(atPath: root) }
     // The same files, created in opposite orders, read through the same relative paths (the
@@ -177,5 +148,40 @@ import Testing
     let manifest = try JSONParser().parse(Array(results[0]["ds/manifest.json"] ?? Data()))
     let listed = manifest["sources"]?.arrayValue?.compactMap { $0["path"]?.stringValue } ?? []
     #expect(listed == expected)
+  }
+}
+
+/// The cases of ``OutputDeterminismTests`` that take over about 5 seconds: tagged `.long`, and named so that
+/// `swift test --skip LongTests` leaves them out locally (docs/testing.md); CI runs them.
+extension OutputDeterminismTests {
+  @Suite(.tags(.long)) struct LongTests {
+    @Test func outputsAreByteIdenticalUnderEveryLocale() throws {
+      guard CommandRunner.isAvailable() else { return }
+      let root = try OutputDeterminismTests.scratchRoot()
+      defer { try? FileManager.default.removeItem(atPath: root) }
+      try OutputDeterminismTests.writeSources(OutputDeterminismTests.names, into: root + "/sources")
+      let samples = SharedData.packageRoot.appendingPathComponent("samples").path
+      var first: (locale: String, files: [String: Data])?
+      let compiled = root + "/locales"
+      try FileManager.default.createDirectory(atPath: compiled, withIntermediateDirectories: true)
+      for (locale, environment) in OutputDeterminismTests.availableLocales(compilingInto: compiled) {
+        let work = root + "/run"
+        try? FileManager.default.removeItem(atPath: work)
+        try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
+        try OutputDeterminismTests.run(["extract", root + "/sources", samples, "-o", "documents.jsonl"], in: work, locale: locale, environment: environment)
+        try OutputDeterminismTests.run(["dedup", "documents.jsonl", "-o", "kept.jsonl"], in: work, locale: locale, environment: environment)
+        try OutputDeterminismTests.run(["build", samples, "-o", "ds", "--quiet"], in: work, locale: locale, environment: environment)
+        let files = try OutputDeterminismTests.snapshot(work)
+        #expect(files.keys.contains("ds/manifest.json") && files.keys.contains("kept.jsonl"))
+        if let first {
+          #expect(files.keys.sorted() == first.files.keys.sorted())
+          for (name, bytes) in files where first.files[name] != bytes {
+            Issue.record("\(name) differs between LC_ALL=\(first.locale) and LC_ALL=\(locale)")
+          }
+        } else {
+          first = (locale, files)
+        }
+      }
+    }
   }
 }

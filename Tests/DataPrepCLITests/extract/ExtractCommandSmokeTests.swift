@@ -6,41 +6,13 @@ import Testing
 /// One end-to-end run of the built `dataprep` binary (the CLI is thin; everything else is tested
 /// through ``ExtractionRun``). Skips when the binary has not been built beside the tests.
 @Suite struct ExtractCommandSmokeTests {
-  private static var binary: URL? {
-    let products = Bundle.allBundles.map { $0.bundleURL.deletingLastPathComponent() }
-      + [SharedData.packageRoot.appendingPathComponent(".build/debug")]
-    return products.map { $0.appendingPathComponent("dataprep") }.first {
-      FileManager.default.isExecutableFile(atPath: $0.path)
-    }
-  }
-
   private func run(_ arguments: [String], stdin: String? = nil) throws -> (status: Int32, stderr: String, stdout: String) {
-    guard let binary = Self.binary else { return (-1, "", "") }
-    let process = Process()
-    process.executableURL = binary
-    process.arguments = arguments
-    let errors = Pipe()
-    let output = Pipe()
-    process.standardError = errors
-    process.standardOutput = output
-    let input = Pipe()
-    process.standardInput = stdin == nil ? FileHandle.nullDevice : input
-    try process.run()
-    if let stdin {
-      input.fileHandleForWriting.write(Data(stdin.utf8))
-      try input.fileHandleForWriting.close()
-    }
-    let out = output.fileHandleForReading.readDataToEndOfFile()
-    let data = errors.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: data, as: UTF8.self), String(decoding: out, as: UTF8.self))
+    let result = try CommandRunner.run(arguments, input: stdin)
+    return (result.status, result.stderr, result.stdout)
   }
 
   @Test func extractSamplesAndStrictFailure() throws {
-    guard Self.binary != nil else {
-      print("dataprep binary not built: skipping the CLI smoke test")
-      return
-    }
+    guard CommandRunner.isAvailable() else { return }
     let folder = try ScratchFolder()
     let samples = SharedData.packageRoot.appendingPathComponent("samples").path
     let output = folder.path("documents.jsonl")

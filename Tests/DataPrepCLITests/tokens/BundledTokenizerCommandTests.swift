@@ -8,7 +8,7 @@ import Testing
   /// The built binary placed alone in a fresh folder (hard link, else copy), so no resource
   /// bundle is beside it; `nil` when the binary is not built.
   static func binaryWithoutBundle() throws -> URL? {
-    guard let binary = CommandRunner.binary else { return nil }
+    guard CommandRunner.isAvailable(), let binary = CommandRunner.binary else { return nil }
     let folder = TokenizerFixtures.folder()
     let alone = folder.appendingPathComponent("dataprep")
     do {
@@ -20,30 +20,13 @@ import Testing
   }
 
   static func run(_ binary: URL, _ arguments: [String], input: String? = nil) throws -> (status: Int32, output: String, errors: String) {
-    let process = Process()
-    process.executableURL = binary
-    process.arguments = arguments
-    process.environment = WiringCommandTests.bareEnvironment()
-    let out = Pipe()
-    let err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    let stdin = Pipe()
-    process.standardInput = stdin
-    try process.run()
-    stdin.fileHandleForWriting.write(Data((input ?? "").utf8))
-    try stdin.fileHandleForWriting.close()
-    let output = out.fileHandleForReading.readDataToEndOfFile()
-    let errors = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: output, as: UTF8.self), String(decoding: errors, as: UTF8.self))
+    let result = try CommandRunner.run(
+      arguments, replacingEnvironment: WiringCommandTests.bareEnvironment(), input: input ?? "", executable: binary)
+    return (result.status, result.stdout, result.stderr)
   }
 
   @Test func tokensCountsExactlyWithNothingInstalled() throws {
-    guard let binary = CommandRunner.binary else {
-      print(CommandRunner.skipMessage)
-      return
-    }
+    guard CommandRunner.isAvailable(), let binary = CommandRunner.binary else { return }
     let o200k = try Self.run(binary, ["tokens", "-"], input: "hello world")
     #expect(o200k.status == 0)
     #expect(o200k.output.trimmingCharacters(in: .whitespacesAndNewlines) == "2")
@@ -53,13 +36,10 @@ import Testing
   }
 
   @Test func validateCountsExactlyWithNothingInstalled() throws {
-    guard let binary = CommandRunner.binary else {
-      print(CommandRunner.skipMessage)
-      return
-    }
-    var lines = ValidationTestSupport.cleanChatLines(120)
-    lines[40] = TokenizerWiringTests.chatLine("Read the number.", String(repeating: "1234567890", count: 100))
-    let path = try ValidationTestSupport.temporaryFile(lines.joined(separator: "\n") + "\n")
+    guard CommandRunner.isAvailable(), let binary = CommandRunner.binary else { return }
+    var lines = ChatLines.clean(120)
+    lines[40] = ChatLines.record("Read the number.", String(repeating: "1234567890", count: 100))
+    let path = try ChatLines.temporaryFile(lines.joined(separator: "\n") + "\n")
     let result = try Self.run(binary, ["validate", path, "--max-tokens", "300"])
     #expect(result.status == 0)
     #expect(result.errors.isEmpty)
@@ -68,26 +48,20 @@ import Testing
   }
 
   @Test func aBinaryWithoutItsBundleFailsClearlyOrEstimates() throws {
-    guard let alone = try Self.binaryWithoutBundle() else {
-      print(CommandRunner.skipMessage)
-      return
-    }
+    guard let alone = try Self.binaryWithoutBundle() else { return }
     let tokens = try Self.run(alone, ["tokens", "-"], input: "hello world")
     #expect(tokens.status == 2)
     #expect(tokens.errors.contains("dataprep_DataPrep.resources"))
     #expect(tokens.errors.contains("DATAPREP_TOKENIZERS"))
 
-    let clean = try ValidationTestSupport.temporaryFile(ValidationTestSupport.cleanChatLines(120).joined(separator: "\n") + "\n")
+    let clean = try ChatLines.temporaryFile(ChatLines.clean(120).joined(separator: "\n") + "\n")
     let validate = try Self.run(alone, ["validate", clean])
     #expect(validate.status == 0)
     #expect(validate.errors.components(separatedBy: "not found").count == 2)
     #expect(validate.errors.contains("characters/4"))
 
     // DATAPREP_TOKENIZERS still works for such a binary.
-    guard let shared = SharedData.url("data/tokenizers") else {
-      print(SharedData.skipMessage)
-      return
-    }
+    guard let shared = SharedData.require("data/tokenizers") else { return }
     let process = Process()
     process.executableURL = alone
     process.arguments = ["tokens", clean]

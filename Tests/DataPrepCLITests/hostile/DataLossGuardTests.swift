@@ -12,12 +12,12 @@ import Testing
 
   /// Distinct documents of 40 pseudo-random words each.
   static func documents(_ count: Int, seed: UInt64 = 1, prefix: String = "d") -> String {
-    (0..<count).map { k in documentLine("\(prefix)\(k)", DedupFixture.text(40, seed: seed &+ UInt64(k) &* 7919)) }
+    (0..<count).map { k in documentLine("\(prefix)\(k)", RandomWords.text(40, seed: seed &+ UInt64(k) &* 7919)) }
       .joined(separator: "\n") + "\n"
   }
 
   @Test func leakageRefusesAReportPathThatIsOneOfItsInputs() throws {
-    guard CommandRunner.binary != nil else { return print(CommandRunner.skipMessage) }
+    guard CommandRunner.isAvailable() else { return }
     let folder = try ScratchFolder()
     let trainText = Self.documents(5)
     let validationText = Self.documents(3, seed: 99, prefix: "v")
@@ -43,7 +43,7 @@ import Testing
   }
 
   @Test func stagedDedupRefusesSignaturesOfAnotherInput() throws {
-    guard CommandRunner.binary != nil else { return print(CommandRunner.skipMessage) }
+    guard CommandRunner.isAvailable() else { return }
     let folder = try ScratchFolder()
     let one = try folder.write("one.jsonl", Self.documents(6))
     // Same record count, other records: index-based removal would drop the wrong ones.
@@ -83,7 +83,7 @@ import Testing
   }
 
   @Test func splitRefusesAnEmptySideUnlessAllowed() throws {
-    guard CommandRunner.binary != nil else { return print(CommandRunner.skipMessage) }
+    guard CommandRunner.isAvailable() else { return }
     let folder = try ScratchFolder()
     let input = try folder.write("data.jsonl", Self.documents(20))
     let out = folder.path("out")
@@ -102,7 +102,7 @@ import Testing
   }
 
   @Test func aNegativeMaxTokensInAConfigIsRefusedNamingKeyAndFile() throws {
-    guard CommandRunner.binary != nil else { return print(CommandRunner.skipMessage) }
+    guard CommandRunner.isAvailable() else { return }
     let folder = try ScratchFolder()
     let input = try folder.write("data.jsonl", Self.documents(3))
     for (name, yaml) in [("flat.yaml", "max_tokens: -5\n"), ("section.yaml", "validate:\n  max_tokens: 0\n")] {

@@ -1,0 +1,39 @@
+import Foundation
+import Testing
+
+@testable import DataPrep
+
+/// `build` through the binary (issue 15): names do not depend on how the source folder was
+/// spelled, and an incremental build whose every source fails is not ready.
+@Suite struct BuildCommandTests {
+  @Test func aRelativeAndAnAbsoluteSourceGiveTheSameBytesThroughTheBinary() throws {
+    guard CommandRunner.isAvailable() else { return }
+    let scratch = try BuildScratch()
+    defer { scratch.remove() }
+    try scratch.writeDocuments(12, prefix: "alpha", seed: 5)
+    let relative = try CommandRunner.run(["build", "sources", "-o", "one", "--quiet"], directory: scratch.root)
+    let absolute = try CommandRunner.run(["build", scratch.root + "/sources/", "-o", scratch.root + "/two", "--quiet"], directory: "/")
+    #expect(relative.status == absolute.status, "\(relative.stderr) \(absolute.stderr)")
+    for name in ["train.jsonl", "validation.jsonl", "README.md", "report.json", "manifest.json"] {
+      let a = try scratch.read(scratch.root + "/one/" + name)
+      let b = try scratch.read(scratch.root + "/two/" + name)
+      #expect(a == b, "\(name) differs")
+      #expect(!a.contains(scratch.root), "\(name) names a path of this machine")
+    }
+  }
+
+  @Test func anIncrementalBuildWhoseEverySourceFailsIsNotReady() throws {
+    guard CommandRunner.isAvailable() else { return }
+    let scratch = try BuildScratch()
+    defer { scratch.remove() }
+    try scratch.writeDocuments(6, prefix: "gamma", seed: 4)
+    let first = try CommandRunner.run(["build", "sources", "-o", "dataset", "--quiet"], directory: scratch.root)
+    #expect(first.status == 0 || first.status == 1, "\(first.stderr)")
+    // Next run: only a file that cannot be extracted (binary content).
+    try FileManager.default.createDirectory(atPath: scratch.root + "/broken", withIntermediateDirectories: true)
+    try Data([0x00, 0x01, 0x02, 0xFF, 0x00]).write(to: URL(fileURLWithPath: scratch.root + "/broken/x.txt"))
+    let second = try CommandRunner.run(["build", "broken", "-o", "dataset"], directory: scratch.root)
+    #expect(second.status == 1)
+    #expect(second.stderr.contains("none of the 1 source file read gave a document"), "\(second.stderr)")
+  }
+}
