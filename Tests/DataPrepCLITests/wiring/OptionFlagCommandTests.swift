@@ -5,7 +5,7 @@ import Testing
 /// a real flag of some command, and errors printed by the binary name flags, not properties.
 @Suite struct OptionFlagCommandTests {
   @Test func everyFlagTheCLINamesIsARealFlag() throws {
-    guard CommandRunner.binary != nil else { return print(CommandRunner.skipMessage) }
+    guard CommandRunner.isAvailable() else { return }
     let source = try String(
       contentsOf: SharedData.packageRoot.appendingPathComponent("Sources/dataprep/OptionName+Flag.swift"), encoding: .utf8)
     let flags = source.matches(of: /return "(--[a-z-]+)"/).map { String($0.output.1) }
@@ -20,7 +20,7 @@ import Testing
   }
 
   @Test func printedErrorsNameFlags() throws {
-    guard CommandRunner.binary != nil else { return print(CommandRunner.skipMessage) }
+    guard CommandRunner.isAvailable() else { return }
     let dedup = try CommandRunner.run(["dedup", "-", "--ngram", "0"])
     #expect(dedup.status == 2)
     #expect(dedup.stderr.contains("--ngram must be at least 1"), "\(dedup.stderr)")
