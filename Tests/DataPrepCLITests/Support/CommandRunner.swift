@@ -95,6 +95,9 @@ package enum CommandRunner {
       SharedData.missing(skipMessage, at: SourceLocation(fileID: fileID, filePath: filePath, line: line, column: column))
       return Result(status: -1, stdout: "", stderr: skipMessage, timedOut: false)
     }
+    // A command that exits before reading all of `input` must give this process EPIPE, not SIGPIPE
+    // (which would end the whole test run).
+    signal(SIGPIPE, SIG_IGN)
     let process = Process()
     if let shellSetup {
       process.executableURL = URL(fileURLWithPath: "/bin/sh")
