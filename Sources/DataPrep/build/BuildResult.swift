@@ -30,7 +30,7 @@ public struct BuildResult: Sendable {
   /// Whether the build added to a previous build of the same recipe.
   public var incremental = false
   /// Every source file with its digest.
-  public var sources: [SourceFile] = []
+  var sources: [SourceFile] = []
   /// The extract stage's counts.
   public var extraction = ExtractionSummary()
   /// What the site-furniture filter removed (`nil` when the recipe turned it off).
@@ -65,15 +65,15 @@ public struct BuildResult: Sendable {
   /// The validation of the final splits.
   public var validation = ValidationReport()
   /// Statistics of each split.
-  public var statistics: [SplitStatistics] = []
+  var statistics: [SplitStatistics] = []
   /// How tokens were counted.
   public var tokenCounterName = TokenCounter.characterEstimate.name
   /// A few train examples of each task, shown in the card and the report.
   var taskSamples: [TaskSamples.Sample] = []
   /// Duplicate pairs shown side by side (the first few clusters of each dedup stage).
-  public var duplicateSamples: [DuplicateSample] = []
+  var duplicateSamples: [DuplicateSample] = []
   /// Leaks shown side by side (the first few).
-  public var leakSamples: [LeakSample] = []
+  var leakSamples: [LeakSample] = []
   /// The files written (splits, card, reports), with digests.
   public var outputs: [Output] = []
 

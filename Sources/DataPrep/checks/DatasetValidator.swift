@@ -93,7 +93,7 @@ public final class DatasetValidator {
   }
 
   /// Validates the lines of `source`.
-  public func validate(source: ByteSource, role: DatasetRole) throws(InputError) {
+  package func validate(source: ByteSource, role: DatasetRole) throws(InputError) {
     let path = source.path
     var state = newFileState()
     do {

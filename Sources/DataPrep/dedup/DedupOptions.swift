@@ -78,7 +78,7 @@ public struct DedupOptions: Sendable {
   var partialSampleLimit: UInt64 { UInt64.max / UInt64(max(1, partialSampling)) }
 
   /// The LSH index these options describe.
-  public var lshIndex: LSHIndex {
+  var lshIndex: LSHIndex {
     if let bands, let rows { return LSHIndex(bands: bands, rows: rows) }
     if let rows { return LSHIndex(bands: max(1, permutations / rows), rows: rows) }
     if let bands { return LSHIndex(bands: bands, rows: max(1, permutations / bands)) }

@@ -16,7 +16,7 @@ public struct ExampleRenderer: Sendable {
   }
 
   /// The record for `example` in `format`.
-  public func render(_ example: Example, as format: ExampleFormat) throws(FormatError) -> JSONObject {
+  func render(_ example: Example, as format: ExampleFormat) throws(FormatError) -> JSONObject {
     if format != .openAIPreference, example.rejected != nil {
       throw .unrepresentable(format: format, reason: "it has a non-preferred output (preference data)")
     }

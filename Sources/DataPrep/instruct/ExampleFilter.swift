@@ -46,7 +46,7 @@ public struct ExampleFilter: Sendable {
   ]
 
   /// Why `example` should be dropped, or `nil` to keep it.
-  public func rejection(of example: Example) -> Reason? {
+  func rejection(of example: Example) -> Reason? {
     let response = example.responseMessages.map(\.text).joined(separator: "\n")
     let prompt = example.promptMessages.filter { $0.role != .system }.map(\.text).joined(separator: "\n")
     let trimmedResponse = TextTrimming.trimmed(response)

@@ -112,7 +112,7 @@ public struct Instructor: Sendable {
   }
 
   /// The examples of one document, before filtering (for tests and previews).
-  public func examples(for document: Document) -> [Example] {
+  func examples(for document: Document) -> [Example] {
     ExampleGenerator(options: options).examples(for: document).map(\.example)
   }
 }

@@ -79,7 +79,7 @@ public struct DatasetTokenReader: Sendable {
   /// The token statistics of the JSONL dataset at `path`, counted by `counter` (chat overhead
   /// included, see ``ExampleTokenCounter``); with a `field`, that field's tokens only.
   /// - Throws: ``InputError`` for unreadable input or a bad line.
-  public func statistics(path: String, counter: ExampleTokenCounter) throws -> TokenStatistics {
+  func statistics(path: String, counter: ExampleTokenCounter) throws -> TokenStatistics {
     var statistics = TokenStatistics()
     let field = self.field
     let map = ParallelRecordMap<ExampleTokenCount?>(jobs: jobs, limits: limits) { record in
