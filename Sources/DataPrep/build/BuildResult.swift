@@ -56,7 +56,7 @@ public struct BuildResult: Sendable {
   /// Examples per split in the output.
   public var finalCounts: [Int] = []
   /// The sources as the outputs name them (a folder by its own name, never a path of the
-  /// machine that built it); see ``SourceNames``.
+  /// machine that built it); see `SourceNames`.
   public var sourceNames: [String] = []
   /// How the split joined groups and repaired leaks.
   public var splitRepair = SplitRepair()
@@ -87,7 +87,7 @@ public struct BuildResult: Sendable {
   /// How far (in points of share) a held-out split may fall from its ratio before it is reported.
   static let ratioTolerance = 0.03
 
-  /// A sentence when a held-out split's share is more than ``ratioTolerance`` from the ratio
+  /// A sentence when a held-out split's share is more than `ratioTolerance` from the ratio
   /// asked, while there were enough groups to cut finely or the split got less than half its
   /// share; `nil` otherwise.
   public var ratioWarning: String? {

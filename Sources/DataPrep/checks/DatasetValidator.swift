@@ -44,7 +44,7 @@ public final class DatasetValidator {
   ///   - format: the records' format; `nil` detects it per file from the first valid record.
   ///   - schemaLookup: the built-in schema of a format.
   ///   - tokenCounter: counts tokens for the length check; records are counted as the services
-  ///     count them (``ExampleTokenCounter``) unless it is the character estimate.
+  ///     count them (`ExampleTokenCounter`) unless it is the character estimate.
   public init(
     options: ValidationOptions = ValidationOptions(), schema: JSONSchema? = nil, format: DatasetFormat? = nil,
     schemaLookup: @escaping (DatasetFormat) -> JSONSchema? = { _ in nil },

@@ -12,7 +12,7 @@ public struct DedupCluster: Sendable {
 
   /// One removed record.
   public struct Member: Sendable {
-    /// Its record number in the ``SketchTable``.
+    /// Its record number in the `SketchTable`.
     public var record: Int
     /// How it matched.
     public var kind: Kind

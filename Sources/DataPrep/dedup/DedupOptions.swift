@@ -21,9 +21,9 @@ public struct DedupOptions: Sendable {
   /// How MinHash signatures are computed.
   public enum SignatureScheme: String, Sendable, CaseIterable {
     /// One hash per shingle spread over the positions, empty positions densified
-    /// (``OnePermutationHasher``): the same collision probability, a fraction of the cost.
+    /// (`OnePermutationHasher`): the same collision probability, a fraction of the cost.
     case onePermutation = "one-permutation"
-    /// One multiply-shift hash function per position (``MinHasher``), the classic scheme.
+    /// One multiply-shift hash function per position (`MinHasher`), the classic scheme.
     case minhash
   }
 

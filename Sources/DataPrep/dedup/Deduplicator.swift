@@ -5,10 +5,10 @@ import Foundation
 ///
 /// ``run(_:output:clusters:)`` runs a ``DedupJob``: all stages, or one of them as a separate job.
 /// The stages are separable, each reading and writing plain values (or files, see
-/// ``SketchFile``): ``sketch(input:against:)`` (one streaming pass: signatures),
-/// ``candidatePairs(_:bandRange:)`` (LSH buckets, per band range), ``verify(_:in:)``,
-/// ``resolve(_:edges:)`` (union-find clusters, keep policy, partial copies) and
-/// ``writeKept(_:table:input:to:)`` (a second pass copying kept lines byte for byte).
+/// `SketchFile`): `sketch(input:against:)` (one streaming pass: signatures),
+/// `candidatePairs(_:bandRange:)` (LSH buckets, per band range), `verify(_:in:)`,
+/// `resolve(_:edges:)` (union-find clusters, keep policy, partial copies) and
+/// `writeKept(_:table:input:to:)` (a second pass copying kept lines byte for byte).
 public struct Deduplicator: Sendable {
   /// The settings.
   public let options: DedupOptions

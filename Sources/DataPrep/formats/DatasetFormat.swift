@@ -1,5 +1,5 @@
 /// The record shapes dataprep knows: the fine-tuning formats (``ExampleFormat``) and dataprep
-/// documents. Detection of every command goes through ``detect(_:rule:)``.
+/// documents. Detection of every command goes through `detect(_:rule:)`.
 public enum DatasetFormat: String, Sendable, CaseIterable, Codable {
   /// `{"messages": [{"role", "content"}...]}` (OpenAI supervised fine-tuning).
   case openaiChat = "openai-chat"

@@ -1,4 +1,4 @@
-/// Writes an ``Example`` as one record of a fine-tuning format.
+/// Writes an `Example` as one record of a fine-tuning format.
 ///
 /// A record is written only when the format can hold everything in the example and the result
 /// passes the format's schema (non-empty texts, an assistant turn); otherwise rendering throws
