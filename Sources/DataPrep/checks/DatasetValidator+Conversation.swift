@@ -62,7 +62,7 @@ extension DatasetValidator {
       if (try? parser.parse(text)) == nil {
         add(.toolArguments, path, line, "tool call arguments at \(turn.turnLocation) are not valid JSON: \(SchemaEvaluator.render(arguments))")
       }
-    } else if format == .openaiChat || format == .openaiPreference {
+    } else if format == .example(.openAIChat) || format == .example(.openAIPreference) {
       add(.toolArguments, path, line, "tool call arguments at \(turn.turnLocation) must be a JSON text in a string, found \(arguments.typeName)")
     }
   }

@@ -1,7 +1,7 @@
 /// One turn of an example as validate's content checks see it: a ``RecordTurn`` with its text
 /// read, where it is in the record, and its tool use.
 struct ConversationTurn {
-  /// Who speaks, read leniently (``RecordReader/role(named:shareGPT:)``).
+  /// Who speaks, read leniently (``RoleNames/chat``, ``RoleNames/shareGPT``).
   var role: ExampleMessage.Role
   /// The text (string content, or the text parts of multi-part content joined).
   var text: String
@@ -38,7 +38,7 @@ struct ConversationTurn {
 
   /// The turn `turn` reads as.
   init(_ turn: RecordTurn) {
-    role = turn.role
+    role = turn.role ?? .user  // the lenient tables name every speaker
     container = turn.container
     index = turn.index
     field = turn.field

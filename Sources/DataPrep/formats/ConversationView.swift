@@ -12,7 +12,7 @@ struct ConversationView {
 
   /// Builds the view of `object` in `format`; fields of the wrong type are left out (the schema reports them).
   init(_ object: JSONObject, format: DatasetFormat) {
-    isConversation = !(format == .promptCompletion || format == .text || format == .document)
+    isConversation = !(format == .example(.promptCompletion) || format == .example(.text) || format == .document)
     var turns: [ConversationTurn] = []
     var alternatives: [ConversationTurn] = []
     var promptTurns = 0
@@ -27,7 +27,7 @@ struct ConversationView {
     }
     self.turns = turns
     alternativeResponses = alternatives
-    if format == .openaiChat || format == .sharegpt {
+    if format == .example(.openAIChat) || format == .example(.shareGPT) {
       responseStart = Self.trailingAssistantStart(turns)
     } else {
       responseStart = promptTurns

@@ -6,7 +6,8 @@ enum DetectionRule: Sendable, Hashable {
   case lenient
   /// `convert`: a format needs the keys it cannot be read without (`prompt` and `completion`;
   /// `instruction` and `output`), a record with `messages` is chat whatever else it holds, and
-  /// documents are not examples.
+  /// a record with `sections`, `source` and `text` is a document whatever else it holds (convert
+  /// refuses it).
   case complete
   /// A record's text (dedup, leakage, split, token counts): a shape counts only when the
   /// member its text is read from has the type it is read as (`messages` an array, `prompt` a

@@ -47,14 +47,11 @@ public struct ExampleConverter {
       if !seenRecord {
         seenRecord = true
         if summary.from == nil {
-          let keys = Set(record.object.keys)
-          if keys.contains("sections") && keys.contains("source") && keys.contains("text") {
-            throw ConvertError.documentsGiven(path: reader.path, line: record.line)
+          switch DatasetFormat.detect(record.object, rule: .complete) {
+          case .example(let detected)?: summary.from = detected
+          case .document?: throw ConvertError.documentsGiven(path: reader.path, line: record.line)
+          case nil: throw ConvertError.undetectedFormat(path: reader.path, line: record.line, keys: record.object.keys)
           }
-          guard let detected = ExampleFormat.detect(record.object) else {
-            throw ConvertError.undetectedFormat(path: reader.path, line: record.line, keys: record.object.keys)
-          }
-          summary.from = detected
         }
         // prompt-completion to prompt-completion keeps the input's prompt form.
         if summary.from == .promptCompletion, target == .promptCompletion, record.object["prompt"]?.arrayValue != nil {

@@ -1,4 +1,5 @@
-/// The fine-tuning record shapes dataprep reads and writes, each with a schema in `schemas/`.
+/// The fine-tuning record shapes dataprep reads and writes, each with a schema in `schemas/`:
+/// the one list of formats and their names (``DatasetFormat`` adds dataprep documents to it).
 public enum ExampleFormat: String, Sendable, Hashable, CaseIterable {
   /// OpenAI chat fine-tuning: `{"messages": [...]}`.
   case openAIChat = "openai-chat"
@@ -21,17 +22,5 @@ public enum ExampleFormat: String, Sendable, Hashable, CaseIterable {
   /// the values.
   public static func detect(_ record: JSONObject) -> ExampleFormat? {
     DatasetFormat.detect(record, rule: .complete)?.exampleFormat
-  }
-
-  /// The record shape of this format.
-  var datasetFormat: DatasetFormat {
-    switch self {
-    case .openAIChat: return .openaiChat
-    case .openAIPreference: return .openaiPreference
-    case .promptCompletion: return .promptCompletion
-    case .alpaca: return .alpaca
-    case .shareGPT: return .sharegpt
-    case .text: return .text
-    }
   }
 }

@@ -1,8 +1,10 @@
 /// Reads one record of a fine-tuning format into an ``Example``.
 ///
-/// Checks what the neutral shape needs (required keys, types, known roles) and rejects keys it
-/// would otherwise drop, so a conversion never loses data silently. It is not the schema check:
-/// `validate` does that.
+/// The strict reading of the record shapes: the turns come from ``RecordReader`` under
+/// ``RecordReading/convert`` (convert's role names, shapes refused rather than skipped), and
+/// this checks what the neutral shape needs on top of them (required keys, types, known roles),
+/// rejecting keys it would otherwise drop, so a conversion never loses data silently. It is not
+/// the schema check: `validate` does that.
 struct ExampleParser: Sendable {
   /// A parser.
   init() {}
@@ -24,7 +26,10 @@ struct ExampleParser: Sendable {
 
   private func parseChat(_ record: JSONObject) throws(FormatError) -> Example {
     try onlyKeys(record, ["messages", "tools", "parallel_tool_calls", "metadata"], at: "")
-    let messages = try openAIMessages(try array(record["messages"], "messages"), at: "messages")
+    var messages: [ExampleMessage] = []
+    try RecordReader.forEachTurn(of: record, as: .example(.openAIChat), reading: .convert) { (turn) throws(FormatError) in
+      messages.append(try openAIMessage(turn))
+    }
     var example = Example(messages: messages, metadata: try metadata(record))
     try readTools(record, into: &example, at: "")
     return example
@@ -36,10 +41,18 @@ struct ExampleParser: Sendable {
       throw .malformed(field: "input", problem: "expected an object with `messages`")
     }
     try onlyKeys(input, ["messages", "tools", "parallel_tool_calls"], at: "input.")
-    var messages = try openAIMessages(try array(input["messages"], "input.messages"), at: "input.messages")
-    let preferred = try openAIMessages(try array(record["preferred_output"], "preferred_output"), at: "preferred_output")
-    let rejected = try openAIMessages(
-      try array(record["non_preferred_output"], "non_preferred_output"), at: "non_preferred_output")
+    var messages: [ExampleMessage] = []
+    var preferred: [ExampleMessage] = []
+    var rejected: [ExampleMessage] = []
+    try RecordReader.forEachTurn(of: record, as: .example(.openAIPreference), reading: .convert) {
+      (turn) throws(FormatError) in
+      let message = try openAIMessage(turn)
+      switch turn.section {
+      case .response: preferred.append(message)
+      case .alternative: rejected.append(message)
+      case .prompt, .conversation: messages.append(message)
+      }
+    }
     for (field, output) in [("preferred_output", preferred), ("non_preferred_output", rejected)] {
       guard output.count == 1, output[0].role == .assistant else {
         throw .malformed(field: field, problem: "expected exactly one assistant message")
@@ -54,81 +67,101 @@ struct ExampleParser: Sendable {
   private func parsePromptCompletion(_ record: JSONObject) throws(FormatError) -> Example {
     try onlyKeys(record, ["prompt", "completion", "metadata"], at: "")
     let meta = try metadata(record)
+    let conversational: Bool
     switch (record["prompt"], record["completion"]) {
-    case (.string(let prompt), .string(let completion)):
-      var messages: [ExampleMessage] = []
-      if !prompt.isEmpty { messages.append(ExampleMessage(role: .user, content: prompt)) }
-      messages.append(ExampleMessage(role: .assistant, content: completion))
-      return Example(messages: messages, metadata: meta)
-    case (.array(let prompt), .array(let completion)):
-      let promptMessages = try plainMessages(prompt, at: "prompt")
-      let completionMessages = try plainMessages(completion, at: "completion")
-      guard !completionMessages.isEmpty, completionMessages.allSatisfy({ $0.role == .assistant }) else {
-        throw .malformed(field: "completion", problem: "expected one or more assistant messages")
-      }
-      if promptMessages.last?.role == .assistant {
-        throw .malformed(field: "prompt", problem: "the prompt must not end with an assistant message")
-      }
-      return Example(messages: promptMessages + completionMessages, metadata: meta)
+    case (.string?, .string?): conversational = false
+    case (.array?, .array?): conversational = true
     default:
       throw .malformed(field: "prompt", problem: "expected `prompt` and `completion` both strings or both message lists")
     }
+    var promptMessages: [ExampleMessage] = []
+    var completionMessages: [ExampleMessage] = []
+    try RecordReader.forEachTurn(of: record, as: .example(.promptCompletion), reading: .convert) {
+      (turn) throws(FormatError) in
+      let message: ExampleMessage
+      if conversational {
+        message = try plainMessage(turn)
+      } else {
+        let text = turn.value?.stringValue ?? ""
+        if turn.section == .prompt && text.isEmpty { return }
+        message = ExampleMessage(role: turn.section == .prompt ? .user : .assistant, content: text)
+      }
+      if turn.section == .prompt { promptMessages.append(message) } else { completionMessages.append(message) }
+    }
+    guard conversational else { return Example(messages: promptMessages + completionMessages, metadata: meta) }
+    guard !completionMessages.isEmpty, completionMessages.allSatisfy({ $0.role == .assistant }) else {
+      throw .malformed(field: "completion", problem: "expected one or more assistant messages")
+    }
+    if promptMessages.last?.role == .assistant {
+      throw .malformed(field: "prompt", problem: "the prompt must not end with an assistant message")
+    }
+    return Example(messages: promptMessages + completionMessages, metadata: meta)
   }
 
   private func parseAlpaca(_ record: JSONObject) throws(FormatError) -> Example {
     try onlyKeys(record, ["instruction", "input", "output", "system", "history", "metadata"], at: "")
-    let instruction = try string(record["instruction"], "instruction")
-    let input = record["input"] == nil || record["input"] == .null ? "" : try string(record["input"], "input")
-    let output = try string(record["output"], "output")
+    var system: JSONValue?
+    var history: [RecordTurn] = []
+    var instructionTurn: RecordTurn?
+    var output: JSONValue?
+    RecordReader.forEachTurn(of: record, as: .example(.alpaca), reading: .convert) { turn in
+      switch turn.container {
+      case "system": system = turn.value
+      case "history": history.append(turn)
+      case "instruction": instructionTurn = turn
+      default: output = turn.value
+      }
+    }
+    // Checked in the order the fields matter: the instruction and its answer first.
+    let instruction = try string(instructionTurn?.value, "instruction")
+    let inputValue = instructionTurn?.input
+    let input = inputValue == nil || inputValue == .null ? "" : try string(inputValue, "input")
+    let answer = try string(output, "output")
     var messages: [ExampleMessage] = []
-    if let system = record["system"], system != .null {
+    if let system, system != .null {
       let text = try string(system, "system")
       if !text.isEmpty { messages.append(ExampleMessage(role: .system, content: text)) }
     }
-    if let history = record["history"], history != .null {
-      for (index, turn) in try array(history, "history").enumerated() {
-        guard let pair = turn.arrayValue, pair.count == 2,
-          let question = pair[0].stringValue, let answer = pair[1].stringValue
-        else {
-          throw .malformed(field: "history.\(index)", problem: "expected [question, answer] strings")
-        }
-        messages.append(ExampleMessage(role: .user, content: question))
-        messages.append(ExampleMessage(role: .assistant, content: answer))
+    for turn in history {
+      if let refusal = turn.refusal { throw refusal }
+      guard let text = turn.value?.stringValue, let role = turn.role else {
+        throw .malformed(field: "history.\(turn.index ?? 0)", problem: "expected [question, answer] strings")
       }
+      messages.append(ExampleMessage(role: role, content: text))
     }
     messages.append(ExampleMessage(role: .user, content: instruction, input: input.isEmpty ? nil : input))
-    messages.append(ExampleMessage(role: .assistant, content: output))
+    messages.append(ExampleMessage(role: .assistant, content: answer))
     return Example(messages: messages, metadata: try metadata(record))
   }
 
   private func parseShareGPT(_ record: JSONObject) throws(FormatError) -> Example {
     try onlyKeys(record, ["conversations", "system", "tools", "metadata"], at: "")
     var messages: [ExampleMessage] = []
-    if let system = record["system"], system != .null {
-      let text = try string(system, "system")
-      if !text.isEmpty { messages.append(ExampleMessage(role: .system, content: text)) }
-    }
     var callCount = 0
-    for (index, turn) in try array(record["conversations"], "conversations").enumerated() {
-      let at = "conversations.\(index)"
-      guard let object = turn.objectValue else { throw .malformed(field: at, problem: "expected an object") }
+    try RecordReader.forEachTurn(of: record, as: .example(.shareGPT), reading: .convert) { (turn) throws(FormatError) in
+      if let refusal = turn.refusal { throw refusal }
+      let at = path(of: turn)
+      guard let object = turn.entry else {
+        // The `system` member, a non-empty string.
+        messages.append(ExampleMessage(role: .system, content: turn.value?.stringValue ?? ""))
+        return
+      }
       try onlyKeys(object, ["from", "value"], at: at + ".")
       let from = try string(object["from"], at + ".from")
       let value = try string(object["value"], at + ".value")
-      switch from {
-      case "system": messages.append(ExampleMessage(role: .system, content: value))
-      case "human", "user": messages.append(ExampleMessage(role: .user, content: value))
-      case "gpt", "assistant", "model": messages.append(ExampleMessage(role: .assistant, content: value))
-      case "function_call":
+      guard let role = turn.role else {
+        throw .malformed(
+          field: at + ".from", problem: "unknown speaker `\(from)` (system, human, gpt, function_call, observation)")
+      }
+      if from == "function_call" {
         let calls = try ShareGPTToolCalls.parse(value, at: at + ".value", firstIndex: callCount)
         callCount += calls.count
         messages.append(ExampleMessage(role: .assistant, content: nil, toolCalls: calls))
-      case "observation", "tool":
+      } else if role == .tool {
         let id = callCount > 0 ? ShareGPTToolCalls.callID(callCount - 1) : nil
         messages.append(ExampleMessage(role: .tool, content: value, toolCallID: id))
-      default:
-        throw .malformed(
-          field: at + ".from", problem: "unknown speaker `\(from)` (system, human, gpt, function_call, observation)")
+      } else {
+        messages.append(ExampleMessage(role: role, content: value))
       }
     }
     var example = Example(messages: messages, metadata: try metadata(record))
@@ -140,83 +173,82 @@ struct ExampleParser: Sendable {
 
   private func parseText(_ record: JSONObject) throws(FormatError) -> Example {
     try onlyKeys(record, ["text", "metadata"], at: "")
-    let text = try string(record["text"], "text")
+    var value: JSONValue?
+    RecordReader.forEachTurn(of: record, as: .example(.text), reading: .convert) { value = $0.value }
+    let text = try string(value, "text")
     return Example(messages: [ExampleMessage(role: .assistant, content: text)], metadata: try metadata(record))
   }
 
   // MARK: messages
 
-  private func openAIMessages(_ values: [JSONValue], at path: String) throws(FormatError) -> [ExampleMessage] {
-    var messages: [ExampleMessage] = []
-    for (index, value) in values.enumerated() {
-      let at = "\(path).\(index)"
-      guard let object = value.objectValue else { throw .malformed(field: at, problem: "expected an object") }
-      try onlyKeys(object, ["role", "content", "name", "weight", "tool_calls", "tool_call_id"], at: at + ".")
-      let role = try self.role(object["role"], at: at + ".role")
-      var message = ExampleMessage(role: role, content: nil)
-      switch object["content"] {
-      case nil, .null?: break
-      case .string(let text)?: message.content = text
-      case .array(let parts)? where role == .user: message.contentParts = parts
-      default: throw .malformed(field: at + ".content", problem: "expected a string")
-      }
-      if let name = object["name"] { message.name = try string(name, at + ".name") }
-      if let weight = object["weight"] {
-        guard let w = weight.integerValue, w == 0 || w == 1 else {
-          throw .malformed(field: at + ".weight", problem: "expected 0 or 1")
-        }
-        message.weight = Int(w)
-      }
-      if let calls = object["tool_calls"] {
-        for (callIndex, call) in try array(calls, at + ".tool_calls").enumerated() {
-          let callAt = "\(at).tool_calls.\(callIndex)"
-          guard let function = call["function"]?.objectValue else {
-            throw .malformed(field: callAt + ".function", problem: "expected an object with `name` and `arguments`")
-          }
-          let arguments: String
-          switch function["arguments"] {
-          case .string(let text)?: arguments = text
-          case .object?: throw .malformed(field: callAt + ".function.arguments", problem: "expected a JSON text, found an object")
-          default: arguments = "{}"
-          }
-          message.toolCalls.append(
-            ExampleMessage.ToolCall(
-              id: try string(call["id"], callAt + ".id"), name: try string(function["name"], callAt + ".function.name"),
-              arguments: arguments))
-        }
-      }
-      if let id = object["tool_call_id"] { message.toolCallID = try string(id, at + ".tool_call_id") }
-      if message.content == nil && message.contentParts == nil && message.toolCalls.isEmpty {
-        throw .malformed(field: at + ".content", problem: "missing")
-      }
-      messages.append(message)
+  /// An OpenAI message (`messages`, `input.messages`, `preferred_output`, ...), checked whole.
+  private func openAIMessage(_ turn: RecordTurn) throws(FormatError) -> ExampleMessage {
+    if let refusal = turn.refusal { throw refusal }
+    let at = path(of: turn)
+    guard let object = turn.message else { throw .malformed(field: at, problem: "expected an object") }
+    try onlyKeys(object, ["role", "content", "name", "weight", "tool_calls", "tool_call_id"], at: at + ".")
+    let role = try self.role(of: turn, at: at + ".role")
+    var message = ExampleMessage(role: role, content: nil)
+    switch object["content"] {
+    case nil, .null?: break
+    case .string(let text)?: message.content = text
+    case .array(let parts)? where role == .user: message.contentParts = parts
+    default: throw .malformed(field: at + ".content", problem: "expected a string")
     }
-    return messages
+    if let name = object["name"] { message.name = try string(name, at + ".name") }
+    if let weight = object["weight"] {
+      guard let w = weight.integerValue, w == 0 || w == 1 else {
+        throw .malformed(field: at + ".weight", problem: "expected 0 or 1")
+      }
+      message.weight = Int(w)
+    }
+    if let calls = object["tool_calls"] {
+      for (callIndex, call) in try array(calls, at + ".tool_calls").enumerated() {
+        let callAt = "\(at).tool_calls.\(callIndex)"
+        guard let function = call["function"]?.objectValue else {
+          throw .malformed(field: callAt + ".function", problem: "expected an object with `name` and `arguments`")
+        }
+        let arguments: String
+        switch function["arguments"] {
+        case .string(let text)?: arguments = text
+        case .object?: throw .malformed(field: callAt + ".function.arguments", problem: "expected a JSON text, found an object")
+        default: arguments = "{}"
+        }
+        message.toolCalls.append(
+          ExampleMessage.ToolCall(
+            id: try string(call["id"], callAt + ".id"), name: try string(function["name"], callAt + ".function.name"),
+            arguments: arguments))
+      }
+    }
+    if let id = object["tool_call_id"] { message.toolCallID = try string(id, at + ".tool_call_id") }
+    if message.content == nil && message.contentParts == nil && message.toolCalls.isEmpty {
+      throw .malformed(field: at + ".content", problem: "missing")
+    }
+    return message
   }
 
-  private func plainMessages(_ values: [JSONValue], at path: String) throws(FormatError) -> [ExampleMessage] {
-    var messages: [ExampleMessage] = []
-    for (index, value) in values.enumerated() {
-      let at = "\(path).\(index)"
-      guard let object = value.objectValue else { throw .malformed(field: at, problem: "expected an object") }
-      try onlyKeys(object, ["role", "content"], at: at + ".")
-      let role = try self.role(object["role"], at: at + ".role")
-      messages.append(ExampleMessage(role: role, content: try string(object["content"], at + ".content")))
-    }
-    return messages
+  /// A message of prompt-completion's conversational form: `role` and string `content` only.
+  private func plainMessage(_ turn: RecordTurn) throws(FormatError) -> ExampleMessage {
+    if let refusal = turn.refusal { throw refusal }
+    let at = path(of: turn)
+    guard let object = turn.message else { throw .malformed(field: at, problem: "expected an object") }
+    try onlyKeys(object, ["role", "content"], at: at + ".")
+    let role = try self.role(of: turn, at: at + ".role")
+    return ExampleMessage(role: role, content: try string(object["content"], at + ".content"))
   }
 
-  private func role(_ value: JSONValue?, at path: String) throws(FormatError) -> ExampleMessage.Role {
-    let name = try string(value, path)
-    switch name {
-    case "human": return .user
-    case "gpt", "model": return .assistant
-    default:
-      guard let role = ExampleMessage.Role(rawValue: name) else {
-        throw .malformed(field: path, problem: "unknown role `\(name)` (system, user, assistant, tool)")
-      }
-      return role
+  /// The role of a message, named by ``RoleNames/convertChat``.
+  private func role(of turn: RecordTurn, at path: String) throws(FormatError) -> ExampleMessage.Role {
+    let name = try string(turn.message?["role"], path)
+    guard let role = turn.role else {
+      throw .malformed(field: path, problem: "unknown role `\(name)` (system, user, assistant, tool)")
     }
+    return role
+  }
+
+  /// Where a turn's element is (`messages.2`, `conversations.0`).
+  private func path(of turn: RecordTurn) -> String {
+    turn.index.map { "\(turn.container).\($0)" } ?? turn.container
   }
 
   // MARK: fields
@@ -252,10 +284,7 @@ struct ExampleParser: Sendable {
   }
 
   private func array(_ value: JSONValue?, _ field: String) throws(FormatError) -> [JSONValue] {
-    guard let value else { throw .malformed(field: field, problem: "missing") }
-    guard let elements = value.arrayValue else {
-      throw .malformed(field: field, problem: "expected an array, found \(value.typeName)")
-    }
-    return elements
+    if let refusal = RecordReader.listRefusal(value, at: field) { throw refusal }
+    return value?.arrayValue ?? []
   }
 }

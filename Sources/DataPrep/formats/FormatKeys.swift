@@ -12,8 +12,9 @@ struct FormatKeys: OptionSet {
   static let output = FormatKeys(rawValue: 1 << 6)
   static let conversations = FormatKeys(rawValue: 1 << 7)
   static let text = FormatKeys(rawValue: 1 << 8)
-  /// `sections` or `source`, which only dataprep documents have.
-  static let document = FormatKeys(rawValue: 1 << 9)
+  /// `sections` and `source`, which only dataprep documents have.
+  static let sections = FormatKeys(rawValue: 1 << 9)
+  static let source = FormatKeys(rawValue: 1 << 17)
 
   // The same members when their values have the type a record's text is read from.
 
@@ -51,7 +52,8 @@ struct FormatKeys: OptionSet {
       case "output": keys.insert(.output)
       case "conversations": keys.mark(.conversations, typed: .conversationList, value.arrayValue != nil)
       case "text": keys.mark(.text, typed: .textString, value.stringValue != nil)
-      case "sections", "source": keys.insert(.document)
+      case "sections": keys.insert(.sections)
+      case "source": keys.insert(.source)
       default: break
       }
     }

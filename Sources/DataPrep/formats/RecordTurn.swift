@@ -3,7 +3,8 @@
 /// of a record (``RecordText``) and the token count (``ExampleTokenCounter``).
 ///
 /// Nothing is judged here: values keep their JSON type, so a reading can report a wrong type
-/// (validate), skip it (``RecordText``) or refuse the record (``ExampleParser``).
+/// (validate), skip it (``RecordText``) or refuse the record (``ExampleParser``), which also
+/// gets the shapes a lenient reading skips as turns holding only a ``refusal``.
 struct RecordTurn {
   /// Where a turn sits in the example.
   enum Section {
@@ -17,9 +18,10 @@ struct RecordTurn {
     case alternative
   }
 
-  /// Who speaks, as dataprep reads the record leniently: a chat `role` or ShareGPT `from`
-  /// mapped (an unknown name reads as `user`), or the role a field stands for.
-  var role: ExampleMessage.Role
+  /// Who speaks: a chat `role` or ShareGPT `from` named by the reading's ``RoleNames`` (the
+  /// lenient tables read an unknown name as `user`; `nil` only when a strict table does not
+  /// know it), or the role a field stands for.
+  var role: ExampleMessage.Role?
   /// Who speaks, as written: the message's `role` or ShareGPT `from` when a string, or the
   /// field's name (`prompt`, `completion`, `instruction`, `output`); `nil` for plain `text`.
   var speaker: String?
@@ -30,6 +32,12 @@ struct RecordTurn {
   var input: JSONValue?
   /// The whole message of the OpenAI formats (`name`, `weight`, `tool_calls`, ...); `nil` elsewhere.
   var message: JSONObject?
+  /// The whole ShareGPT entry (`from`, `value`) when it is an object; `nil` elsewhere.
+  var entry: JSONObject?
+  /// What a strict reading (``RecordReading/isStrict``) finds wrong with the shape here: a
+  /// list missing or not an array, an element not an object, ...; such a turn holds nothing
+  /// else. Always `nil` in a lenient reading.
+  var refusal: FormatError?
   /// Whether the turn is a member beside the record's own text (a `system` field, Alpaca's
   /// `history`): part of the conversation, but not of ``RecordText``.
   var isSideMember = false
@@ -43,7 +51,7 @@ struct RecordTurn {
   var field = ""
 
   /// A field holding one turn's text (`prompt`, `output`, `system`, `text`).
-  init(field name: String, _ value: JSONValue?, role: ExampleMessage.Role, section: Section, speaker: String?) {
+  init(field name: String, _ value: JSONValue?, role: ExampleMessage.Role?, section: Section, speaker: String?) {
     self.role = role
     self.speaker = speaker
     self.value = value
@@ -53,7 +61,7 @@ struct RecordTurn {
 
   /// The `index`th element of the array `container`, its text in `field`.
   init(
-    element index: Int, of container: String, field: String, value: JSONValue?, role: ExampleMessage.Role,
+    element index: Int, of container: String, field: String, value: JSONValue?, role: ExampleMessage.Role?,
     speaker: String?, section: Section
   ) {
     self.role = role
@@ -63,5 +71,13 @@ struct RecordTurn {
     self.container = container
     self.index = index
     self.field = field
+  }
+
+  /// A strict reading's refusal of the shape at `container` (element `index`).
+  init(refusal: FormatError, in container: String, index: Int? = nil) {
+    self.refusal = refusal
+    self.section = .conversation
+    self.container = container
+    self.index = index
   }
 }

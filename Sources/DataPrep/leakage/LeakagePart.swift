@@ -29,7 +29,7 @@ public enum LeakagePart: String, Sendable, Codable, CaseIterable {
     }
     guard let format = DatasetFormat.detect(record, rule: .textual) else { return [] }
     let parts = RecordText.parts(of: record, as: format, shareGPTValueParts: true)
-    if format == .text { return parts.map { (.text, $0.text) } }
+    if format == .example(.text) { return parts.map { (.text, $0.text) } }
     return parts.compactMap { part in
       guard let side = forRole(part.role) else { return nil }
       return (side == .text ? .prompt : side, part.text)

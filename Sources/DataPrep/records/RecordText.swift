@@ -48,7 +48,7 @@ enum RecordText {
       let text: String?
       if let message = turn.message {
         text = content(of: message)
-      } else if shareGPTValueParts && format == .sharegpt {
+      } else if shareGPTValueParts && format == .example(.shareGPT) {
         text = contentText(turn.value)
       } else {
         text = turn.value?.stringValue

@@ -1,10 +1,32 @@
-/// Escaping of untrusted text for HTML and inline SVG: every record text, path and message in
-/// the report goes through here, so no data can open a tag, an attribute or a script (and the
-/// plain-text JSON-LD article bodies that extract renders as HTML).
+/// Escaping of untrusted text for HTML and inline SVG, and for XML (validate's JUnit report):
+/// every record text, path and message in a report goes through here, so no data can open a
+/// tag, an attribute or a script (and the plain-text JSON-LD article bodies that extract
+/// renders as HTML).
 enum HTMLText {
-  /// `text` with `& < > " '` replaced by entities, and C0 controls (except tab and newline),
-  /// which HTML forbids, replaced by U+FFFD.
-  static func escape(_ text: String) -> String {
+  /// The markup a text is escaped for: the two differ in the apostrophe entity and in what
+  /// becomes of the characters each forbids.
+  enum Markup {
+    /// HTML and inline SVG: C0 controls (except tab and newline), DEL and C1 controls become U+FFFD.
+    case html
+    /// XML 1.0 (JUnit reports): C0 controls (except tab, newline and carriage return), U+FFFE
+    /// and U+FFFF are dropped, which XML cannot hold even as references.
+    case xml
+
+    /// What a forbidden `scalar` becomes; `nil` when the markup allows it as is.
+    fileprivate func replacement(for scalar: Unicode.Scalar) -> String? {
+      let value = scalar.value
+      switch self {
+      case .html:
+        return value < 0x20 || value == 0x7F || (0x80...0x9F).contains(value) ? "\u{FFFD}" : nil
+      case .xml:
+        return (value < 0x20 && scalar != "\r") || value == 0xFFFE || value == 0xFFFF ? "" : nil
+      }
+    }
+  }
+
+  /// `text` with `& < > " '` replaced by entities, and the characters `markup` forbids
+  /// replaced (HTML: by U+FFFD) or dropped (XML).
+  static func escape(_ text: String, for markup: Markup = .html) -> String {
     var out = ""
     out.reserveCapacity(text.utf8.count)
     for scalar in text.unicodeScalars {
@@ -13,11 +35,11 @@ enum HTMLText {
       case "<": out += "&lt;"
       case ">": out += "&gt;"
       case "\"": out += "&quot;"
-      case "'": out += "&#39;"
+      case "'": out += markup == .html ? "&#39;" : "&apos;"
       case "\t", "\n": out.unicodeScalars.append(scalar)
       default:
-        if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value) {
-          out += "\u{FFFD}"
+        if let replacement = markup.replacement(for: scalar) {
+          out += replacement
         } else {
           out.unicodeScalars.append(scalar)
         }

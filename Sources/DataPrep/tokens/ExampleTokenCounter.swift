@@ -33,13 +33,13 @@ struct ExampleTokenCounter: Sendable {
   func count(_ record: JSONObject) -> ExampleTokenCount? {
     guard let format = DatasetFormat.detect(record, rule: .textual) else { return nil }
     switch format {
-    case .openaiChat, .sharegpt:
+    case .example(.openAIChat), .example(.shareGPT):
       var turns: [RecordTurn] = []
       RecordReader.forEachTurn(of: record, as: format) { turn in
         if !turn.isSideMember { turns.append(turn) }
       }
       return chat(turns)
-    case .openaiPreference:
+    case .example(.openAIPreference):
       var prompt: [RecordTurn] = []
       var preferred: [RecordTurn] = []
       var other: [RecordTurn] = []

@@ -57,7 +57,7 @@ import Testing
     let report = try Support.run(Support.cleanChatLines(120))
     #expect(report.findings.isEmpty, "\(report.findings)")
     #expect(!report.failed(strict: true))
-    #expect(report.files.first?.format == .openaiChat)
+    #expect(report.files.first?.format == .example(.openAIChat))
     #expect(report.recordCount == 120)
   }
 
@@ -154,13 +154,13 @@ import Testing
     let alpaca = (0..<120).map { #"{"instruction":"Do task \#($0)","input":"","output":"Done \#($0)"}"# }
       + [#"{"instruction":"Do it","input":"","output":"  "}"#]
     let report = try Support.run(alpaca)
-    #expect(report.files.first?.format == .alpaca)
+    #expect(report.files.first?.format == .example(.alpaca))
     #expect(report.findings.contains { $0.check == .emptyContent && $0.line == 121 })
 
     let sharegpt = (0..<120).map { #"{"conversations":[{"from":"human","value":"Q\#($0)"},{"from":"gpt","value":"A\#($0)"}]}"# }
       + [#"{"conversations":[{"from":"human","value":"Q"},{"from":"human","value":"Q2"}]}"#]
     let shared = try Support.run(sharegpt)
-    #expect(shared.files.first?.format == .sharegpt)
+    #expect(shared.files.first?.format == .example(.shareGPT))
     #expect(shared.findings.contains { $0.check == .roleOrder && $0.line == 121 })
     #expect(shared.findings.contains { $0.check == .noAssistant && $0.line == 121 })
   }
@@ -170,12 +170,12 @@ import Testing
       #"{"input":{"messages":[{"role":"user","content":"Q\#($0)"}]},"preferred_output":[{"role":"assistant","content":"Good \#($0)"}],"non_preferred_output":[{"role":"assistant","content":"Bad \#($0)"}]}"#
     } + [#"{"input":{"messages":[{"role":"user","content":"Q"}]},"preferred_output":[{"role":"assistant","content":"Good"}],"non_preferred_output":[{"role":"assistant","content":" "}]}"#]
     let report = try Support.run(preference)
-    #expect(report.files.first?.format == .openaiPreference)
+    #expect(report.files.first?.format == .example(.openAIPreference))
     #expect(report.findings.contains { $0.check == .emptyContent && $0.line == 121 && $0.message.contains("non_preferred_output.0.content") })
 
     let completions = (0..<120).map { #"{"prompt":"P\#($0 % 60)","completion":"C\#($0)"}"# }
     let pc = try Support.run(completions)
-    #expect(pc.files.first?.format == .promptCompletion)
+    #expect(pc.files.first?.format == .example(.promptCompletion))
     #expect(pc.counts.first { $0.check == .conflict }?.errors == 60)
     #expect(pc.findings.first { $0.check == .conflict }?.line == 61)
     #expect(!pc.findings.contains { $0.check == .lastTurn || $0.check == .roleOrder })

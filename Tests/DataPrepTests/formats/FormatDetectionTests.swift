@@ -11,26 +11,26 @@ import Testing
 
   /// Each case: a record, what validate detects, what convert detects.
   private static let disagreements: [(json: String, lenient: DatasetFormat?, complete: ExampleFormat?)] = [
-    (#"{"prompt":"Hi"}"#, .promptCompletion, nil),
-    (#"{"completion":"Hello"}"#, .promptCompletion, nil),
-    (#"{"instruction":"Sum 2 and 2"}"#, .alpaca, nil),
-    (#"{"input":"2 and 2","output":"4"}"#, .alpaca, nil),
-    (#"{"instruction":"Sum","prompt":"p","completion":"c"}"#, .alpaca, .promptCompletion),
-    (#"{"messages":[],"preferred_output":[]}"#, .openaiPreference, .openAIChat),
+    (#"{"prompt":"Hi"}"#, .example(.promptCompletion), nil),
+    (#"{"completion":"Hello"}"#, .example(.promptCompletion), nil),
+    (#"{"instruction":"Sum 2 and 2"}"#, .example(.alpaca), nil),
+    (#"{"input":"2 and 2","output":"4"}"#, .example(.alpaca), nil),
+    (#"{"instruction":"Sum","prompt":"p","completion":"c"}"#, .example(.alpaca), .promptCompletion),
+    (#"{"messages":[],"preferred_output":[]}"#, .example(.openAIPreference), .openAIChat),
     (#"{"text":"body","source":"https://example.com"}"#, .document, .text),
     (#"{"sections":[]}"#, .document, nil),
   ]
 
   /// Records both rules read the same way.
   private static let agreements: [(json: String, format: DatasetFormat)] = [
-    (#"{"messages":[]}"#, .openaiChat),
-    (#"{"input":{"messages":[]},"preferred_output":[],"non_preferred_output":[]}"#, .openaiPreference),
-    (#"{"non_preferred_output":[]}"#, .openaiPreference),
-    (#"{"conversations":[]}"#, .sharegpt),
-    (#"{"instruction":"Sum","input":"2 and 2","output":"4"}"#, .alpaca),
-    (#"{"instruction":"Sum","output":"4"}"#, .alpaca),
-    (#"{"prompt":"Hi","completion":"Hello"}"#, .promptCompletion),
-    (#"{"text":"body"}"#, .text),
+    (#"{"messages":[]}"#, .example(.openAIChat)),
+    (#"{"input":{"messages":[]},"preferred_output":[],"non_preferred_output":[]}"#, .example(.openAIPreference)),
+    (#"{"non_preferred_output":[]}"#, .example(.openAIPreference)),
+    (#"{"conversations":[]}"#, .example(.shareGPT)),
+    (#"{"instruction":"Sum","input":"2 and 2","output":"4"}"#, .example(.alpaca)),
+    (#"{"instruction":"Sum","output":"4"}"#, .example(.alpaca)),
+    (#"{"prompt":"Hi","completion":"Hello"}"#, .example(.promptCompletion)),
+    (#"{"text":"body"}"#, .example(.text)),
   ]
 
   @Test func validateAndConvertKeepTheirOwnRuleWhereTheyDisagree() throws {
@@ -48,7 +48,7 @@ import Testing
       let record = try object(item.json)
       #expect(DatasetFormat.detect(record, rule: .lenient) == item.format, "\(item.json)")
       #expect(DatasetFormat.detect(record, rule: .complete) == item.format, "\(item.json)")
-      #expect(ExampleFormat.detect(record)?.datasetFormat == item.format, "\(item.json)")
+      #expect(ExampleFormat.detect(record).map(DatasetFormat.example) == item.format, "\(item.json)")
     }
   }
 
@@ -58,17 +58,37 @@ import Testing
     #expect(ExampleFormat.detect(record) == nil)
   }
 
-  @Test func everyExampleFormatMapsToItsDatasetFormatAndBack() {
-    for format in ExampleFormat.allCases {
-      #expect(format.datasetFormat.exampleFormat == format)
-      #expect(format.datasetFormat.rawValue == format.rawValue)
+  @Test func everyShapeIsAnExampleFormatOrDocumentsUnderOneName() {
+    #expect(DatasetFormat.allCases == ExampleFormat.allCases.map(DatasetFormat.example) + [.document])
+    for format in DatasetFormat.allCases {
+      #expect(DatasetFormat(rawValue: format.rawValue) == format)
     }
+    for format in ExampleFormat.allCases {
+      #expect(DatasetFormat.example(format).rawValue == format.rawValue)
+      #expect(DatasetFormat.example(format).exampleFormat == format)
+    }
+    #expect(DatasetFormat.document.rawValue == "document")
     #expect(DatasetFormat.document.exampleFormat == nil)
+    #expect(DatasetFormat(rawValue: "documents") == nil)
+  }
+
+  @Test func theReportEncodesAShapeByItsName() throws {
+    let data = try JSONEncoder().encode([DatasetFormat.example(.shareGPT), .document])
+    #expect(String(decoding: data, as: UTF8.self) == #"["sharegpt","document"]"#)
+    #expect(try JSONDecoder().decode([DatasetFormat].self, from: data) == [.example(.shareGPT), .document])
+  }
+
+  @Test func convertRefusesADocumentWhateverElseItHolds() throws {
+    let document = try object(#"{"messages":[],"sections":[],"source":"s","text":"t"}"#)
+    #expect(DatasetFormat.detect(document, rule: .complete) == .document)
+    #expect(DatasetFormat.detect(document, rule: .lenient) == .example(.openAIChat))
+    #expect(ExampleFormat.detect(document) == nil)
+    #expect(DatasetFormat.detect(try object(#"{"sections":[],"source":"s"}"#), rule: .complete) == nil)
   }
 
   @Test func validateReportsTheMissingCompletionOfAPromptOnlyRecord() throws {
     let report = try ValidationTestSupport.run([#"{"prompt":"What is two and two?"}"#])
-    #expect(report.files.first?.format == .promptCompletion)
+    #expect(report.files.first?.format == .example(.promptCompletion))
     #expect(report.findings.contains { $0.check == .schema && $0.message.contains("completion") })
     #expect(!report.findings.contains { $0.check == .unknownFormat })
   }

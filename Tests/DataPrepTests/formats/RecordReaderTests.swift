@@ -11,16 +11,16 @@ import Testing
   /// Records whose text (dedup, leakage, split, tokens) is read under another shape than the one
   /// validate detects: a record, validate's format, the textual format, the text.
   private static let textualCases: [(json: String, lenient: DatasetFormat?, textual: DatasetFormat?, text: String?)] = [
-    (#"{"instruction":"Do it","prompt":"P"}"#, .alpaca, .promptCompletion, "P"),
-    (#"{"instruction":"Do it","completion":"C"}"#, .alpaca, .promptCompletion, "C"),
-    (#"{"messages":"not a list","text":"body"}"#, .openaiChat, .text, "body"),
-    (#"{"messages":[{"role":"user","content":"m"}],"preferred_output":[]}"#, .openaiPreference, .openaiChat, "m"),
-    (#"{"input":{"messages":[{"role":"user","content":"q"}]}}"#, nil, .openaiPreference, "q"),
-    (#"{"prompt":["not","text"],"text":"t"}"#, .promptCompletion, .text, "t"),
-    (#"{"prompt":"Hi"}"#, .promptCompletion, .promptCompletion, "Hi"),
-    (#"{"instruction":"Sum 2 and 2"}"#, .alpaca, .alpaca, "Sum 2 and 2"),
-    (#"{"input":"2 and 2","output":"4"}"#, .alpaca, nil, nil),
-    (#"{"text":"body","source":"https://example.com"}"#, .document, .text, "body"),
+    (#"{"instruction":"Do it","prompt":"P"}"#, .example(.alpaca), .example(.promptCompletion), "P"),
+    (#"{"instruction":"Do it","completion":"C"}"#, .example(.alpaca), .example(.promptCompletion), "C"),
+    (#"{"messages":"not a list","text":"body"}"#, .example(.openAIChat), .example(.text), "body"),
+    (#"{"messages":[{"role":"user","content":"m"}],"preferred_output":[]}"#, .example(.openAIPreference), .example(.openAIChat), "m"),
+    (#"{"input":{"messages":[{"role":"user","content":"q"}]}}"#, nil, .example(.openAIPreference), "q"),
+    (#"{"prompt":["not","text"],"text":"t"}"#, .example(.promptCompletion), .example(.text), "t"),
+    (#"{"prompt":"Hi"}"#, .example(.promptCompletion), .example(.promptCompletion), "Hi"),
+    (#"{"instruction":"Sum 2 and 2"}"#, .example(.alpaca), .example(.alpaca), "Sum 2 and 2"),
+    (#"{"input":"2 and 2","output":"4"}"#, .example(.alpaca), nil, nil),
+    (#"{"text":"body","source":"https://example.com"}"#, .document, .example(.text), "body"),
   ]
 
   @Test func theTextOfARecordKeepsItsOwnRuleWhereValidateDiffers() throws {
@@ -34,7 +34,7 @@ import Testing
 
   @Test func aRepeatedKeyIsReadByItsLastValue() throws {
     let record = try object(#"{"text":"first","text":3,"prompt":"p"}"#)
-    #expect(DatasetFormat.detect(record, rule: .textual) == .promptCompletion)
+    #expect(DatasetFormat.detect(record, rule: .textual) == .example(.promptCompletion))
     #expect(!RecordText.isDocument(try object(#"{"text":"a","text":null}"#)))
     #expect(RecordText.isDocument(try object(#"{"text":null,"text":"a"}"#)))
   }
@@ -44,7 +44,7 @@ import Testing
       #"{"system":"Be brief.","history":[["Hi","Hello"]],"instruction":"Add","input":"2 and 2","output":"4"}"#)
     #expect(RecordText.parts(of: alpaca).map(\.role) == ["instruction", "input", "output"])
     #expect(RecordText.text(of: alpaca) == "Add\n2 and 2\n4")
-    let view = ConversationView(alpaca, format: .alpaca)
+    let view = ConversationView(alpaca, format: .example(.alpaca))
     #expect(view.turns.map(\.role) == [.system, .user, .assistant, .user, .assistant])
     #expect(view.turns.map(\.location) == ["system", "history.0.0", "history.0.1", "instruction", "output"])
     #expect(view.turns[3].text == "Add\n\n2 and 2")
@@ -52,12 +52,12 @@ import Testing
 
     let shareGPT = try object(#"{"system":"Be brief.","conversations":[{"from":"human","value":"Hi"},{"from":"gpt","value":"Hello"}]}"#)
     #expect(RecordText.text(of: shareGPT) == "Hi\nHello")
-    #expect(ConversationView(shareGPT, format: .sharegpt).turns.map(\.text) == ["Be brief.", "Hi", "Hello"])
+    #expect(ConversationView(shareGPT, format: .example(.shareGPT)).turns.map(\.text) == ["Be brief.", "Hi", "Hello"])
   }
 
   @Test func validateReadsWhatTheTextLeavesOut() throws {
     let record = try object(#"{"conversations":[{"from":"human","value":"Hi"},{"from":"function_call","value":"{}"},{"value":7},"x"]}"#)
-    let view = ConversationView(record, format: .sharegpt)
+    let view = ConversationView(record, format: .example(.shareGPT))
     #expect(view.turns.map(\.role) == [.user, .assistant, .user, .user])
     #expect(view.turns[1].toolCalls.count == 1)
     #expect(view.turns.map(\.contentMissing) == [false, false, false, true])
@@ -67,7 +67,7 @@ import Testing
   @Test func chatRolesReadLenientlyForValidateAndAsWrittenForTheText() throws {
     let record = try object(
       #"{"messages":[{"role":"gpt","content":"a"},{"role":"assistant","content":[{"type":"image_url"}]},{"role":"tool","tool_call_id":"c1","content":"r"},5]}"#)
-    let view = ConversationView(record, format: .openaiChat)
+    let view = ConversationView(record, format: .example(.openAIChat))
     #expect(view.turns.map(\.role) == [.user, .assistant, .tool])
     #expect(view.turns[1].text == ConversationTurn.nonTextContent)
     #expect(view.turns[2].toolCallID == "c1")
@@ -75,7 +75,7 @@ import Testing
   }
 
   @Test func aPromptOnlyRecordIsValidatedAsPromptCompletionMissingItsCompletion() throws {
-    let view = ConversationView(try object(#"{"prompt":"Hi"}"#), format: .promptCompletion)
+    let view = ConversationView(try object(#"{"prompt":"Hi"}"#), format: .example(.promptCompletion))
     #expect(view.turns.map(\.location) == ["prompt", "completion"])
     #expect(view.turns[1].contentMissing)
     #expect(!view.isConversation)
@@ -86,9 +86,9 @@ import Testing
     let record = try object(
       #"{"input":{"messages":[{"role":"user","content":"q"}]},"preferred_output":[{"role":"assistant","content":"good"}],"non_preferred_output":[{"role":"assistant","content":"bad"}]}"#)
     var sections: [RecordTurn.Section] = []
-    RecordReader.forEachTurn(of: record, as: .openaiPreference) { sections.append($0.section) }
+    RecordReader.forEachTurn(of: record, as: .example(.openAIPreference)) { sections.append($0.section) }
     #expect(sections == [.prompt, .response, .alternative])
-    let view = ConversationView(record, format: .openaiPreference)
+    let view = ConversationView(record, format: .example(.openAIPreference))
     #expect(view.turns.map(\.text) == ["q", "good"])
     #expect(view.alternativeResponses.map(\.location) == ["non_preferred_output.0.content"])
     #expect(view.responseStart == 1)
