@@ -34,11 +34,11 @@ struct ExampleTokenCounter: Sendable {
     guard let format = DatasetFormat.detect(record, rule: .textual) else { return nil }
     switch format {
     case .example(.openAIChat), .example(.shareGPT):
-      var turns: [RecordTurn] = []
+      var result = ExampleTokenCount(total: Self.replyPriming, byRole: [])
       RecordReader.forEachTurn(of: record, as: format) { turn in
-        if !turn.isSideMember { turns.append(turn) }
+        if !turn.isSideMember { add(turn, to: &result) }
       }
-      return chat(turns)
+      return result
     case .example(.openAIPreference):
       var prompt: [RecordTurn] = []
       var preferred: [RecordTurn] = []
@@ -70,29 +70,33 @@ struct ExampleTokenCounter: Sendable {
   /// value is not a string are left out).
   private func chat(_ turns: [RecordTurn]) -> ExampleTokenCount {
     var result = ExampleTokenCount(total: Self.replyPriming, byRole: [])
-    for turn in turns {
-      var content = 0
-      var name: String?
-      if let message = turn.message {
-        if let text = RecordText.content(of: message) { content = textCounter.count(text) }
-        for key in ["tool_calls", "function_call"] {
-          if let value = message[key], value != .null {
-            content += textCounter.count(JSONWriter().string(of: value))
-          }
-        }
-        name = message["name"]?.stringValue
-      } else {
-        guard let text = turn.value?.stringValue else { continue }
-        content = textCounter.count(text)
-      }
-      let role = turn.speaker ?? ""
-      result.total += Self.tokensPerMessage + textCounter.count(role) + content
-      if let name {
-        result.total += textCounter.count(name) + Self.tokensPerName
-      }
-      Self.add(content, to: role, in: &result)
-    }
+    for turn in turns { add(turn, to: &result) }
     return result
+  }
+
+  /// Adds one turn: an OpenAI message whole (content, tool calls, name); a ShareGPT turn by its
+  /// `from` and `value` (a value that is not a string is left out).
+  private func add(_ turn: RecordTurn, to result: inout ExampleTokenCount) {
+    var content = 0
+    var name: String?
+    if let message = turn.message {
+      if let text = RecordText.content(of: message) { content = textCounter.count(text) }
+      for key in ["tool_calls", "function_call"] {
+        if let value = message[key], value != .null {
+          content += textCounter.count(JSONWriter().string(of: value))
+        }
+      }
+      name = message["name"]?.stringValue
+    } else {
+      guard let text = turn.value?.stringValue else { return }
+      content = textCounter.count(text)
+    }
+    let role = turn.speaker ?? ""
+    result.total += Self.tokensPerMessage + textCounter.count(role) + content
+    if let name {
+      result.total += textCounter.count(name) + Self.tokensPerName
+    }
+    Self.add(content, to: role, in: &result)
   }
 
   private static func add(_ tokens: Int, to role: String, in result: inout ExampleTokenCount) {
