@@ -90,12 +90,12 @@ extension DataPrepCommand {
     }
 
     func run() throws {
-      var fields: [(name: String, xpath: String)] = []
-      for spec in field {
-        guard let eq = spec.firstIndex(of: "="), eq != spec.startIndex, spec.index(after: eq) != spec.endIndex else {
-          throw ValidationError("--field \(spec): expected NAME=XPATH, e.g. body=@Body")
-        }
-        fields.append((String(spec[..<eq]), String(spec[spec.index(after: eq)...])))
+      let fields: [(name: String, xpath: String)]
+      do {
+        fields = try field.map(ExtractOptions.field(parsing:))
+      } catch {
+        // Worded and shown as a usage error, as argument-parser shows a bad flag.
+        throw ValidationError(error.localizedDescription)
       }
       var options = ExtractOptions(
         format: format, recordXPath: record, fields: fields, htmlContent: allText ? .wholePage : .mainContent,
