@@ -90,13 +90,7 @@ extension DataPrepCommand {
     }
 
     func run() throws {
-      let fields: [(name: String, xpath: String)]
-      do {
-        fields = try field.map(ExtractOptions.field(parsing:))
-      } catch {
-        // Worded and shown as a usage error, as argument-parser shows a bad flag.
-        throw ValidationError(error.localizedDescription)
-      }
+      let fields = try ValidationError.reporting { try field.map(ExtractOptions.field(parsing:)) }
       var options = ExtractOptions(
         format: format, recordXPath: record, fields: fields, htmlContent: allText ? .wholePage : .mainContent,
         html: HTMLContentOptions(favor: favor, include: try includedParts(), textFormat: textFormat))
