@@ -20,11 +20,10 @@ struct DataPrepCommand: ParsableCommand {
   static func main() {
     Interruption.install()
     do {
-      // Messages the library makes name settings by their flags (`--force`), here and in `validate()`.
-      try OptionName.$naming.withValue(OptionName.flagName) {
-        var command = try parseAsRoot()
-        try command.run()
-      }
+      // Messages the library makes name settings by their flags (`--force`).
+      OptionName.naming = OptionName.flagName
+      var command = try parseAsRoot()
+      try command.run()
     } catch let exit as ExitCode {
       Foundation.exit(exit.rawValue)
     } catch let error as CleanExit {

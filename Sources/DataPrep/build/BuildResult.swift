@@ -30,7 +30,7 @@ public struct BuildResult: Sendable {
   /// Whether the build added to a previous build of the same recipe.
   public var incremental = false
   /// Every source file with its digest.
-  public var sources: [SourceFile] = []
+  var sources: [SourceFile] = []
   /// The extract stage's counts.
   public var extraction = ExtractionSummary()
   /// What the site-furniture filter removed (`nil` when the recipe turned it off).
@@ -56,7 +56,7 @@ public struct BuildResult: Sendable {
   /// Examples per split in the output.
   public var finalCounts: [Int] = []
   /// The sources as the outputs name them (a folder by its own name, never a path of the
-  /// machine that built it); see ``SourceNames``.
+  /// machine that built it); see `SourceNames`.
   public var sourceNames: [String] = []
   /// How the split joined groups and repaired leaks.
   public var splitRepair = SplitRepair()
@@ -65,15 +65,15 @@ public struct BuildResult: Sendable {
   /// The validation of the final splits.
   public var validation = ValidationReport()
   /// Statistics of each split.
-  public var statistics: [SplitStatistics] = []
+  var statistics: [SplitStatistics] = []
   /// How tokens were counted.
   public var tokenCounterName = TokenCounter.characterEstimate.name
   /// A few train examples of each task, shown in the card and the report.
   var taskSamples: [TaskSamples.Sample] = []
   /// Duplicate pairs shown side by side (the first few clusters of each dedup stage).
-  public var duplicateSamples: [DuplicateSample] = []
+  var duplicateSamples: [DuplicateSample] = []
   /// Leaks shown side by side (the first few).
-  public var leakSamples: [LeakSample] = []
+  var leakSamples: [LeakSample] = []
   /// The files written (splits, card, reports), with digests.
   public var outputs: [Output] = []
 
@@ -87,7 +87,7 @@ public struct BuildResult: Sendable {
   /// How far (in points of share) a held-out split may fall from its ratio before it is reported.
   static let ratioTolerance = 0.03
 
-  /// A sentence when a held-out split's share is more than ``ratioTolerance`` from the ratio
+  /// A sentence when a held-out split's share is more than `ratioTolerance` from the ratio
   /// asked, while there were enough groups to cut finely or the split got less than half its
   /// share; `nil` otherwise.
   public var ratioWarning: String? {

@@ -1,16 +1,16 @@
 /// A record shown in the report next to another one: where it is and the start of its text.
-public struct RecordSample: Sendable, Equatable {
+struct RecordSample: Sendable, Equatable {
   /// The file it is in, by name (`train.jsonl`, `documents`, ...).
-  public var file: String
+  var file: String
   /// 1-based line in that file.
-  public var line: Int
+  var line: Int
   /// The record's id, when it has one.
-  public var id: String?
+  var id: String?
   /// The start of its text (at most ``RecordSample/textLimit`` characters).
-  public var text: String
+  var text: String
 
   /// The most characters of text kept for the report.
-  public static let textLimit = 700
+  static let textLimit = 700
 
   /// `{file, line, id, text}`.
   var json: JSONValue {
@@ -41,17 +41,17 @@ public struct RecordSample: Sendable, Equatable {
 }
 
 /// Two records found to be copies of one another: the one kept and one removed.
-public struct DuplicateSample: Sendable, Equatable {
+struct DuplicateSample: Sendable, Equatable {
   /// `documents` or `examples`.
-  public var stage: String
+  var stage: String
   /// `exact`, `near` or `partial`.
-  public var kind: String
+  var kind: String
   /// Similarity of the removed record to the kept one.
-  public var similarity: Double
+  var similarity: Double
   /// The record kept (in the previous build's outputs when it was there already).
-  public var kept: RecordSample
+  var kept: RecordSample
   /// The record removed.
-  public var removed: RecordSample
+  var removed: RecordSample
 
   var json: JSONValue {
     ["stage": .string(stage), "kind": .string(kind), "similarity": .double(similarity),
@@ -60,17 +60,17 @@ public struct DuplicateSample: Sendable, Equatable {
 }
 
 /// A held-out record found in train, with both records.
-public struct LeakSample: Sendable, Equatable {
+struct LeakSample: Sendable, Equatable {
   /// The kind of leak (`exact-duplicate`, `near-duplicate`, `shared-passage`, `same-group`).
-  public var kind: String
+  var kind: String
   /// Jaccard similarity for near duplicates.
-  public var similarity: Double?
+  var similarity: Double?
   /// The shared passage for passage leaks.
-  public var passage: String?
+  var passage: String?
   /// The held-out record.
-  public var heldOut: RecordSample
+  var heldOut: RecordSample
   /// The training record.
-  public var train: RecordSample
+  var train: RecordSample
 
   var json: JSONValue {
     ["kind": .string(kind), "similarity": similarity.map { .double($0) } ?? .null,

@@ -1,13 +1,13 @@
 import Foundation
 
 /// One file under the build's sources, as listed in the manifest.
-public struct SourceFile: Sendable, Equatable {
+struct SourceFile: Sendable, Equatable {
   /// The path: a source as given, or a file under a source folder joined to it.
-  public var path: String
+  var path: String
   /// Size in bytes.
-  public var bytes: Int
+  var bytes: Int
   /// Lower-case hex SHA-256.
-  public var sha256: String
+  var sha256: String
 
   /// Every file under `sources`, in the order `extract` reads them (``InputFiles``: folders
   /// walked recursively in byte order of the names, hidden files and links to folders passed

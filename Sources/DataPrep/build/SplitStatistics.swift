@@ -3,29 +3,29 @@
 ///
 /// Lengths are kept as a count per distinct length, so memory grows with the longest example,
 /// not with the number of examples; tasks, sources and groups are counted per distinct value.
-public struct SplitStatistics: Sendable, Equatable {
+struct SplitStatistics: Sendable, Equatable {
   /// `train`, `validation` or `test`.
-  public var name: String
+  var name: String
   /// The examples' token lengths (each example's text counted alone, no chat overhead).
-  public var lengths = TokenStatistics()
+  var lengths = TokenStatistics()
   /// Examples per `metadata.task`.
-  public var tasks: [String: Int] = [:]
+  var tasks: [String: Int] = [:]
   /// Examples per source file (the `source` of the document they came from).
-  public var sources: [String: Int] = [:]
+  var sources: [String: Int] = [:]
   /// Examples per split group (``GroupKey``); examples without a group, which split places one
   /// by one, are counted together under `(none)`.
-  public var groups: [String: Int] = [:]
+  var groups: [String: Int] = [:]
 
   /// The key examples without a group are counted under in ``groups``.
   static let noGroup = "(none)"
 
   /// Statistics of an empty split called `name`.
-  public init(name: String) {
+  init(name: String) {
     self.name = name
   }
 
   /// Examples in the split.
-  public var records: Int { lengths.records }
+  var records: Int { lengths.records }
 
   /// Reads the split at `path`, counting tokens with `counter`.
   /// - Parameters:

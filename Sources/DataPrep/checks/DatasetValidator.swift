@@ -44,7 +44,7 @@ public final class DatasetValidator {
   ///   - format: the records' format; `nil` detects it per file from the first valid record.
   ///   - schemaLookup: the built-in schema of a format.
   ///   - tokenCounter: counts tokens for the length check; records are counted as the services
-  ///     count them (``ExampleTokenCounter``) unless it is the character estimate.
+  ///     count them (`ExampleTokenCounter`) unless it is the character estimate.
   public init(
     options: ValidationOptions = ValidationOptions(), schema: JSONSchema? = nil, format: DatasetFormat? = nil,
     schemaLookup: @escaping (DatasetFormat) -> JSONSchema? = { _ in nil },
@@ -93,7 +93,7 @@ public final class DatasetValidator {
   }
 
   /// Validates the lines of `source`.
-  public func validate(source: ByteSource, role: DatasetRole) throws(InputError) {
+  package func validate(source: ByteSource, role: DatasetRole) throws(InputError) {
     let path = source.path
     var state = newFileState()
     do {

@@ -12,7 +12,7 @@ public struct DedupCluster: Sendable {
 
   /// One removed record.
   public struct Member: Sendable {
-    /// Its record number in the ``SketchTable``.
+    /// Its record number in the `SketchTable`.
     public var record: Int
     /// How it matched.
     public var kind: Kind
@@ -37,7 +37,7 @@ public struct DedupCluster: Sendable {
   public var pairs: [SimilarityEdge]
 
   /// The cluster as a JSON object naming records by id.
-  public func jsonValue(in table: SketchTable) -> JSONValue {
+  func jsonValue(in table: SketchTable) -> JSONValue {
     var object = JSONObject()
     object.append("kind", .string(kind.rawValue))
     object.append("kept", kept.map { .string(table.ids[$0]) } ?? .null)

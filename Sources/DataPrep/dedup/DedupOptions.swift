@@ -21,9 +21,9 @@ public struct DedupOptions: Sendable {
   /// How MinHash signatures are computed.
   public enum SignatureScheme: String, Sendable, CaseIterable {
     /// One hash per shingle spread over the positions, empty positions densified
-    /// (``OnePermutationHasher``): the same collision probability, a fraction of the cost.
+    /// (`OnePermutationHasher`): the same collision probability, a fraction of the cost.
     case onePermutation = "one-permutation"
-    /// One multiply-shift hash function per position (``MinHasher``), the classic scheme.
+    /// One multiply-shift hash function per position (`MinHasher`), the classic scheme.
     case minhash
   }
 
@@ -78,7 +78,7 @@ public struct DedupOptions: Sendable {
   var partialSampleLimit: UInt64 { UInt64.max / UInt64(max(1, partialSampling)) }
 
   /// The LSH index these options describe.
-  public var lshIndex: LSHIndex {
+  var lshIndex: LSHIndex {
     if let bands, let rows { return LSHIndex(bands: bands, rows: rows) }
     if let rows { return LSHIndex(bands: max(1, permutations / rows), rows: rows) }
     if let bands { return LSHIndex(bands: bands, rows: max(1, permutations / bands)) }

@@ -2,7 +2,7 @@
 /// and the clusters with their summary.
 public struct DedupRun: Sendable {
   /// The records sketched: the input (file 0), then the reference files.
-  public var table: SketchTable
+  var table: SketchTable
   /// The clusters, which records are kept, and the counts.
   public var result: DedupResult
 }

@@ -5,10 +5,10 @@ import Foundation
 ///
 /// ``run(_:output:clusters:)`` runs a ``DedupJob``: all stages, or one of them as a separate job.
 /// The stages are separable, each reading and writing plain values (or files, see
-/// ``SketchFile``): ``sketch(input:against:)`` (one streaming pass: signatures),
-/// ``candidatePairs(_:bandRange:)`` (LSH buckets, per band range), ``verify(_:in:)``,
-/// ``resolve(_:edges:)`` (union-find clusters, keep policy, partial copies) and
-/// ``writeKept(_:table:input:to:)`` (a second pass copying kept lines byte for byte).
+/// `SketchFile`): `sketch(input:against:)` (one streaming pass: signatures),
+/// `candidatePairs(_:bandRange:)` (LSH buckets, per band range), `verify(_:in:)`,
+/// `resolve(_:edges:)` (union-find clusters, keep policy, partial copies) and
+/// `writeKept(_:table:input:to:)` (a second pass copying kept lines byte for byte).
 public struct Deduplicator: Sendable {
   /// The settings.
   public let options: DedupOptions
@@ -94,7 +94,7 @@ public struct Deduplicator: Sendable {
 
   /// Sketches the input file (file 0) and then each `--against` file.
   /// - Parameter inputName: the name errors give the input (e.g. `-` when `input` is a spool of stdin).
-  public func sketch(input: String, against: [String] = [], inputName: String? = nil) throws -> SketchTable {
+  func sketch(input: String, against: [String] = [], inputName: String? = nil) throws -> SketchTable {
     var table = SketchTable(permutations: options.permutations)
     let builder = SketchBuilder(options: options)
     for (index, path) in ([input] + against).enumerated() {
@@ -108,7 +108,7 @@ public struct Deduplicator: Sendable {
   // MARK: candidates
 
   /// Records taking part in LSH: the first record of each exact-duplicate group, when it has shingles.
-  public func lshMembers(_ table: SketchTable) -> [Int32] {
+  func lshMembers(_ table: SketchTable) -> [Int32] {
     var seen = Set<UInt64>()
     var members: [Int32] = []
     for i in 0..<table.count where table.shingleCounts[i] > 0 {
@@ -119,7 +119,7 @@ public struct Deduplicator: Sendable {
 
   /// Candidate pairs from the LSH bands in `bandRange` (all bands by default), excluding
   /// pairs of two reference records.
-  public func candidatePairs(_ table: SketchTable, bandRange: Range<Int>? = nil) -> [CandidatePair] {
+  func candidatePairs(_ table: SketchTable, bandRange: Range<Int>? = nil) -> [CandidatePair] {
     let index = options.lshIndex
     let pairs = index.candidatePairs(
       signatures: table.signatures, stride: table.permutations, members: lshMembers(table),
@@ -131,7 +131,7 @@ public struct Deduplicator: Sendable {
 
   /// The candidate pairs whose Jaccard similarity (estimated, or exact with `--verify exact`)
   /// reaches the threshold.
-  public func verify(_ pairs: [CandidatePair], in table: SketchTable) -> [SimilarityEdge] {
+  func verify(_ pairs: [CandidatePair], in table: SketchTable) -> [SimilarityEdge] {
     let threshold = options.threshold
     let exact = options.verification == .exact && table.setOffsets.count == table.count + 1
     let check = { @Sendable (range: Range<Int>) -> [SimilarityEdge] in
@@ -177,7 +177,7 @@ public struct Deduplicator: Sendable {
   /// Groups records into clusters (exact groups joined by the confirmed edges), picks the
   /// survivor of each, then finds partial copies among the survivors.
   /// Edges may come in any order and repeat (pair files of overlapping band ranges).
-  public func resolve(_ table: SketchTable, edges unsortedEdges: [SimilarityEdge]) -> DedupResult {
+  func resolve(_ table: SketchTable, edges unsortedEdges: [SimilarityEdge]) -> DedupResult {
     let n = table.count
     var edges: [SimilarityEdge] = []
     for edge in unsortedEdges.sorted(by: { ($0.first, $0.second) < ($1.first, $1.second) })
@@ -248,7 +248,7 @@ public struct Deduplicator: Sendable {
   /// (``SketchTable/inputDigest``) and the input's differs, nothing is committed.
   /// - Parameter inputName: the name errors give the input (e.g. `-` when `input` is a spool of stdin).
   /// - Throws: ``DedupError/inputMismatch(path:)``, read and write errors.
-  public func writeKept(
+  func writeKept(
     _ result: DedupResult, table: SketchTable, input: String, inputName: String? = nil, to output: OutputFile
   ) throws {
     var keptLines: [Int32] = []
@@ -272,7 +272,7 @@ public struct Deduplicator: Sendable {
 
   /// A path `dedup` can read twice: `path` itself, or for `-` a temporary copy of standard input
   /// (the caller removes it with ``removeSpool(_:)``).
-  public static func rereadablePath(_ path: String) throws -> (path: String, isSpool: Bool) {
+  static func rereadablePath(_ path: String) throws -> (path: String, isSpool: Bool) {
     guard path == "-" else { return (path, false) }
     let directory = ProcessInfo.processInfo.environment["TMPDIR"] ?? "/tmp"
     var template = Array("\(directory)/dataprep-dedup-stdin-XXXXXX".utf8CString)
@@ -305,7 +305,7 @@ public struct Deduplicator: Sendable {
   }
 
   /// Removes a spool made by ``rereadablePath(_:)``.
-  public static func removeSpool(_ path: String) {
+  static func removeSpool(_ path: String) {
     unlink(path)
     TemporaryFiles.shared.unregister(path)
   }

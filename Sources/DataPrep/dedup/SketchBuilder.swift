@@ -5,9 +5,9 @@ import Foundation
 /// Lines are read in batches; each batch is parsed, normalised, shingled and MinHashed by up to
 /// `jobs` workers over contiguous slices, and the slices are appended in input order, so the
 /// table is identical whatever the number of workers.
-public struct SketchBuilder: Sendable {
+struct SketchBuilder: Sendable {
   /// The settings (field, normalisation, n-gram, permutations, seed, sampling, verification).
-  public let options: DedupOptions
+  let options: DedupOptions
   private let normalizer: TextNormalizer
   private let shingler: Shingler
   private let hasher: MinHasher?
@@ -16,7 +16,7 @@ public struct SketchBuilder: Sendable {
   var batchBytes = 8 << 20
 
   /// A builder for `options`.
-  public init(options: DedupOptions) {
+  init(options: DedupOptions) {
     self.options = options
     normalizer = TextNormalizer(level: options.normalization)
     shingler = Shingler(n: options.ngram)
@@ -35,7 +35,7 @@ public struct SketchBuilder: Sendable {
   /// - Throws: ``InputError`` for unreadable files and bad JSON lines, ``DedupError/noText(path:line:field:)``
   ///   for records without text; the error is the first in input order.
   /// The input's lines are digested on the way (``SketchTable/inputDigest``).
-  public func add(path: String, name: String? = nil, fileIndex: UInt16, to table: inout SketchTable) throws {
+  func add(path: String, name: String? = nil, fileIndex: UInt16, to table: inout SketchTable) throws {
     let source = try ByteSource(path: path)
     Self.reserve(forFile: path, options: options, in: &table)
     let path = name ?? path

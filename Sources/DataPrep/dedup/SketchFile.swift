@@ -5,12 +5,12 @@
 /// the digest of the input they were made from (``SketchTable/inputDigest``); reading a file made
 /// with different settings fails with a message naming the setting, a pairs file made from other
 /// signatures fails, and the output pass refuses an input whose digest differs.
-public enum SketchFile {
+enum SketchFile {
   static let sketchMagic = Array("DPDEDUP-SKETCH-2\n".utf8)
   static let edgeMagic = Array("DPDEDUP-EDGES-2\n".utf8)
 
   /// The bytes of a sketch file holding `table` made with `options`.
-  public static func encode(_ table: SketchTable, options: DedupOptions) -> [UInt8] {
+  static func encode(_ table: SketchTable, options: DedupOptions) -> [UInt8] {
     var out = BinaryWriter()
     out.bytes(sketchMagic)
     out.string(settings(options))
@@ -37,7 +37,7 @@ public enum SketchFile {
   /// The table in a sketch file's bytes.
   /// - Throws: ``DedupError/badIntermediate(path:reason:)`` when the file is not a sketch file,
   ///   is truncated, or was made with other settings.
-  public static func decodeSketch(_ bytes: [UInt8], path: String, options: DedupOptions) throws(DedupError) -> SketchTable {
+  static func decodeSketch(_ bytes: [UInt8], path: String, options: DedupOptions) throws(DedupError) -> SketchTable {
     var r = BinaryReader(bytes: bytes, path: path)
     try r.expect(sketchMagic, what: "a dedup signatures file")
     let stored = try r.string()
@@ -69,7 +69,7 @@ public enum SketchFile {
   }
 
   /// The bytes of an edge file, made from the signatures of the input whose digest is `inputDigest`.
-  public static func encode(_ edges: [SimilarityEdge], options: DedupOptions, inputDigest: UInt64?) -> [UInt8] {
+  static func encode(_ edges: [SimilarityEdge], options: DedupOptions, inputDigest: UInt64?) -> [UInt8] {
     var out = BinaryWriter()
     out.bytes(edgeMagic)
     out.string(settings(options))
@@ -84,7 +84,7 @@ public enum SketchFile {
   /// digest is `inputDigest` (the signatures file's ``SketchTable/inputDigest``).
   /// - Throws: ``DedupError/badIntermediate(path:reason:)`` as for sketch files, and when the
   ///   pairs were made from other signatures.
-  public static func decodeEdges(
+  static func decodeEdges(
     _ bytes: [UInt8], path: String, options: DedupOptions, inputDigest: UInt64?
   ) throws(DedupError) -> [SimilarityEdge] {
     var r = BinaryReader(bytes: bytes, path: path)

@@ -5,68 +5,68 @@
 /// Memory per record: `4 × permutations` bytes of signature (512 B at 128), about 60 B of
 /// fixed fields plus the id, `8 / partialSampling` bytes per shingle of samples, and with
 /// exact verification 8 bytes per distinct shingle.
-public struct SketchTable: Sendable {
+struct SketchTable: Sendable {
   /// Signature length.
-  public internal(set) var permutations: Int
+  var permutations: Int
   /// The files read, in order; records of file 0 are the input, later ones are `--against` references.
-  public internal(set) var files: [String] = []
+  var files: [String] = []
   /// Record ids (`id`, `metadata.id`, else `line:N`).
-  public internal(set) var ids: [String] = []
+  var ids: [String] = []
   /// The file of each record (index into ``files``).
-  public internal(set) var fileIndex: [UInt16] = []
+  var fileIndex: [UInt16] = []
   /// The 1-based line of each record in its file.
-  public internal(set) var lines: [Int32] = []
+  var lines: [Int32] = []
   /// UTF-8 length of each record's text.
-  public internal(set) var textLengths: [UInt32] = []
+  var textLengths: [UInt32] = []
   /// XXH64 of each record's normalised text.
-  public internal(set) var exactHashes: [UInt64] = []
+  var exactHashes: [UInt64] = []
   /// Number of shingles (with repeats) of each record.
-  public internal(set) var shingleCounts: [UInt32] = []
+  var shingleCounts: [UInt32] = []
   /// Signatures, `permutations` values per record.
-  public internal(set) var signatures: [UInt32] = []
+  var signatures: [UInt32] = []
   /// Offsets into ``samples``: record `i` owns `samples[sampleOffsets[i]..<sampleOffsets[i+1]]`.
-  public internal(set) var sampleOffsets: [Int] = [0]
+  var sampleOffsets: [Int] = [0]
   /// Sorted distinct sampled shingle hashes.
-  public internal(set) var samples: [UInt64] = []
+  var samples: [UInt64] = []
   /// Offsets into ``shingleSets`` (only filled for exact verification).
-  public internal(set) var setOffsets: [Int] = [0]
+  var setOffsets: [Int] = [0]
   /// Sorted distinct shingle hashes (only filled for exact verification).
-  public internal(set) var shingleSets: [UInt64] = []
+  var shingleSets: [UInt64] = []
   /// Whether every input record's text was a document `text`.
-  public internal(set) var allDocuments = true
+  var allDocuments = true
   /// The digest of the input's lines (file 0), set by ``Deduplicator/sketch(input:against:inputName:)``;
   /// the output pass checks the input it copies from has the same, so records are never
   /// dropped by the position of another file's records.
-  public internal(set) var inputDigest: UInt64?
+  var inputDigest: UInt64?
 
   /// An empty table for signatures of `permutations` values.
-  public init(permutations: Int) {
+  init(permutations: Int) {
     self.permutations = permutations
   }
 
   /// The number of records.
-  public var count: Int { ids.count }
+  var count: Int { ids.count }
 
   /// Whether record `i` comes from an `--against` file.
-  public func isReference(_ i: Int) -> Bool { fileIndex[i] != 0 }
+  func isReference(_ i: Int) -> Bool { fileIndex[i] != 0 }
 
   /// The signature of record `i`.
-  public func signature(_ i: Int) -> ArraySlice<UInt32> {
+  func signature(_ i: Int) -> ArraySlice<UInt32> {
     signatures[(i * permutations)..<((i + 1) * permutations)]
   }
 
   /// The sampled shingles of record `i`.
-  public func samples(_ i: Int) -> ArraySlice<UInt64> {
+  func samples(_ i: Int) -> ArraySlice<UInt64> {
     samples[sampleOffsets[i]..<sampleOffsets[i + 1]]
   }
 
   /// The shingle set of record `i` (empty unless built for exact verification).
-  public func shingleSet(_ i: Int) -> ArraySlice<UInt64> {
+  func shingleSet(_ i: Int) -> ArraySlice<UInt64> {
     i + 1 < setOffsets.count ? shingleSets[setOffsets[i]..<setOffsets[i + 1]] : []
   }
 
   /// Estimated Jaccard similarity of records `i` and `j` from their signatures.
-  public func estimatedJaccard(_ i: Int, _ j: Int) -> Double {
+  func estimatedJaccard(_ i: Int, _ j: Int) -> Double {
     signatures.withUnsafeBufferPointer { all in
       let k = permutations
       return MinHasher.estimatedJaccard(
@@ -76,7 +76,7 @@ public struct SketchTable: Sendable {
   }
 
   /// Exact Jaccard similarity of the shingle sets of records `i` and `j`.
-  public func exactJaccard(_ i: Int, _ j: Int) -> Double {
+  func exactJaccard(_ i: Int, _ j: Int) -> Double {
     let a = shingleSet(i)
     let b = shingleSet(j)
     if a.isEmpty && b.isEmpty { return 1 }

@@ -14,7 +14,7 @@ public struct HTMLExtractor: Sendable {
     /// The main content: `itemprop=articleBody`, `<main>` (or `role=main`), else the largest
     /// `<article>`, else the body, narrowed to the block holding most of the prose; navigation,
     /// asides, page-level headers and footers, menus, link lists, comments and metadata lines
-    /// left out (see ``HTMLMainContentSelector``). Falls back to the page without that
+    /// left out (see `HTMLMainContentSelector`). Falls back to the page without that
     /// furniture, then the whole page, when the result is under 250 bytes; a JSON-LD
     /// `articleBody` twice as long as the result replaces it.
     case mainContent

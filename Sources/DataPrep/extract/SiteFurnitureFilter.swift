@@ -3,7 +3,7 @@
 /// footers, "last modified" lines, licence notes), whatever the input kind.
 ///
 /// Two passes over a documents JSONL. The first counts, for every line key (see
-/// ``FurnitureLineKey``: Markdown framing, spacing, case and digits folded; 3 words or more), how
+/// `FurnitureLineKey`: Markdown framing, spacing, case and digits folded; 3 words or more), how
 /// many documents hold it; lines inside fenced code and heading lines are not counted. A key held
 /// by at least ``Options/threshold(documents:)`` documents is furniture. The second pass rewrites
 /// each document without its furniture lines: from `text`, from every `sections[].text` (a

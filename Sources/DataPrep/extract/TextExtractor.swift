@@ -7,12 +7,12 @@ import Yams
 /// become `\n`. Markdown headings (`#` and setext) split the text into sections and a YAML front
 /// matter block gives the title and metadata; plain text is one level-0 section whose title is
 /// its first line when that line is short.
-public struct TextExtractor: Sendable {
+struct TextExtractor: Sendable {
   /// The longest first line of a plain-text file taken as its title.
   static let maximumTitleLength = 150
 
   /// An extractor.
-  public init() {}
+  init() {}
 
   /// The document in `bytes` (UTF-8, UTF-16 with BOM, else Latin-1).
   /// - Parameters:
@@ -20,7 +20,7 @@ public struct TextExtractor: Sendable {
   ///   - source: the path as given.
   /// - Throws: ``ExtractError/binary(path:offset:)`` for NUL bytes, ``ExtractError/empty(path:)``
   ///   when there is no text.
-  public func document(from bytes: [UInt8], markdown: Bool, source: String) throws -> Document {
+  func document(from bytes: [UInt8], markdown: Bool, source: String) throws -> Document {
     let decoded: TextDecoding.Decoded
     do {
       decoded = try TextDecoding.decode(bytes)

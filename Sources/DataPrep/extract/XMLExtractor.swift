@@ -4,15 +4,15 @@
 /// The dialect comes from the root element and its namespace. Feeds and wiki exports are
 /// streamed (one document per item, entry or page); record mode (``ExtractOptions/recordXPath``)
 /// streams one document per matching element. Other dialects are parsed whole.
-public struct XMLExtractor: Sendable {
+struct XMLExtractor: Sendable {
   /// How many first bytes are read to find the root element and the dialect.
   static let sniffLength = 1 << 16
 
   /// The options in force (``ExtractOptions/recordXPath`` selects record mode).
-  public var options: ExtractOptions
+  var options: ExtractOptions
 
   /// An extractor with the given options.
-  public init(options: ExtractOptions = ExtractOptions()) {
+  init(options: ExtractOptions = ExtractOptions()) {
     self.options = options
   }
 
@@ -22,7 +22,7 @@ public struct XMLExtractor: Sendable {
   /// - Parameter source: the path as the user gave it.
   /// - Throws: ``InputError`` when the file cannot be read, ``ExtractError`` when it is empty or
   ///   not well-formed (documents before the error have already been passed to `body`).
-  public func forEachDocument(path: String, source: String, _ body: (Document) throws -> Void) throws {
+  func forEachDocument(path: String, source: String, _ body: (Document) throws -> Void) throws {
     let input = try ExtractionInput(path: path)
     try forEachDocument(input: input, source: source, body)
   }

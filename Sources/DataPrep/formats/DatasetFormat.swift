@@ -1,5 +1,5 @@
 /// The record shapes dataprep knows: the fine-tuning formats (``ExampleFormat``) and dataprep
-/// documents. Detection of every command goes through ``detect(_:rule:)``.
+/// documents. Detection of every command goes through `detect(_:rule:)`.
 public enum DatasetFormat: String, Sendable, CaseIterable, Codable {
   /// `{"messages": [{"role", "content"}...]}` (OpenAI supervised fine-tuning).
   case openaiChat = "openai-chat"
@@ -23,7 +23,7 @@ public enum DatasetFormat: String, Sendable, CaseIterable, Codable {
 
   /// The format a record has, judged by its keys under `rule`; `nil` when it has none of the
   /// known shapes. Values are not looked at: the schema (validate) or the parser (convert) does.
-  public static func detect(_ object: JSONObject, rule: DetectionRule = .lenient) -> DatasetFormat? {
+  static func detect(_ object: JSONObject, rule: DetectionRule = .lenient) -> DatasetFormat? {
     let keys = FormatKeys(of: object)
     for format in detectionOrder where format.matches(keys, rule: rule) { return format }
     return nil

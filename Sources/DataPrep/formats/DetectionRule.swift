@@ -1,6 +1,6 @@
 /// How much of a format's keys a record needs before detection names that format. Each
 /// command keeps the rule it always had; the difference is this parameter, not two detectors.
-public enum DetectionRule: Sendable, Hashable {
+enum DetectionRule: Sendable, Hashable {
   /// `validate`: one telling key names the format (`prompt` alone is prompt-completion), so
   /// the format's schema can then report the missing fields; dataprep documents are known.
   case lenient

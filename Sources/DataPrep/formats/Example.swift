@@ -4,21 +4,21 @@
 ///
 /// `instruct` builds examples and `convert` parses them; ``ExampleRenderer`` writes one in any
 /// ``ExampleFormat`` or says why it cannot.
-public struct Example: Sendable, Hashable {
+struct Example: Sendable, Hashable {
   /// The conversation, oldest first: system, user, assistant and tool messages. For preference
   /// data, the last message is the preferred reply.
-  public var messages: [ExampleMessage]
+  var messages: [ExampleMessage]
   /// The non-preferred reply of preference data; `nil` for every other kind of example.
-  public var rejected: [ExampleMessage]?
+  var rejected: [ExampleMessage]?
   /// Tool definitions, OpenAI-shaped (`{"type":"function","function":{...}}`).
-  public var tools: [JSONValue]
+  var tools: [JSONValue]
   /// OpenAI's `parallel_tool_calls` flag, when given.
-  public var parallelToolCalls: Bool?
+  var parallelToolCalls: Bool?
   /// Provenance: `id`, `source_id`, `task`, `section`; `nil` when absent.
-  public var metadata: JSONObject?
+  var metadata: JSONObject?
 
   /// An example with the given parts.
-  public init(
+  init(
     messages: [ExampleMessage], rejected: [ExampleMessage]? = nil, tools: [JSONValue] = [],
     parallelToolCalls: Bool? = nil, metadata: JSONObject? = nil
   ) {

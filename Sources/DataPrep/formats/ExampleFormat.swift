@@ -16,8 +16,8 @@ public enum ExampleFormat: String, Sendable, Hashable, CaseIterable {
   /// The names, as the command line takes them.
   public static var names: [String] { allCases.map(\.rawValue) }
 
-  /// The format whose keys `record` has, or `nil` when none fits: ``DatasetFormat/detect(_:rule:)``
-  /// under the ``DetectionRule/complete`` rule. Detection looks at keys only; parsing then checks
+  /// The format whose keys `record` has, or `nil` when none fits: `DatasetFormat/detect(_:rule:)`
+  /// under the `DetectionRule/complete` rule. Detection looks at keys only; parsing then checks
   /// the values.
   public static func detect(_ record: JSONObject) -> ExampleFormat? {
     DatasetFormat.detect(record, rule: .complete)?.exampleFormat

@@ -1,8 +1,8 @@
 /// One message of an ``Example``: who speaks and what they say, plus the OpenAI extras
 /// (content parts, name, weight, tool calls) that only some formats can hold.
-public struct ExampleMessage: Sendable, Hashable {
+struct ExampleMessage: Sendable, Hashable {
   /// Who speaks. Formats name these differently (`human`/`gpt` in ShareGPT); see ``ExampleFormat``.
-  public enum Role: String, Sendable, Hashable, CaseIterable {
+  enum Role: String, Sendable, Hashable, CaseIterable {
     /// Instructions to the model (system prompt).
     case system
     /// The person asking.
@@ -14,16 +14,16 @@ public struct ExampleMessage: Sendable, Hashable {
   }
 
   /// One function call the assistant makes.
-  public struct ToolCall: Sendable, Hashable {
+  struct ToolCall: Sendable, Hashable {
     /// The call's id, which the tool message answering it repeats.
-    public var id: String
+    var id: String
     /// The function's name.
-    public var name: String
+    var name: String
     /// The arguments as a JSON text.
-    public var arguments: String
+    var arguments: String
 
     /// A call with the given id, function name and JSON-text arguments.
-    public init(id: String, name: String, arguments: String) {
+    init(id: String, name: String, arguments: String) {
       self.id = id
       self.name = name
       self.arguments = arguments
@@ -31,25 +31,25 @@ public struct ExampleMessage: Sendable, Hashable {
   }
 
   /// Who speaks.
-  public var role: Role
+  var role: Role
   /// The text; `nil` only for an assistant message that holds just tool calls.
-  public var content: String?
+  var content: String?
   /// Alpaca's `input`: material the instruction in `content` works on. Formats without a
   /// separate field append it to the content after a blank line (see ``text``).
-  public var input: String?
+  var input: String?
   /// OpenAI content parts (`text`, `image_url`) of a user message, when not plain text.
-  public var contentParts: [JSONValue]?
+  var contentParts: [JSONValue]?
   /// OpenAI's optional speaker name.
-  public var name: String?
+  var name: String?
   /// OpenAI's `weight` on assistant turns: 0 excludes the turn from training.
-  public var weight: Int?
+  var weight: Int?
   /// The assistant's function calls.
-  public var toolCalls: [ToolCall]
+  var toolCalls: [ToolCall]
   /// For a tool message, the id of the call it answers.
-  public var toolCallID: String?
+  var toolCallID: String?
 
   /// A message with the given role and text.
-  public init(
+  init(
     role: Role, content: String?, input: String? = nil, contentParts: [JSONValue]? = nil,
     name: String? = nil, weight: Int? = nil, toolCalls: [ToolCall] = [], toolCallID: String? = nil
   ) {
@@ -64,7 +64,7 @@ public struct ExampleMessage: Sendable, Hashable {
   }
 
   /// The whole text: the content, then the input after a blank line when there is one.
-  public var text: String {
+  var text: String {
     let base = content ?? ""
     guard let input, !input.isEmpty else { return base }
     return base.isEmpty ? input : base + "\n\n" + input

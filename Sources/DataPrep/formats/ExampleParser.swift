@@ -3,13 +3,13 @@
 /// Checks what the neutral shape needs (required keys, types, known roles) and rejects keys it
 /// would otherwise drop, so a conversion never loses data silently. It is not the schema check:
 /// `validate` does that.
-public struct ExampleParser: Sendable {
+struct ExampleParser: Sendable {
   /// A parser.
-  public init() {}
+  init() {}
 
   /// The example `record` holds, read as `format`.
   /// - Throws: ``FormatError/malformed(field:problem:)`` naming the first bad field.
-  public func parse(_ record: JSONObject, as format: ExampleFormat) throws(FormatError) -> Example {
+  func parse(_ record: JSONObject, as format: ExampleFormat) throws(FormatError) -> Example {
     switch format {
     case .openAIChat: return try parseChat(record)
     case .openAIPreference: return try parsePreference(record)

@@ -1,4 +1,4 @@
-/// Writes an ``Example`` as one record of a fine-tuning format.
+/// Writes an `Example` as one record of a fine-tuning format.
 ///
 /// A record is written only when the format can hold everything in the example and the result
 /// passes the format's schema (non-empty texts, an assistant turn); otherwise rendering throws
@@ -16,7 +16,7 @@ public struct ExampleRenderer: Sendable {
   }
 
   /// The record for `example` in `format`.
-  public func render(_ example: Example, as format: ExampleFormat) throws(FormatError) -> JSONObject {
+  func render(_ example: Example, as format: ExampleFormat) throws(FormatError) -> JSONObject {
     if format != .openAIPreference, example.rejected != nil {
       throw .unrepresentable(format: format, reason: "it has a non-preferred output (preference data)")
     }

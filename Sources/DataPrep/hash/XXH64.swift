@@ -3,7 +3,7 @@
 ///
 /// Used wherever a hash is stored or compared across runs: exact-duplicate keys, shingle
 /// hashes for MinHash, LSH band keys. Matches the reference implementation's test vectors.
-public enum XXH64 {
+enum XXH64 {
   @usableFromInline static let prime1: UInt64 = 0x9E37_79B1_85EB_CA87
   @usableFromInline static let prime2: UInt64 = 0xC2B2_AE3D_27D4_EB4F
   @usableFromInline static let prime3: UInt64 = 0x1656_67B1_9E37_79F9
@@ -11,25 +11,25 @@ public enum XXH64 {
   @usableFromInline static let prime5: UInt64 = 0x27D4_EB2F_1656_67C5
 
   /// The XXH64 hash of `bytes` with `seed`.
-  public static func hash(_ bytes: UnsafeRawBufferPointer, seed: UInt64 = 0) -> UInt64 {
+  static func hash(_ bytes: UnsafeRawBufferPointer, seed: UInt64 = 0) -> UInt64 {
     guard let base = bytes.baseAddress else { return finish(seed &+ prime5, length: 0) }
     return hash(base, count: bytes.count, seed: seed)
   }
 
   /// The XXH64 hash of the bytes of `array` with `seed`.
-  public static func hash(_ array: [UInt8], seed: UInt64 = 0) -> UInt64 {
+  static func hash(_ array: [UInt8], seed: UInt64 = 0) -> UInt64 {
     array.withUnsafeBytes { hash($0, seed: seed) }
   }
 
   /// The XXH64 hash of the UTF-8 bytes of `string` with `seed`.
-  public static func hash(_ string: String, seed: UInt64 = 0) -> UInt64 {
+  static func hash(_ string: String, seed: UInt64 = 0) -> UInt64 {
     var string = string
     return string.withUTF8 { hash(UnsafeRawBufferPointer($0), seed: seed) }
   }
 
   /// The XXH64 hash of `count` bytes at `base` with `seed`.
   @inlinable @inline(__always)
-  public static func hash(_ base: UnsafeRawPointer, count: Int, seed: UInt64 = 0) -> UInt64 {
+  static func hash(_ base: UnsafeRawPointer, count: Int, seed: UInt64 = 0) -> UInt64 {
     var p = 0
     var h: UInt64
     if count >= 32 {
@@ -75,7 +75,7 @@ public enum XXH64 {
 
   /// XXH64 of the 8 little-endian bytes of `value`: a fast stable hash of one integer.
   @inlinable @inline(__always)
-  public static func hash(_ value: UInt64, seed: UInt64 = 0) -> UInt64 {
+  static func hash(_ value: UInt64, seed: UInt64 = 0) -> UInt64 {
     var h = seed &+ prime5 &+ 8
     h ^= round(0, value)
     h = rotl(h, 27) &* prime1 &+ prime4

@@ -20,7 +20,7 @@ public struct ExampleFilter: Sendable {
     /// ``Instructor`` after rendering, since the count depends on the format).
     case tooManyTokens = "example over --max-tokens"
     /// The response is only headings, navigation (a table of contents, an index, a link list)
-    /// or a few words (checked by the generator: ``AnswerCheck``).
+    /// or a few words (checked by the generator: `AnswerCheck`).
     case notAnAnswer = "response only headings, navigation or a few words"
     /// The prompt was already written with another answer, and no added context told them
     /// apart (checked by ``Instructor``, which keeps the digests of the prompts it wrote).
@@ -46,7 +46,7 @@ public struct ExampleFilter: Sendable {
   ]
 
   /// Why `example` should be dropped, or `nil` to keep it.
-  public func rejection(of example: Example) -> Reason? {
+  func rejection(of example: Example) -> Reason? {
     let response = example.responseMessages.map(\.text).joined(separator: "\n")
     let prompt = example.promptMessages.filter { $0.role != .system }.map(\.text).joined(separator: "\n")
     let trimmedResponse = TextTrimming.trimmed(response)

@@ -16,7 +16,7 @@ public struct InstructOptions: Sendable {
   /// ``TokenCounter/wordEstimate`` when none is installed).
   public var tokenCounter: TokenCounter
   /// The most tokens a written record may have, counted as the services count it
-  /// (``ExampleTokenCounter``, chat overhead included); longer ones are dropped and counted.
+  /// (`ExampleTokenCounter`, chat overhead included); longer ones are dropped and counted.
   public var maxTokens: Int?
   /// The most tokens of one answer, counted with ``tokenCounter``: longer sections and
   /// definitions are cut into parts at paragraph, then sentence boundaries. `nil`: half of

@@ -2,8 +2,8 @@
 ///
 /// Memory is one document at a time plus the StackExchange join table (bounded by
 /// ``InstructOptions/maxPendingQuestions``), the digests of the prompts written (about 40 bytes
-/// per example, so no prompt is written with two different answers: ``PromptRegistry``) and the
-/// site suffixes of titles (at most ``TitleCleaner/maxTracked``). Output order follows input order, so the same input
+/// per example, so no prompt is written with two different answers: `PromptRegistry`) and the
+/// site suffixes of titles (at most `TitleCleaner/maxTracked`). Output order follows input order, so the same input
 /// and options give byte-identical output.
 public struct Instructor: Sendable {
   /// What a run did: examples written per task and examples dropped per reason.
@@ -112,7 +112,7 @@ public struct Instructor: Sendable {
   }
 
   /// The examples of one document, before filtering (for tests and previews).
-  public func examples(for document: Document) -> [Example] {
+  func examples(for document: Document) -> [Example] {
     ExampleGenerator(options: options).examples(for: document).map(\.example)
   }
 }

@@ -1,24 +1,24 @@
 /// Cuts a text into chunks of at most a given number of tokens, at word boundaries, with a
 /// given overlap between neighbours. A single word longer than the budget is a chunk alone.
-public struct TextChunker: Sendable {
+struct TextChunker: Sendable {
   /// The most tokens a chunk holds.
-  public var chunkTokens: Int
+  var chunkTokens: Int
   /// How many tokens at the end of one chunk start the next (less than `chunkTokens`).
-  public var overlapTokens: Int
+  var overlapTokens: Int
   /// What counts tokens; called once per word with the whitespace before it (BPE tokenizers
   /// with whitespace pre-splitting are nearly additive over words), then once per chunk to make
   /// sure the chunk as a whole fits.
-  public var counter: TokenCounter
+  var counter: TokenCounter
 
   /// A chunker with the given budget, overlap and counter.
-  public init(chunkTokens: Int, overlapTokens: Int, counter: TokenCounter = .wordEstimate) {
+  init(chunkTokens: Int, overlapTokens: Int, counter: TokenCounter = .wordEstimate) {
     self.chunkTokens = max(1, chunkTokens)
     self.overlapTokens = max(0, min(overlapTokens, chunkTokens - 1))
     self.counter = counter
   }
 
   /// The chunks of `text`, in order, each a slice of it from its first word to its last.
-  public func chunks(of text: String) -> [Substring] {
+  func chunks(of text: String) -> [Substring] {
     // Scan scalars, not Characters: whitespace never joins a grapheme cluster with a letter
     // here, and scalar stepping avoids grapheme breaking on long texts.
     var words: [(range: Range<String.Index>, tokens: Int)] = []

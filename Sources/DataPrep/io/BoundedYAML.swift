@@ -10,15 +10,15 @@ import Yams
 /// keys in full while composing, see ``YAMLAliasKeyScan``), and the composed graph is walked
 /// counting every node as often as aliases repeat it, stopping at ``maximumNodes``, before
 /// anything is converted. Nesting is bounded by libyaml itself (1,000 levels).
-public enum BoundedYAML {
+enum BoundedYAML {
   /// The largest YAML text read: 4 MiB, hundreds of times any config or template.
-  public static let maximumBytes = 4 << 20
+  static let maximumBytes = 4 << 20
   /// The most nodes the document may hold once aliases are expanded: 200,000, hundreds of
   /// times a real config, while the values built stay in the tens of megabytes.
-  public static let maximumNodes = 200_000
+  static let maximumNodes = 200_000
 
   /// Why a YAML text was refused; ``reason`` is the message without the file name.
-  public enum Failure: Error, Sendable, Equatable {
+  enum Failure: Error, Sendable, Equatable {
     /// Larger than ``BoundedYAML/maximumBytes``.
     case tooLarge(bytes: Int, limit: Int)
     /// More than ``BoundedYAML/maximumNodes`` nodes with aliases expanded.
@@ -32,7 +32,7 @@ public enum BoundedYAML {
     case invalid(String)
 
     /// What is wrong and what to do, for the caller's error that names the file.
-    public var reason: String {
+    var reason: String {
       switch self {
       case .tooLarge(let bytes, let limit):
         return "the YAML is \(bytes) bytes, over the \(limit >> 20) MiB limit for a YAML file"
@@ -52,7 +52,7 @@ public enum BoundedYAML {
 
   /// The composed node tree of the single document in `text` (`nil` when it is empty).
   /// - Throws: ``Failure`` when the text is too large, invalid, or expands past the node limit.
-  public static func compose(_ text: String) throws(Failure) -> Node? {
+  static func compose(_ text: String) throws(Failure) -> Node? {
     let bytes = text.utf8.count
     guard bytes <= maximumBytes else { throw .tooLarge(bytes: bytes, limit: maximumBytes) }
     if let line = YAMLAliasKeyScan.firstAliasKeyLine(in: text) { throw .aliasInKey(line: line) }
@@ -69,7 +69,7 @@ public enum BoundedYAML {
   /// The Swift value (`[String: Any]`, `[Any]`, `String`, `Int`, ...) of the document in
   /// `text`, as `Yams.load` gives it, once ``compose(_:)`` accepted it.
   /// - Throws: ``Failure`` as ``compose(_:)`` does.
-  public static func load(_ text: String) throws(Failure) -> Any? {
+  static func load(_ text: String) throws(Failure) -> Any? {
     try compose(text)?.any
   }
 

@@ -13,9 +13,9 @@ import Foundation
 /// read: a truncated stream, corrupt deflate data or a bad checksum, and bytes after a member
 /// that are neither another member nor zero padding (what `gzip -t` calls trailing garbage).
 /// Not `Sendable`: one reader per task.
-public final class ByteSource {
+package final class ByteSource {
   /// The path as the user gave it (`-` for standard input), used in error messages.
-  public let path: String
+  package let path: String
 
   /// Opens `path` for reading; `-` reads standard input.
   ///
@@ -25,7 +25,7 @@ public final class ByteSource {
   /// `fileSystemPath`, when given, is the name to open as bytes (a name that is not UTF-8, which
   /// `path` can only show escaped).
   /// - Throws: ``InputError`` when the path is missing, a directory, not a regular file or unreadable.
-  public init(path: String, fileSystemPath: [UInt8]? = nil) throws(InputError) {
+  package init(path: String, fileSystemPath: [UInt8]? = nil) throws(InputError) {
     self.path = path
     let fd: Int32
     if path == "-" {
@@ -156,7 +156,7 @@ public final class ByteSource {
   /// returns 0 at the end of the input.
   /// - Throws: ``InputError/readFailed(path:reason:)`` on an I/O error, or gzip data that is
   ///   truncated, corrupt, or followed by bytes that are not another member.
-  public func read(into buffer: UnsafeMutableRawBufferPointer) throws(InputError) -> Int {
+  package func read(into buffer: UnsafeMutableRawBufferPointer) throws(InputError) -> Int {
     guard let base = buffer.baseAddress, buffer.count > 0 else { return 0 }
     var total = 0
     while total < buffer.count {
@@ -334,7 +334,7 @@ public final class ByteSource {
   }
 
   /// Reads the whole input into memory. Use for single documents, never for datasets.
-  public func readAll(limit: Int = Int(Int32.max)) throws(InputError) -> [UInt8] {
+  package func readAll(limit: Int = Int(Int32.max)) throws(InputError) -> [UInt8] {
     var out: [UInt8] = []
     let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 1)
     defer { chunk.deallocate() }

@@ -3,38 +3,38 @@
 ///
 /// Parsing a batch gives the same records and the same errors, naming the same file and line,
 /// as ``JSONLReader/forEachRecord(_:)``; blank lines are skipped.
-public struct JSONLBatch: Sendable {
+package struct JSONLBatch: Sendable {
   /// The input's path as given, for error messages.
-  public let path: String
+  package let path: String
   /// The 1-based line number of the first line in the batch.
-  public let firstLine: Int
+  package let firstLine: Int
   private var bytes: [UInt8] = []
   private var lineEnds: [Int] = []
 
   /// An empty batch whose first line will be line `firstLine` of `path`.
-  public init(path: String, firstLine: Int) {
+  package init(path: String, firstLine: Int) {
     self.path = path
     self.firstLine = firstLine
   }
 
   /// How many lines the batch holds, blank ones included.
-  public var lineCount: Int { lineEnds.count }
+  package var lineCount: Int { lineEnds.count }
 
   /// How many bytes of line content the batch holds.
-  public var byteCount: Int { bytes.count }
+  package var byteCount: Int { bytes.count }
 
   mutating func reserve(bytes count: Int) {
     bytes.reserveCapacity(count)
   }
 
   /// Appends the next line (without its line end).
-  public mutating func append(_ line: UnsafeBufferPointer<UInt8>) {
+  package mutating func append(_ line: UnsafeBufferPointer<UInt8>) {
     bytes.append(contentsOf: line)
     lineEnds.append(bytes.count)
   }
 
   /// Calls `body` with each line's bytes and 1-based line number, in order.
-  public func forEachLine(_ body: (_ line: UnsafeBufferPointer<UInt8>, _ number: Int) throws -> Void) rethrows {
+  package func forEachLine(_ body: (_ line: UnsafeBufferPointer<UInt8>, _ number: Int) throws -> Void) rethrows {
     try bytes.withUnsafeBufferPointer { all in
       var start = 0
       for (index, end) in lineEnds.enumerated() {
@@ -46,7 +46,7 @@ public struct JSONLBatch: Sendable {
 
   /// Parses every non-blank line into a record, in order.
   /// - Throws: ``InputError`` for the first line that is not a JSON object.
-  public func records(parser: JSONParser = JSONParser()) throws(InputError) -> [JSONLReader.Record] {
+  package func records(parser: JSONParser = JSONParser()) throws(InputError) -> [JSONLReader.Record] {
     var records: [JSONLReader.Record] = []
     records.reserveCapacity(lineEnds.count)
     let result: Result<Void, InputError> = bytes.withUnsafeBufferPointer { all in

@@ -26,7 +26,7 @@ public struct JSONLReader {
   private let maximumLineBytes: Int
 
   /// A reader over `source`, parsing with `parser`, refusing lines over `maximumLineBytes`.
-  public init(
+  package init(
     _ source: ByteSource, parser: JSONParser = JSONParser(), maximumLineBytes: Int = InputLimits.defaultMaximumLineBytes
   ) {
     self.source = source
@@ -78,7 +78,7 @@ public struct JSONLReader {
   /// at least one), not yet parsed, so the parsing can run on other tasks with
   /// ``JSONLBatch/records(parser:)``. Batches arrive in input order.
   /// - Throws: ``InputError`` when reading fails, or what `body` throws.
-  public func forEachBatch(targetBytes: Int = 1 << 20, _ body: (JSONLBatch) throws -> Bool) throws {
+  package func forEachBatch(targetBytes: Int = 1 << 20, _ body: (JSONLBatch) throws -> Bool) throws {
     let path = source.path
     var batch = JSONLBatch(path: path, firstLine: 1)
     batch.reserve(bytes: targetBytes + targetBytes / 8)

@@ -4,13 +4,13 @@
 /// to a closure as a borrowed buffer, with its 1-based line number. Memory is one chunk plus
 /// the longest line; a line longer than `maximumLineBytes` is an error as soon as that many
 /// bytes of it are buffered, so a hostile single-line file cannot exhaust memory.
-public struct LineReader {
+package struct LineReader {
   private let source: ByteSource
   private let chunkSize: Int
   private let maximumLineBytes: Int
 
   /// A reader over `source` refusing lines longer than `maximumLineBytes` (line end excluded).
-  public init(
+  package init(
     _ source: ByteSource, chunkSize: Int = 1 << 20, maximumLineBytes: Int = InputLimits.defaultMaximumLineBytes
   ) {
     self.source = source
@@ -21,7 +21,7 @@ public struct LineReader {
   /// Calls `body` with each line and its number; a final line without `\n` is passed too.
   /// Stops early when `body` returns `false`.
   /// - Throws: ``InputError/lineTooLong(path:line:limit:)``, read errors, and what `body` throws.
-  public func forEachLine(
+  package func forEachLine(
     _ body: (_ line: UnsafeBufferPointer<UInt8>, _ number: Int) throws -> Bool
   ) throws {
     let limit = maximumLineBytes

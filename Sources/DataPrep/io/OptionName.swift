@@ -1,3 +1,5 @@
+import Synchronization
+
 /// A setting a caller gives a stage, as error messages name it.
 ///
 /// The library words a setting as its options property (`` `ngram` ``); the CLI words it as its
@@ -72,8 +74,13 @@ public enum OptionName: String, Sendable, CaseIterable {
   /// The longest example instruct keeps.
   case maxChars
 
-  /// How messages made in the current task name settings: by default the options property in
-  /// backticks. A front end binds its own wording for the work it runs, e.g. the CLI its flags:
-  /// `OptionName.$naming.withValue({ "--" + ... }) { ... }`.
-  @TaskLocal public static var naming: @Sendable (OptionName) -> String = { "`\($0.rawValue)`" }
+  /// How messages name settings: by default the options property in backticks. A front end sets
+  /// its own wording once, before any work, e.g. the CLI its flags (`--force`).
+  public static var naming: @Sendable (OptionName) -> String {
+    get { wording.withLock { $0 } }
+    set { wording.withLock { $0 = newValue } }
+  }
+
+  /// The wording ``naming`` holds, behind a lock so any thread may read it.
+  private static let wording = Mutex<@Sendable (OptionName) -> String>({ "`\($0.rawValue)`" })
 }

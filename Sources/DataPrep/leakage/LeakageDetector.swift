@@ -8,15 +8,15 @@ import Foundation
 /// A pair of records is reported once for its content, under the strongest kind (exact, then
 /// near, then passage), plus once more when they also share a group. Findings come in input
 /// order whatever the number of workers.
-public struct LeakageDetector: Sendable {
+struct LeakageDetector: Sendable {
   /// The held-out side.
-  public let index: LeakageIndex
+  let index: LeakageIndex
   private var options: LeakageOptions { index.options }
   /// Target bytes per batch of lines handed to the workers.
   var batchBytes = 4 << 20
 
   /// A detector over `index`.
-  public init(index: LeakageIndex) {
+  init(index: LeakageIndex) {
     if index.isSealed {
       self.index = index
     } else {
@@ -29,7 +29,7 @@ public struct LeakageDetector: Sendable {
   /// The leaks of the records of the JSONL file `path` into the held-out records of the given
   /// roles (train: both; validation: `.external` only). `name` is how reports call the file.
   /// - Throws: ``InputError`` for unreadable files and bad lines, ``LeakageError/noText(path:line:field:)``.
-  public func scan(path: String, name: String? = nil, roles: Set<LeakageIndex.Role>) throws -> [LeakFinding] {
+  func scan(path: String, name: String? = nil, roles: Set<LeakageIndex.Role>) throws -> [LeakFinding] {
     let file = name ?? path
     var findings: [LeakFinding] = []
     var batch = LineBatch()

@@ -7,9 +7,9 @@ import Foundation
 /// Memory: about 24 bytes per distinct n-gram (``NGramTable``), `4 × permutations` bytes and
 /// one LSH entry per band per record, and the records' ids. The training side is streamed
 /// against it by ``LeakageDetector``, so the smaller side should be the indexed one.
-public struct LeakageIndex: Sendable {
+struct LeakageIndex: Sendable {
   /// Whom a held-out record belongs to.
-  public enum Role: UInt8, Sendable {
+  enum Role: UInt8, Sendable {
     /// A held-out split of the same data (validation, test): checked against train only, groups too.
     case heldOut = 1
     /// An external evaluation set (`--against`): checked against train and validation, content only.
@@ -30,7 +30,7 @@ public struct LeakageIndex: Sendable {
   private var analyzer: RecordAnalyzer
 
   /// An empty index for `options`.
-  public init(options: LeakageOptions) {
+  init(options: LeakageOptions) {
     self.options = options
     lsh = options.kinds.contains(.nearDuplicate)
       ? LSHIndex(threshold: options.threshold, permutations: options.permutations) : LSHIndex(bands: 1, rows: 1)
@@ -39,28 +39,28 @@ public struct LeakageIndex: Sendable {
   }
 
   /// How many held-out records are indexed.
-  public var recordCount: Int { references.count }
+  var recordCount: Int { references.count }
   /// How many distinct n-grams are indexed.
-  public var ngramCount: Int { ngrams.count }
+  var ngramCount: Int { ngrams.count }
 
   /// Approximate bytes held by the index (n-gram table, signatures, hash tables, ids).
-  public var memoryBytes: Int {
+  var memoryBytes: Int {
     ngrams.memoryBytes + shingleKeys.memoryBytes + signatures.count * 4 + (exact.count + bands.count) * 16 + references.count * 64
       + groups.count * 64
   }
 
   /// Whether the lookup tables are ready (``seal()`` after the last record is added).
-  public var isSealed: Bool { exact.isSorted && bands.isSorted }
+  var isSealed: Bool { exact.isSorted && bands.isSorted }
 
   /// Prepares the lookup tables once every held-out record is added.
-  public mutating func seal() {
+  mutating func seal() {
     if !exact.isSorted { exact.sort() }
     if !bands.isSorted { bands.sort() }
   }
 
   /// Adds the records of a JSONL file (`name` is how reports call it).
   /// - Throws: ``InputError`` for unreadable files and bad lines, ``LeakageError/noText(path:line:field:)``.
-  public mutating func addJSONL(path: String, name: String? = nil, role: Role) throws {
+  mutating func addJSONL(path: String, name: String? = nil, role: Role) throws {
     let file = name ?? path
     try JSONLReader(path: path, limits: options.limits).forEachRecord { record in
       let reference = LeakRecordReference(file: file, line: record.line, id: LeakRecordReference.recordID(record.object))
@@ -72,7 +72,7 @@ public struct LeakageIndex: Sendable {
   /// Adds a plain-text file: each paragraph (lines up to a blank line) is a record; a file
   /// without blank lines has one record per line.
   /// - Throws: ``InputError`` when the file cannot be read.
-  public mutating func addPlainText(path: String, name: String? = nil, role: Role) throws {
+  mutating func addPlainText(path: String, name: String? = nil, role: Role) throws {
     let file = name ?? path
     let bytes = try ByteSource(path: path).readAll()
     let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)

@@ -13,6 +13,7 @@ public enum MarkupParseError: Error, Equatable, Sendable, LocalizedError {
   /// Internal entity references expand to more text than allowed (an entity-expansion attack).
   case entityExpansionTooLarge(limit: Int)
 
+  /// A message naming what is wrong and, for malformed XML, the line; the caller prefixes the file.
   public var errorDescription: String? {
     switch self {
     case .empty:

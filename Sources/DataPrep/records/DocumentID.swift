@@ -5,9 +5,9 @@ import Crypto
 /// An id is the first 16 hexadecimal digits (64 bits) of the SHA-256 of the document's
 /// `source` (the path as given, plus `#N` in record mode), so the same input always gets the
 /// same id, whatever the machine, the run or `--jobs`.
-public enum DocumentID {
+enum DocumentID {
   /// The id of the document whose `source` is `source`.
-  public static func make(source: String) -> String {
+  static func make(source: String) -> String {
     let digest = SHA256.hash(data: Array(source.utf8))
     let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
     var out: [UInt8] = []

@@ -12,17 +12,17 @@
 /// | document, `text` example | `text` (no role) |
 ///
 /// The whole text is the parts joined with `"\n"`. Records of none of these shapes have no text.
-public enum RecordText {
+enum RecordText {
   /// One piece of a record's text and who says it.
-  public struct Part: Sendable, Hashable {
+  struct Part: Sendable, Hashable {
     /// The speaker: a chat role (`system`, `user`, `assistant`, ...), a ShareGPT `from`, a field
     /// name (`prompt`, `completion`, `instruction`, `input`, `output`), or `nil` for plain text.
-    public var role: String?
+    var role: String?
     /// The text.
-    public var text: String
+    var text: String
 
     /// A part with the given role and text.
-    public init(role: String?, text: String) {
+    init(role: String?, text: String) {
       self.role = role
       self.text = text
     }
@@ -33,7 +33,7 @@ public enum RecordText {
   /// The shape is detected under ``DetectionRule/textual`` and the turns read by
   /// ``RecordReader``; the text leaves out the members beside it (a `system` field, Alpaca's
   /// `history`) and the turns with no text.
-  public static func parts(of record: JSONObject) -> [Part] {
+  static func parts(of record: JSONObject) -> [Part] {
     guard let format = DatasetFormat.detect(record, rule: .textual) else { return [] }
     return parts(of: record, as: format)
   }
@@ -61,13 +61,13 @@ public enum RecordText {
 
   /// Whether `record` is a document or a `text` example: its text is its `text` member and it
   /// has none of the example shapes (dedup turns partial-copy detection on only for these).
-  public static func isDocument(_ record: JSONObject) -> Bool {
+  static func isDocument(_ record: JSONObject) -> Bool {
     let keys = FormatKeys(of: record)
     return keys.contains(.textString) && keys.isDisjoint(with: [.messages, .conversations, .instruction, .prompt, .completion])
   }
 
   /// The text of `record`: its parts joined with `"\n"`, or `nil` when it has no text.
-  public static func text(of record: JSONObject) -> String? {
+  static func text(of record: JSONObject) -> String? {
     let parts = parts(of: record)
     if parts.isEmpty { return nil }
     if parts.count == 1 { return parts[0].text }
@@ -75,7 +75,7 @@ public enum RecordText {
   }
 
   /// The text at `field` when one is given (`--field PATH`), else the record's own text.
-  public static func text(of record: JSONObject, field: String?) -> String? {
+  static func text(of record: JSONObject, field: String?) -> String? {
     guard let field else { return text(of: record) }
     return text(of: record, field: field)
   }
@@ -83,7 +83,7 @@ public enum RecordText {
   /// The text at the dotted `field` path (`--field PATH`, e.g. `metadata.summary` or
   /// `messages.1.content`): a string as is, an array's strings joined with `"\n"`, otherwise
   /// the text of an object found there; `nil` when there is none.
-  public static func text(of record: JSONObject, field: String) -> String? {
+  static func text(of record: JSONObject, field: String) -> String? {
     guard let value = JSONValue.object(record).value(atPath: field) else { return nil }
     switch value {
     case .string(let text): return text
@@ -100,7 +100,7 @@ public enum RecordText {
 
   /// The text of one chat message's `content`: a string, or the `text` of its content parts
   /// (multimodal messages) joined with `"\n"`; `nil` when there is none (e.g. a tool call).
-  public static func content(of message: JSONObject) -> String? {
+  static func content(of message: JSONObject) -> String? {
     contentText(message["content"])
   }
 

@@ -4,18 +4,18 @@ import Foundation
 /// of `rows` values; two records whose signatures agree on every value of at least one band
 /// become a candidate pair. A pair of Jaccard similarity `s` becomes a candidate with
 /// probability `1 - (1 - s^rows)^bands`.
-public struct LSHIndex: Sendable {
+struct LSHIndex: Sendable {
   /// The number of bands.
-  public let bands: Int
+  let bands: Int
   /// Signature values per band.
-  public let rows: Int
+  let rows: Int
   /// Buckets larger than this pair each member only with the next `maxBucketWindow` members
   /// (in record order), so one huge bucket cannot produce a quadratic number of pairs; clusters
   /// stay connected through the chain.
-  public var maxBucketWindow: Int = 64
+  var maxBucketWindow: Int = 64
 
   /// An index with the given banding.
-  public init(bands: Int, rows: Int) {
+  init(bands: Int, rows: Int) {
     self.bands = max(1, bands)
     self.rows = max(1, rows)
   }
@@ -24,7 +24,7 @@ public struct LSHIndex: Sendable {
   /// `threshold`, counting a missed pair `falseNegativeWeight` times as much as a spurious one,
   /// among the bandings that make a pair exactly at the threshold a candidate with probability at
   /// least `recallAtThreshold` (spurious candidates are removed by verification; missed pairs are lost).
-  public init(threshold: Double, permutations: Int, falseNegativeWeight: Double = 10, recallAtThreshold: Double = 0.995) {
+  init(threshold: Double, permutations: Int, falseNegativeWeight: Double = 10, recallAtThreshold: Double = 0.995) {
     let (b, r) = Self.optimalBanding(
       threshold: threshold, permutations: permutations, falseNegativeWeight: falseNegativeWeight,
       recallAtThreshold: recallAtThreshold)
@@ -34,7 +34,7 @@ public struct LSHIndex: Sendable {
   /// The (bands, rows) with `bands * rows <= permutations` minimising
   /// `FP + falseNegativeWeight * FN` (FP: the area under the S-curve below the threshold; FN: the
   /// area above it) among those reaching `recallAtThreshold` at the threshold, or among all when none does.
-  public static func optimalBanding(
+  static func optimalBanding(
     threshold: Double, permutations: Int, falseNegativeWeight: Double, recallAtThreshold: Double = 0
   ) -> (bands: Int, rows: Int) {
     var best = (bands: 1, rows: max(1, permutations))
@@ -59,7 +59,7 @@ public struct LSHIndex: Sendable {
   }
 
   /// The probability that a pair of Jaccard similarity `s` becomes a candidate.
-  public func candidateProbability(_ s: Double) -> Double {
+  func candidateProbability(_ s: Double) -> Double {
     1 - pow(1 - pow(s, Double(rows)), Double(bands))
   }
 
@@ -72,7 +72,7 @@ public struct LSHIndex: Sendable {
   }
 
   /// The stable key of band `band` of `signature`.
-  public func bandKey(_ signature: UnsafeBufferPointer<UInt32>, band: Int) -> UInt64 {
+  func bandKey(_ signature: UnsafeBufferPointer<UInt32>, band: Int) -> UInt64 {
     guard let base = signature.baseAddress else { return 0 }
     return XXH64.hash(UnsafeRawPointer(base + band * rows), count: rows * 4, seed: UInt64(band))
   }
@@ -80,7 +80,7 @@ public struct LSHIndex: Sendable {
   /// The candidate pairs among `members` (record numbers into `signatures`, a flat array of
   /// `stride` values per record) from the bands in `bandRange`, sorted and without repeats.
   /// Bands are independent: a cluster job array can give each job a band range and merge.
-  public func candidatePairs(
+  func candidatePairs(
     signatures: [UInt32], stride: Int, members: [Int32], bandRange: Range<Int>? = nil, jobs: Int = 1
   ) -> [CandidatePair] {
     let range = bandRange ?? 0..<bands
@@ -136,20 +136,20 @@ public struct LSHIndex: Sendable {
 }
 
 /// Two record numbers, the smaller first.
-public struct CandidatePair: Sendable, Hashable, Comparable {
+struct CandidatePair: Sendable, Hashable, Comparable {
   /// The smaller record number.
-  public var first: Int32
+  var first: Int32
   /// The larger record number.
-  public var second: Int32
+  var second: Int32
 
   /// The pair of `x` and `y` in either order.
-  public init(_ x: Int32, _ y: Int32) {
+  init(_ x: Int32, _ y: Int32) {
     first = min(x, y)
     second = max(x, y)
   }
 
   /// Orders by first, then second.
-  public static func < (l: CandidatePair, r: CandidatePair) -> Bool {
+  static func < (l: CandidatePair, r: CandidatePair) -> Bool {
     l.first != r.first ? l.first < r.first : l.second < r.second
   }
 }

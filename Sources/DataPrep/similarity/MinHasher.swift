@@ -6,16 +6,16 @@
 /// `(a[i] * x + b[i]) >> 32` (wrapping, `a[i]` odd), with `a` and `b` drawn by ``SplitMix64``
 /// from `seed`: the same seed gives the same signatures on every machine. Values are `UInt32`
 /// (half the memory of 64-bit values; collisions between distinct minima are negligible).
-public struct MinHasher: Sendable {
+struct MinHasher: Sendable {
   /// The number of hash functions (signature length).
-  public let permutations: Int
+  let permutations: Int
   /// The seed the coefficients were drawn from.
-  public let seed: UInt64
+  let seed: UInt64
   private let a: [UInt64]
   private let b: [UInt64]
 
   /// A hasher with `permutations` functions drawn from `seed`.
-  public init(permutations: Int = 128, seed: UInt64 = 0x6461_7461_7072_6570) {
+  init(permutations: Int = 128, seed: UInt64 = 0x6461_7461_7072_6570) {
     self.permutations = max(1, permutations)
     self.seed = seed
     var rng = SplitMix64(seed: seed)
@@ -31,7 +31,7 @@ public struct MinHasher: Sendable {
 
   /// The signature of the set of `shingles` (repeats do not matter). An empty set gives all
   /// `UInt32.max`.
-  public func signature(of shingles: [UInt64]) -> [UInt32] {
+  func signature(of shingles: [UInt64]) -> [UInt32] {
     var out = [UInt32](repeating: .max, count: permutations)
     shingles.withUnsafeBufferPointer { s in
       out.withUnsafeMutableBufferPointer { signature(of: s, into: $0) }
@@ -40,7 +40,7 @@ public struct MinHasher: Sendable {
   }
 
   /// Writes the signature of `shingles` into `out` (`permutations` values).
-  public func signature(of shingles: UnsafeBufferPointer<UInt64>, into out: UnsafeMutableBufferPointer<UInt32>) {
+  func signature(of shingles: UnsafeBufferPointer<UInt64>, into out: UnsafeMutableBufferPointer<UInt32>) {
     a.withUnsafeBufferPointer { a in
       b.withUnsafeBufferPointer { b in
         // Four functions per pass over the shingles keeps the pass cost low and the minima in registers.
@@ -74,7 +74,7 @@ public struct MinHasher: Sendable {
 
   /// The fraction of positions where two signatures agree: an unbiased estimate of the Jaccard
   /// similarity of the sets they came from.
-  public static func estimatedJaccard(_ x: UnsafeBufferPointer<UInt32>, _ y: UnsafeBufferPointer<UInt32>) -> Double {
+  static func estimatedJaccard(_ x: UnsafeBufferPointer<UInt32>, _ y: UnsafeBufferPointer<UInt32>) -> Double {
     let count = min(x.count, y.count)
     guard count > 0 else { return 0 }
     var equal = 0
@@ -83,7 +83,7 @@ public struct MinHasher: Sendable {
   }
 
   /// ``estimatedJaccard(_:_:)`` for arrays.
-  public static func estimatedJaccard(_ x: [UInt32], _ y: [UInt32]) -> Double {
+  static func estimatedJaccard(_ x: [UInt32], _ y: [UInt32]) -> Double {
     x.withUnsafeBufferPointer { xs in y.withUnsafeBufferPointer { estimatedJaccard(xs, $0) } }
   }
 }

@@ -7,11 +7,11 @@
 /// two sets agree at a position with probability equal to their Jaccard similarity, as with
 /// ``MinHasher``; signatures plug into ``LSHIndex`` and ``MinHasher/estimatedJaccard(_:_:)``
 /// unchanged. Deterministic: the same seed gives the same signatures on every machine.
-public struct OnePermutationHasher: Sendable {
+struct OnePermutationHasher: Sendable {
   /// The number of bins (signature length).
-  public let bins: Int
+  let bins: Int
   /// The seed of the re-mixing and of the probe sequences.
-  public let seed: UInt64
+  let seed: UInt64
   private let mix: UInt64
   private let probeSeed: UInt64
   /// Probes tried before falling back to the lowest non-empty bin (never reached in practice).
@@ -24,7 +24,7 @@ public struct OnePermutationHasher: Sendable {
   private static let earlyProbes = 8
 
   /// A hasher of `bins` bins (signature length) drawn from `seed`.
-  public init(bins: Int = 128, seed: UInt64 = 0x6461_7461_7072_6570) {
+  init(bins: Int = 128, seed: UInt64 = 0x6461_7461_7072_6570) {
     let k = max(1, bins)
     self.bins = k
     self.seed = seed
@@ -70,7 +70,7 @@ public struct OnePermutationHasher: Sendable {
 
   /// The signature of the set of `shingles` (repeats do not matter). An empty set gives all
   /// `UInt32.max`.
-  public func signature(of shingles: [UInt64]) -> [UInt32] {
+  func signature(of shingles: [UInt64]) -> [UInt32] {
     var out = [UInt32](repeating: .max, count: bins)
     shingles.withUnsafeBufferPointer { s in
       out.withUnsafeMutableBufferPointer { signature(of: s, into: $0) }
@@ -79,7 +79,7 @@ public struct OnePermutationHasher: Sendable {
   }
 
   /// Writes the signature of `shingles` into `out` (`bins` values).
-  public func signature(of shingles: UnsafeBufferPointer<UInt64>, into out: UnsafeMutableBufferPointer<UInt32>) {
+  func signature(of shingles: UnsafeBufferPointer<UInt64>, into out: UnsafeMutableBufferPointer<UInt32>) {
     let k = bins
     guard out.count >= k else { return }
     for i in 0..<k { out[i] = .max }

@@ -7,25 +7,25 @@
 /// words; an empty text gives none. A word's hash is XXH64 (of its bytes packed into a `UInt64`
 /// when it has at most 8); a shingle's hash is the XOR of its words' hashes rotated by 13 bits
 /// per position, through XXH64's final avalanche. Both are stable across runs and machines.
-public struct Shingler: Sendable {
+struct Shingler: Sendable {
   /// Words per shingle.
-  public let n: Int
+  let n: Int
 
   /// A shingler of `n`-word shingles (`n` >= 1).
-  public init(n: Int = 5) {
+  init(n: Int = 5) {
     self.n = max(1, n)
   }
 
   /// Replaces `out` with the shingle hashes of the normalised UTF-8 text `text`, in text order
   /// (repeats included).
-  public func shingles(ofNormalized text: UnsafeBufferPointer<UInt8>, into out: inout [UInt64]) {
+  func shingles(ofNormalized text: UnsafeBufferPointer<UInt8>, into out: inout [UInt64]) {
     var words: [UInt64] = []
     wordHashes(text, into: &words)
     shingles(ofWordHashes: words, into: &out)
   }
 
   /// The shingle hashes of normalised text given as a `String`.
-  public func shingles(ofNormalized text: String) -> [UInt64] {
+  func shingles(ofNormalized text: String) -> [UInt64] {
     var text = text
     var out: [UInt64] = []
     text.withUTF8 { shingles(ofNormalized: $0, into: &out) }
@@ -33,7 +33,7 @@ public struct Shingler: Sendable {
   }
 
   /// Replaces `out` with the shingle hashes over a sequence of word hashes.
-  public func shingles(ofWordHashes words: [UInt64], into out: inout [UInt64]) {
+  func shingles(ofWordHashes words: [UInt64], into out: inout [UInt64]) {
     out.removeAll(keepingCapacity: true)
     if words.isEmpty { return }
     let n = self.n
@@ -60,7 +60,7 @@ public struct Shingler: Sendable {
   }
 
   /// Replaces `out` with the XXH64 hash of each word of the normalised text.
-  public func wordHashes(_ text: UnsafeBufferPointer<UInt8>, into out: inout [UInt64]) {
+  func wordHashes(_ text: UnsafeBufferPointer<UInt8>, into out: inout [UInt64]) {
     out.removeAll(keepingCapacity: true)
     guard let base = text.baseAddress else { return }
     let count = text.count

@@ -1,18 +1,18 @@
 /// Disjoint sets over `0..<count` with path halving; the root of a set is always its smallest
 /// member, so the partition and its representatives do not depend on the order of unions.
-public struct UnionFind: Sendable {
+struct UnionFind: Sendable {
   private var parent: [Int32]
 
   /// `count` singleton sets.
-  public init(count: Int) {
+  init(count: Int) {
     parent = (0..<count).map { Int32($0) }
   }
 
   /// The number of elements.
-  public var count: Int { parent.count }
+  var count: Int { parent.count }
 
   /// The representative (smallest member) of `x`'s set.
-  public mutating func find(_ x: Int) -> Int {
+  mutating func find(_ x: Int) -> Int {
     var x = x
     while Int(parent[x]) != x {
       let grand = parent[Int(parent[x])]
@@ -24,7 +24,7 @@ public struct UnionFind: Sendable {
 
   /// Merges the sets of `x` and `y`; returns `false` when they were already one set.
   @discardableResult
-  public mutating func union(_ x: Int, _ y: Int) -> Bool {
+  mutating func union(_ x: Int, _ y: Int) -> Bool {
     let rx = find(x)
     let ry = find(y)
     if rx == ry { return false }

@@ -8,30 +8,30 @@ import Foundation
 /// `re.sub(r"\s+", " ", re.sub(r"[^\w\s]", " ", unicodedata.normalize("NFKC", t).lower())).strip()`,
 /// so scores are comparable with tools that normalise that way. ASCII text takes a byte-level
 /// fast path; only runs of non-ASCII characters go through Foundation's Unicode normalisation.
-public struct TextNormalizer: Sendable {
+struct TextNormalizer: Sendable {
   /// The level applied.
-  public let level: NormalizationLevel
+  let level: NormalizationLevel
 
   /// A normalizer at `level`.
-  public init(level: NormalizationLevel = .basic) {
+  init(level: NormalizationLevel = .basic) {
     self.level = level
   }
 
   /// The normalised form of `text`.
-  public func normalize(_ text: String) -> String {
+  func normalize(_ text: String) -> String {
     var out: [UInt8] = []
     normalize(text, into: &out)
     return String(decoding: out, as: UTF8.self)
   }
 
   /// Replaces the contents of `out` with the normalised UTF-8 bytes of `text`.
-  public func normalize(_ text: String, into out: inout [UInt8]) {
+  func normalize(_ text: String, into out: inout [UInt8]) {
     var text = text
     text.withUTF8 { normalize($0, into: &out) }
   }
 
   /// Replaces the contents of `out` with the normalised form of the UTF-8 bytes `bytes`.
-  public func normalize(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+  func normalize(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
     if level != .none && Self.isASCII(bytes) {
       normalizeASCII(bytes, into: &out)
       return

@@ -8,18 +8,18 @@ public struct DatasetTokenReader: Sendable {
     case auto
     /// The whole input is one text (read into memory: one document, not a dataset).
     case text
-    /// Each line is a record; its text is ``RecordText`` (or the `field`).
+    /// Each line is a record; its text is `RecordText` (or the `field`).
     case jsonl
   }
 
-  /// The dotted path of the field holding the text (`--field`), or `nil` for ``RecordText``.
+  /// The dotted path of the field holding the text (`--field`), or `nil` for `RecordText`.
   public var field: String?
   /// Threads tokenizing JSONL records.
   public var jobs: Int
   /// Limits on JSONL input (nesting depth, line length).
   public var limits = InputLimits.standard
 
-  /// A reader taking text from `field` (or ``RecordText`` when `nil`), on `jobs` threads.
+  /// A reader taking text from `field` (or `RecordText` when `nil`), on `jobs` threads.
   public init(field: String? = nil, jobs: Int = 1) {
     self.field = field
     self.jobs = max(1, jobs)
@@ -46,7 +46,7 @@ public struct DatasetTokenReader: Sendable {
 
   /// Calls `body` with the token count of each text (`nil`: a record without text), in order.
   ///
-  /// A text input is read a block at a time (see ``Tokenizer/encode(source:allowingSpecialTokens:into:)``).
+  /// A text input is read a block at a time (see `Tokenizer/encode(source:allowingSpecialTokens:into:)`).
   public func forEachCount(
     path: String, format: Format, tokenizer: Tokenizer, allowingSpecialTokens: Bool = false,
     _ body: (_ count: Int?, _ line: Int) throws -> Void
@@ -79,7 +79,7 @@ public struct DatasetTokenReader: Sendable {
   /// The token statistics of the JSONL dataset at `path`, counted by `counter` (chat overhead
   /// included, see ``ExampleTokenCounter``); with a `field`, that field's tokens only.
   /// - Throws: ``InputError`` for unreadable input or a bad line.
-  public func statistics(path: String, counter: ExampleTokenCounter) throws -> TokenStatistics {
+  func statistics(path: String, counter: ExampleTokenCounter) throws -> TokenStatistics {
     var statistics = TokenStatistics()
     let field = self.field
     let map = ParallelRecordMap<ExampleTokenCount?>(jobs: jobs, limits: limits) { record in

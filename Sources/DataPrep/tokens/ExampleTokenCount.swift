@@ -1,20 +1,20 @@
 /// The tokens of one record as a fine-tuning service counts them, and how they split by role.
-public struct ExampleTokenCount: Sendable, Hashable {
+struct ExampleTokenCount: Sendable, Hashable {
   /// The tokens the whole example costs, chat overhead included.
-  public var total: Int
+  var total: Int
   /// The content tokens of each role (overhead excluded), in first-seen order.
-  public var byRole: [RoleTokens]
+  var byRole: [RoleTokens]
 
   /// The content tokens of one role in one example.
-  public struct RoleTokens: Sendable, Hashable {
+  struct RoleTokens: Sendable, Hashable {
     /// The role (`user`, `assistant`, `prompt`, ...; `text` for plain text).
-    public var role: String
+    var role: String
     /// Its content tokens.
-    public var tokens: Int
+    var tokens: Int
   }
 
   /// A count with the given total and roles.
-  public init(total: Int, byRole: [RoleTokens]) {
+  init(total: Int, byRole: [RoleTokens]) {
     self.total = total
     self.byRole = byRole
   }

@@ -6,31 +6,31 @@
 /// their compact JSON (an approximation). Preference records count the input messages with the
 /// longer of the two outputs. Other records count their text (``RecordText``) with no overhead:
 /// prompt + completion, alpaca instruction + input + output, or `text`.
-public struct ExampleTokenCounter: Sendable {
+struct ExampleTokenCounter: Sendable {
   /// Tokens added per chat message (`<|start|>`, role/`<|message|>`, `<|end|>`).
-  public static let tokensPerMessage = 3
+  static let tokensPerMessage = 3
   /// Tokens added when a message has a `name`.
-  public static let tokensPerName = 1
+  static let tokensPerName = 1
   /// Tokens priming the assistant's reply, once per conversation.
-  public static let replyPriming = 3
+  static let replyPriming = 3
 
   /// What counts the tokens of each text (a real tokenizer, or an estimate when none is installed).
-  public let textCounter: TokenCounter
+  let textCounter: TokenCounter
 
   /// A counter using `tokenizer`.
-  public init(tokenizer: Tokenizer) {
+  init(tokenizer: Tokenizer) {
     self.textCounter = TokenCounter(tokenizer: tokenizer)
   }
 
   /// A counter counting each text with `textCounter`.
-  public init(textCounter: TokenCounter) {
+  init(textCounter: TokenCounter) {
     self.textCounter = textCounter
   }
 
   /// The count of `record`, or `nil` when it has no text (no known shape).
   ///
   /// The shape is detected under ``DetectionRule/textual`` and the turns read by ``RecordReader``.
-  public func count(_ record: JSONObject) -> ExampleTokenCount? {
+  func count(_ record: JSONObject) -> ExampleTokenCount? {
     guard let format = DatasetFormat.detect(record, rule: .textual) else { return nil }
     switch format {
     case .openaiChat, .sharegpt:

@@ -2,7 +2,7 @@
 /// `--max-tokens`, instruct's chunking and `--max-tokens`, stats). Either a real tokenizer
 /// (``init(tokenizer:)``) or an estimate used when no tokenizer files are installed
 /// (``characterEstimate``, ``wordEstimate``). Records are counted on top of this by
-/// ``ExampleTokenCounter``, which adds the chat overhead the services count.
+/// `ExampleTokenCounter`, which adds the chat overhead the services count.
 public struct TokenCounter: Sendable {
   /// How counts are made, shown in messages (`o200k_base`, `estimated as characters/4`).
   public var name: String

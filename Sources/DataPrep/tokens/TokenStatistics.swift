@@ -30,7 +30,7 @@ public struct TokenStatistics: Sendable, Equatable {
   public init() {}
 
   /// Adds one record's count.
-  public mutating func add(_ count: ExampleTokenCount) {
+  mutating func add(_ count: ExampleTokenCount) {
     add(tokens: count.total)
     for role in count.byRole {
       roles[role.role, default: RoleTotal()].tokens += role.tokens

@@ -22,7 +22,7 @@ public struct TokenStatisticsReport: Sendable {
   }
 
   /// Reads each of `paths` with `reader`, counting with `tokenizer` (chat overhead included, see
-  /// ``ExampleTokenCounter``).
+  /// `ExampleTokenCounter`).
   /// - Parameter names: the names shown, one per path (default: the paths).
   /// - Throws: ``InputError`` for unreadable input or a bad line.
   public static func read(

@@ -11,7 +11,7 @@ import Foundation
 /// exact with nothing installed and an installed file still overrides. Any other name is also
 /// looked up there as `NAME.json` or `NAME/tokenizer.json` (an installed Hugging Face tokenizer).
 ///
-/// Loaded tokenizers are kept for the life of the process (``TokenizerCache``): a rank file is
+/// Loaded tokenizers are kept for the life of the process (`TokenizerCache`): a rank file is
 /// parsed at most once per process however many commands or counters ask for it.
 public struct TokenizerLocator: Sendable {
   /// The default tokenizer name.

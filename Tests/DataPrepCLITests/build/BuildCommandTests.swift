@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import DataPrep
+import DataPrep
 
 /// `build` through the binary (issue 15): names do not depend on how the source folder was
 /// spelled, and an incremental build whose every source fails is not ready.

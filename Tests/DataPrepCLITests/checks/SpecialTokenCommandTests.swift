@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import DataPrep
+import DataPrep
 
 /// `special-token` and `template-marker` through the binary: literal markers in documentation
 /// pass, what the tokenizer treats as special fails (the checks are tested in SpecialTokenTests).

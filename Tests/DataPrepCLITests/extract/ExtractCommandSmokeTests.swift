@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import DataPrep
+import DataPrep
 
 /// One end-to-end run of the built `dataprep` binary (the CLI is thin; everything else is tested
 /// through ``ExtractionRun``). Skips when the binary has not been built beside the tests.

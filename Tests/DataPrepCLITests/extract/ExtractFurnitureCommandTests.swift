@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import DataPrep
+import DataPrep
 
 /// `dataprep extract --remove-furniture` through the built binary: off by default, on with the
 /// flag, to a file or standard output, leaving no temporary file.

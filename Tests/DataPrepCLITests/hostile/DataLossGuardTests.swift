@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import DataPrep
+import DataPrep
 
 /// Issue 15 through the binary: no command destroys an input or drops records it was not
 /// asked to drop, and nonsense settings are refused instead of silently giving nothing.

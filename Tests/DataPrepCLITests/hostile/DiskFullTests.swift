@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import DataPrep
+import DataPrep
 
 #if canImport(Glibc)
   import Glibc

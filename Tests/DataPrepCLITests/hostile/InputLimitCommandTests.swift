@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import DataPrep
+import DataPrep
 
 /// The input-limit flags through the commands (`--max-json-depth`, `--max-entity-mb`,
 /// `--max-line-mb`): each one changes the outcome (the library side is in InputLimitTests).

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import DataPrep
+import DataPrep
 
 /// Issue 15 ("Nothing lost, nothing crashes") through the built `dataprep` binary, where the
 /// faults were seen: exit statuses, output left alone by failed runs, messages on stderr.

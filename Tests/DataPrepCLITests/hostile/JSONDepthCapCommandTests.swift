@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import DataPrep
+import DataPrep
 
 /// `--max-json-depth` through the binary: a depth past ``JSONParser/maximumSafeDepth`` is
 /// refused, and the commands survive the deepest records (the library side is in JSONDepthCapTests).

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import DataPrep
+import DataPrep
 
 /// A YAML alias bomb given to the commands (`--config`, ./dataprep.yaml) is an error naming the
 /// file, not gigabytes and an abort (``BoundedYAML`` itself is tested in BoundedYAMLTests).

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import DataPrep
+import DataPrep
 
 /// A damaged `.gz` through the binary: validate and extract stop with an error naming the file
 /// (the reader itself is tested in GzipIntegrityTests).

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import DataPrep
+import DataPrep
 
 /// A catastrophic `pattern` through the binary: validate reports the record as a violation
 /// quickly (the step limit itself is tested in SchemaPatternStepLimitTests).

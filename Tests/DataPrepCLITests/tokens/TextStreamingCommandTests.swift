@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import DataPrep
+import DataPrep
 
 /// `tokens` on a text over two stream blocks counts what the whole text counts (the block-wise
 /// tokenizer is tested in TextStreamingTests).
@@ -17,7 +17,8 @@ extension TextStreamingCommandTests {
       let folder = try TemporaryDirectory()
       // Over two blocks of text, with special-token text that must stay ordinary.
       var bytes: [UInt8] = []
-      while bytes.count < 2 * Tokenizer.streamBlock + 1000 {
+      let streamBlock = 1 << 20  // the library's block (internal `Tokenizer.streamBlock`)
+      while bytes.count < 2 * streamBlock + 1000 {
         bytes += StreamingText.tricky(lines: 500, seed: UInt64(bytes.count)) + Array("<|endoftext|>\n".utf8)
       }
       let path = try folder.write("big.txt", bytes)

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import DataPrep
+import DataPrep
 
 @Suite struct SplitTokenReportTests {
   @Test func splitReportsTokensPerSplitWithTheNamedTokenizer() throws {
