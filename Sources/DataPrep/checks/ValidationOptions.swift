@@ -193,3 +193,22 @@ public struct ValidationOptions: Sendable, Equatable {
     }
   }
 }
+
+extension ValidationOptions {
+  /// Chooses what the length check counts with and sets ``tokenizerSpecialTokens`` to that
+  /// tokenizer's: `name` (else ``tokenizer``) must load when given; without one the default
+  /// is loaded only when the length check is on, falling back to the character estimate.
+  /// - Parameter warn: receives the warning when the default tokenizer is not installed.
+  /// - Throws: ``TokenizerError`` when a named tokenizer cannot be loaded.
+  public mutating func selectTokenCounter(tokenizer name: String?, warn: (String) -> Void) throws(TokenizerError) -> TokenCounter {
+    let tokenizerName = name ?? tokenizer
+    if let encoding = TiktokenEncoding(rawValue: tokenizerName ?? TokenizerLocator.defaultName) {
+      tokenizerSpecialTokens = encoding.specialTokens.keys.sorted()
+    }
+    guard (maxTokens != nil && isEnabled(.tooLong)) || tokenizerName != nil else { return .characterEstimate }
+    let selection = try TokenizerSelection.resolve(tokenizerName, fallback: .characterEstimate)
+    if let warning = selection.warning { warn(warning) }
+    if let tokenizer = selection.tokenizer { tokenizerSpecialTokens = tokenizer.specialTokens.keys.sorted() }
+    return selection.counter
+  }
+}

@@ -38,6 +38,15 @@ public struct ExtractOptions: Sendable, Hashable {
     self.html = html
   }
 
+  /// Reads a record-mode field given as `NAME=XPATH` (both parts non-empty; the XPath may hold `=`).
+  /// - Throws: ``ExtractError/badFieldSpec(_:)`` naming the spec.
+  public static func field(parsing spec: String) throws(ExtractError) -> (name: String, xpath: String) {
+    guard let eq = spec.firstIndex(of: "="), eq != spec.startIndex, spec.index(after: eq) != spec.endIndex else {
+      throw .badFieldSpec(spec)
+    }
+    return (String(spec[..<eq]), String(spec[spec.index(after: eq)...]))
+  }
+
   /// Whether both options extract the same way.
   public static func == (lhs: ExtractOptions, rhs: ExtractOptions) -> Bool {
     lhs.format == rhs.format && lhs.recordXPath == rhs.recordXPath && lhs.htmlContent == rhs.htmlContent && lhs.html == rhs.html

@@ -87,7 +87,7 @@ struct XMLRoot: Sendable, Equatable {
     var result: [String: String] = [:]
     var rest = Substring(text)
     while let eq = rest.firstIndex(of: "=") {
-      let name = rest[..<eq].trimmingCharacters(in: " \t\n\r/")
+      let name = rest[..<eq].trimming(charactersIn: " \t\n\r/")
       var after = rest[rest.index(after: eq)...].drop { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
       guard let quote = after.first, quote == "\"" || quote == "'" else { break }
       after = after.dropFirst()
@@ -97,15 +97,5 @@ struct XMLRoot: Sendable, Equatable {
       rest = after[after.index(after: close)...]
     }
     return result
-  }
-}
-
-extension Substring {
-  fileprivate func trimmingCharacters(in set: String) -> String {
-    let chars = Set(set)
-    guard let start = firstIndex(where: { !chars.contains($0) }),
-      let end = lastIndex(where: { !chars.contains($0) })
-    else { return "" }
-    return String(self[start...end])
   }
 }

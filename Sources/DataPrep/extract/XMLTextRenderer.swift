@@ -175,27 +175,23 @@ struct XMLTextRenderer {
   /// The text below `node` on one line, skipping skipped elements, with inline code in backticks.
   private func inlineText(_ node: MarkupTree.Node) -> String {
     var out = ""
-    var index = node + 1
-    let end = tree.subtreeEnd(node)
-    while index < end {
+    tree.walk(inside: node) { index in
       switch tree.kind(index) {
       case .text:
         out += tree.text(of: index)
-        index += 1
+        return .descend
       case .element:
         let role = vocabulary.role(tree, index)
-        if role == .skip {
-          index = tree.subtreeEnd(index)
-        } else if role == .inlineCode {
+        if role == .skip { return .skipChildren }
+        if role == .inlineCode {
           out += "`" + Self.collapse(tree.textContent(of: index)) + "`"
-          index = tree.subtreeEnd(index)
-        } else {
-          if case .paragraph = role, !out.isEmpty { out += " " }
-          if role == .item || role == .row || role == .cell { out += " " }
-          index += 1
+          return .skipChildren
         }
+        if case .paragraph = role, !out.isEmpty { out += " " }
+        if role == .item || role == .row || role == .cell { out += " " }
+        return .descend
       default:
-        index += 1
+        return .descend
       }
     }
     return out
@@ -268,20 +264,19 @@ struct XMLTextRenderer {
 
   private func table(_ node: MarkupTree.Node) -> String {
     var rows: [[String]] = []
-    var index = node + 1
-    let end = tree.subtreeEnd(node)
-    while index < end {
-      if tree.isElement(index) && vocabulary.role(tree, index) == .table {
-        index = tree.subtreeEnd(index)
-        continue
-      }
-      if tree.isElement(index) && vocabulary.role(tree, index) == .row {
+    // A nested table is its own block: its rows are not this table's.
+    tree.walk(inside: node) { index in
+      guard tree.isElement(index) else { return .descend }
+      switch vocabulary.role(tree, index) {
+      case .table:
+        return .skipChildren
+      case .row:
         let cells = tree.children(of: index).filter { tree.isElement($0) && vocabulary.role(tree, $0) == .cell }
         rows.append(cells.map { Self.collapse(inlineText($0)).replacingPipes() })
-        index = tree.subtreeEnd(index)
-        continue
+        return .skipChildren
+      default:
+        return .descend
       }
-      index += 1
     }
     guard let width = rows.map(\.count).max(), width > 0 else { return "" }
     var lines: [String] = []

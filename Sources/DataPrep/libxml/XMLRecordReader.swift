@@ -114,7 +114,7 @@ final class XMLRecordReader {
           let state = Unmanaged<CallbackState>.fromOpaque(userData).takeUnretainedValue()
           guard state.parseError == nil, error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
           let message = error.pointee.message.map { String(cString: $0) } ?? "parse error"
-          state.parseError = (Int(error.pointee.line), message.trimmingCharacters(in: " \n"))
+          state.parseError = (Int(error.pointee.line), message.trimming(charactersIn: " \n"))
         }, opaque)
     }
   }
@@ -370,15 +370,5 @@ final class XMLRecordReader {
     }
     guard let content = xmlBufferContent(buffer) else { return "" }
     return String(cString: content)
-  }
-}
-
-extension String {
-  fileprivate func trimmingCharacters(in set: String) -> String {
-    let chars = Set(set)
-    guard let start = firstIndex(where: { !chars.contains($0) }),
-      let end = lastIndex(where: { !chars.contains($0) })
-    else { return "" }
-    return String(self[start...end])
   }
 }

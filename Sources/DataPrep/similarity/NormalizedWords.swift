@@ -39,13 +39,8 @@ struct NormalizedWords: Sendable {
     while i < count {
       while i < count && base[i] == 0x20 { i &+= 1 }
       let start = i
-      var high: UInt8 = 0
-      while i < count {
-        let byte = base[i]
-        if byte == 0x20 { break }
-        high |= byte
-        i &+= 1
-      }
+      let high: UInt8
+      (i, high) = Shingler.scanWord(base, from: start, count: count)
       if i == start { break }
       if high < 0x80 {
         body(Shingler.wordHash(base + start, count: i &- start), start, i)

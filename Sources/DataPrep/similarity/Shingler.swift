@@ -88,13 +88,8 @@ struct Shingler: Sendable {
         }
       }
       let start = i
-      var high: UInt8 = 0
-      while i < count {
-        let byte = base[i]
-        if byte == 0x20 { break }
-        high |= byte
-        i &+= 1
-      }
+      let high: UInt8
+      (i, high) = Self.scanWord(base, from: start, count: count)
       if high < 0x80 {
         out.append(Self.wordHash(base + start, count: i &- start))
       } else {
@@ -136,6 +131,21 @@ struct Shingler: Sendable {
       i = end
     }
     if wordEnd > runStart { body(Shingler.wordHash(base + runStart, count: wordEnd - runStart), runStart, wordEnd) }
+  }
+
+  /// Where the word starting at `start` ends (the next space, or `count`) and the OR of its
+  /// bytes (`>= 0x80`: it holds non-ASCII characters), for the word loops over normalised text.
+  @inline(__always)
+  static func scanWord(_ base: UnsafePointer<UInt8>, from start: Int, count: Int) -> (end: Int, high: UInt8) {
+    var i = start
+    var high: UInt8 = 0
+    while i < count {
+      let byte = base[i]
+      if byte == 0x20 { break }
+      high |= byte
+      i &+= 1
+    }
+    return (i, high)
   }
 
   /// The stable hash of one word: XXH64 of its bytes packed little-endian into a `UInt64`

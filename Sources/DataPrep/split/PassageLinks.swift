@@ -28,9 +28,7 @@ struct PassageLinks: Sendable {
     let normalizer = TextNormalizer(level: options.normalization)
     let shingler = Shingler(n: options.leakage.shingle)
     let roller = NGramRoller(n: options.leakage.ngram)
-    var groupIndex: [UInt64: Int32] = [:]
-    var groupHashes: [UInt64] = []
-    var groupRecords: [Int] = []
+    var groups = KeyTally<UInt64>()
     var owner: [UInt64: Int32] = [:]
     var pairs = Set<UInt64>()
     var records = 0
@@ -38,16 +36,7 @@ struct PassageLinks: Sendable {
     try reader.forEachRecord { record in
       records += 1
       let hash = try keyer.groupHash(of: record.object, path: reader.path, line: record.line)
-      let group: Int32
-      if let known = groupIndex[hash] {
-        group = known
-      } else {
-        group = Int32(groupHashes.count)
-        groupIndex[hash] = group
-        groupHashes.append(hash)
-        groupRecords.append(0)
-      }
-      groupRecords[Int(group)] += 1
+      let group = groups.count(hash)
       // A record without text has nothing to share.
       for part in LeakagePart.texts(of: record.object, field: options.field) {
         let words = NormalizedWords.of(part.text, normalizer: normalizer, shingler: shingler).words
@@ -57,6 +46,8 @@ struct PassageLinks: Sendable {
       }
       return true
     }
+    let groupHashes = groups.keys
+    let groupRecords = groups.counts
     var sets = UnionFind(count: groupHashes.count)
     for pair in pairs.sorted() { sets.union(Int(pair >> 32), Int(pair & 0xFFFF_FFFF)) }
     var links = PassageLinks()

@@ -96,38 +96,20 @@ public struct Splitter: Sendable {
   }
 
   private func planExact(input: String, links: PassageLinks?) throws -> ExactPlan {
-    var keyer = SplitKeyer(options: options, links: links)
     var table: [UInt64: GroupEntry] = [:]
-    var labels: [String] = []
-    var labelIndex: [String: Int32] = [:]
-    var labelRecords: [Int] = []
-    var digest = SHA256()
-    let reader = try JSONLReader(path: input, limits: options.limits)
-    try reader.forEachRecordWithRawLine { record, raw in
-      digest.update(bufferPointer: UnsafeRawBufferPointer(raw))
-      digest.update(data: [0x0A])
-      let hash = try keyer.groupHash(of: record.object, path: reader.path, line: record.line)
+    var labelTally = KeyTally<String>()
+    let (digest, _) = try forEachGrouped(input: input, links: links) { _, hash, name in
       var label: Int32 = 0
-      if let name = keyer.label(of: record.object) {
-        if let known = labelIndex[name] {
-          label = known
-        } else {
-          label = Int32(labels.count)
-          labelIndex[name] = label
-          labels.append(name)
-          labelRecords.append(0)
-        }
-        labelRecords[Int(label)] += 1
-      }
+      if let name { label = labelTally.count(name) }
       if table[hash] != nil {
         table[hash]?.count += 1
       } else {
         table[hash] = GroupEntry(count: 1, label: label)
       }
-      return true
     }
+    let labels = labelTally.keys
     var plan = ExactPlan()
-    plan.digest = digest.finalize().map { String(format: "%02x", $0) }.joined()
+    plan.digest = digest
     // Groups of each label (a group's label is its first record's), sorted by keyed hash.
     var byLabel = [[(hash: UInt64, count: Int)]](repeating: [], count: max(1, labels.count))
     for (hash, entry) in table { byLabel[Int(entry.label)].append((hash, entry.count)) }
@@ -180,30 +162,41 @@ public struct Splitter: Sendable {
     return out
   }
 
-  /// Writes every record to the side `side(groupHash, label)` gives.
-  private func write(input: String, paths: [String], links: PassageLinks? = nil, side: (UInt64, String?) -> Int) throws -> SplitResult {
+  /// Reads `input` once, calling `body(rawLine, groupHash, label)` for each record.
+  /// - Returns: the SHA-256 (hex) of the input's lines, and the keyer (its ungrouped count).
+  private func forEachGrouped(
+    input: String, links: PassageLinks?,
+    _ body: (UnsafeBufferPointer<UInt8>, UInt64, String?) throws -> Void
+  ) throws -> (digest: String, keyer: SplitKeyer) {
     var keyer = SplitKeyer(options: options, links: links)
-    let writers = try paths.map { try JSONLWriter(path: $0) }
-    var groupSets = [Set<UInt64>](repeating: [], count: paths.count)
-    var labelCounts: [String: [Int]] = [:]
     var digest = SHA256()
     let reader = try JSONLReader(path: input, limits: options.limits)
     try reader.forEachRecordWithRawLine { record, raw in
       digest.update(bufferPointer: UnsafeRawBufferPointer(raw))
       digest.update(data: [0x0A])
       let hash = try keyer.groupHash(of: record.object, path: reader.path, line: record.line)
-      let label = keyer.label(of: record.object)
+      try body(raw, hash, keyer.label(of: record.object))
+      return true
+    }
+    return (digest.finalize().map { String(format: "%02x", $0) }.joined(), keyer)
+  }
+
+  /// Writes every record to the side `side(groupHash, label)` gives.
+  private func write(input: String, paths: [String], links: PassageLinks? = nil, side: (UInt64, String?) -> Int) throws -> SplitResult {
+    let writers = try paths.map { try JSONLWriter(path: $0) }
+    var groupSets = [Set<UInt64>](repeating: [], count: paths.count)
+    var labelCounts: [String: [Int]] = [:]
+    let (digest, keyer) = try forEachGrouped(input: input, links: links) { raw, hash, label in
       let s = side(hash, label)
       try writers[s].writeRawLine(raw)
       groupSets[s].insert(hash)
       if let label { labelCounts[label, default: [Int](repeating: 0, count: paths.count)][s] += 1 }
-      return true
     }
     try requireRecords(writers.map(\.count))
     for writer in writers { try writer.finish() }
     var result = SplitResult(
       names: options.splitNames, counts: writers.map(\.count), groups: groupSets.map(\.count),
-      ratiosAsked: options.ratios, inputDigest: digest.finalize().map { String(format: "%02x", $0) }.joined())
+      ratiosAsked: options.ratios, inputDigest: digest)
     result.labelCounts = labelCounts
     result.ungrouped = keyer.ungrouped
     return result

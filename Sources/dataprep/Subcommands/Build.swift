@@ -80,7 +80,7 @@ extension DataPrepCommand {
       overrides.format = format
       if let tasks { overrides.tasks = try CommaList.tasks(tasks) }
       if let ratio {
-        do { overrides.ratios = try SplitOptions.parseRatios(ratio) } catch { throw ValidationError(error.localizedDescription) }
+        overrides.ratios = try ValidationError.reporting { try SplitOptions.parseRatios(ratio) }
       }
       overrides.seed = seed
       overrides.groupBy = groupBy

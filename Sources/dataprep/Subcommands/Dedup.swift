@@ -101,7 +101,7 @@ extension DataPrepCommand {
         throw ValidationError("--stage \(stage.rawValue) needs --signatures FILE")
       }
       if stage == .clusters && pairs.isEmpty { throw ValidationError("--stage clusters needs --pairs FILE...") }
-      do { try options.validate() } catch { throw ValidationError(error.localizedDescription) }
+      try ValidationError.reporting { try options.validate() }
     }
 
     var options: DedupOptions {

@@ -90,13 +90,7 @@ extension DataPrepCommand {
     }
 
     func run() throws {
-      var fields: [(name: String, xpath: String)] = []
-      for spec in field {
-        guard let eq = spec.firstIndex(of: "="), eq != spec.startIndex, spec.index(after: eq) != spec.endIndex else {
-          throw ValidationError("--field \(spec): expected NAME=XPATH, e.g. body=@Body")
-        }
-        fields.append((String(spec[..<eq]), String(spec[spec.index(after: eq)...])))
-      }
+      let fields = try ValidationError.reporting { try field.map(ExtractOptions.field(parsing:)) }
       var options = ExtractOptions(
         format: format, recordXPath: record, fields: fields, htmlContent: allText ? .wholePage : .mainContent,
         html: HTMLContentOptions(favor: favor, include: try includedParts(), textFormat: textFormat))

@@ -62,13 +62,7 @@ extension DataPrepCommand {
     func validate() throws {
       if validation.isEmpty && against.isEmpty { throw ValidationError("give --validation FILE and/or --against FILE") }
       guard maxLeaks >= 0 else { throw ValidationError("--max-leaks must be at least 0") }
-      do {
-        try options().validate()
-      } catch let error as ValidationError {
-        throw error
-      } catch {
-        throw ValidationError(error.localizedDescription)
-      }
+      try ValidationError.reporting { try options().validate() }
     }
 
     func options() throws -> LeakageOptions {

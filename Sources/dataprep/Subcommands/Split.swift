@@ -71,13 +71,7 @@ extension DataPrepCommand {
     @OptionGroup var tokens: TokenizerOptions
 
     func validate() throws {
-      do {
-        _ = try options()
-      } catch let error as ValidationError {
-        throw error
-      } catch {
-        throw ValidationError(error.localizedDescription)
-      }
+      _ = try ValidationError.reporting { try options() }
     }
 
     func options() throws -> SplitOptions {

@@ -53,26 +53,9 @@ extension DataPrepCommand {
       let out = try OutputFile(path: output)
       var reader = DatasetTokenReader(field: field, jobs: common.jobs)
       reader.limits = limits.limits
-      var total = 0
-      var withoutText = 0
-      if ids {
-        let writer = JSONWriter()
-        var line: [UInt8] = []
-        try reader.forEachIDs(path: input, format: format, tokenizer: tokenizer, allowingSpecialTokens: allowSpecial) { ids, _ in
-          if ids == nil { withoutText += 1 }
-          line.removeAll(keepingCapacity: true)
-          writer.write(.array((ids ?? []).map { .integer(Int64($0)) }), into: &line)
-          line.append(0x0A)
-          try out.write(line)
-        }
-      } else {
-        try reader.forEachCount(path: input, format: format, tokenizer: tokenizer, allowingSpecialTokens: allowSpecial) { count, _ in
-          if count == nil { withoutText += 1 }
-          total += count ?? 0
-          if each { try out.write("\(count ?? 0)\n") }
-        }
-        if !each { try out.write("\(total)\n") }
-      }
+      let report: TokenCountReport = ids ? .ids : (each ? .each : .total)
+      let withoutText = try report.write(
+        path: input, format: format, reader: reader, tokenizer: tokenizer, allowingSpecialTokens: allowSpecial, to: out)
       try out.commit()
       if withoutText > 0 && !common.quiet {
         FileHandle.standardError.write(

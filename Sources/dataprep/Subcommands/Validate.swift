@@ -65,53 +65,14 @@ extension DataPrepCommand {
 
     func run() throws {
       try OutputFile.requireDistinct(reportFile, from: files + validation + [config, schema].compactMap { $0 })
-      var options = ValidationOptions()
-      if let config {
-        let text: String
-        do {
-          text = try String(contentsOfFile: config, encoding: .utf8)
-        } catch {
-          throw ValidationConfigError.unreadable(path: config, reason: "cannot read: \(error.localizedDescription)")
-        }
-        try options.apply(yaml: text, path: config)
+      var check = ValidationRun()
+      (check.files, check.training, check.validation) = (files, train, validation)
+      (check.configPath, check.schema, check.tokenizer) = (config, schema, tokenizerOptions.tokenizer)
+      (check.maxFindingsPerCheck, check.maxTokens, check.maxFileMegabytes) = (maxErrors, maxTokens, maxFileMb)
+      (check.groupBy, check.limits, check.jobs) = (groupBy, limits.limits, common.jobs)
+      let report = try check.run { warning in
+        FileHandle.standardError.write(Data("dataprep validate: \(warning)\n".utf8))
       }
-      if let maxErrors { options.maxFindingsPerCheck = maxErrors }
-      if let maxTokens { options.maxTokens = maxTokens }
-      if let maxFileMb { options.maxFileBytes = Int64(maxFileMb * 1_000_000) }
-      if let groupBy { options.groupBy = groupBy }
-      options.limits = limits.limits
-
-      var schemaValue: JSONSchema?
-      var format: DatasetFormat?
-      if let schema {
-        (schemaValue, format) = try FormatSchemas.resolve(schema)
-      }
-      var tokenCounter = TokenCounter.characterEstimate
-      let tokenizerName = tokenizerOptions.tokenizer ?? options.tokenizer
-      if let encoding = TiktokenEncoding(rawValue: tokenizerName ?? TokenizerLocator.defaultName) {
-        options.tokenizerSpecialTokens = encoding.specialTokens.keys.sorted()
-      }
-      if (options.maxTokens != nil && options.isEnabled(.tooLong)) || tokenizerName != nil {
-        let selection = try TokenizerSelection.resolve(tokenizerName, fallback: .characterEstimate)
-        if let warning = selection.warning {
-          FileHandle.standardError.write(Data("dataprep validate: \(warning)\n".utf8))
-        }
-        tokenCounter = selection.counter
-        if let tokenizer = selection.tokenizer { options.tokenizerSpecialTokens = tokenizer.specialTokens.keys.sorted() }
-      }
-      let validator = DatasetValidator(
-        options: options, schema: schemaValue, format: format,
-        schemaLookup: { FormatSchemas.schema(for: $0) }, tokenCounter: tokenCounter)
-      for file in files { try validator.validate(path: file) }
-      for file in train { try validator.validate(path: file, role: .training) }
-      for file in validation { try validator.validate(path: file, role: .validation) }
-      if options.isEnabled(.leakage) {
-        var leakage = LeakageOptions()
-        leakage.jobs = common.jobs
-        leakage.limits = limits.limits
-        try validator.checkLeakage(options: leakage)
-      }
-      let report = validator.finish()
 
       let renderer = ValidationReportRenderer(style: output, strict: strict)
       let out = try OutputFile(path: reportFile)

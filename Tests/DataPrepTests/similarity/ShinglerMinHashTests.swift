@@ -58,3 +58,24 @@ import Testing
     #expect(uf.union(4, 5) == false)
   }
 }
+
+/// ``Shingler/scanWord(_:from:count:)``: where a word of normalised text ends and whether it
+/// holds non-ASCII bytes, shared by the shingler and ``NormalizedWords``.
+@Suite struct ShinglerScanWordTests {
+  private func scan(_ text: String, from start: Int) -> (end: Int, high: UInt8) {
+    let bytes = Array(text.utf8)
+    return bytes.withUnsafeBufferPointer { Shingler.scanWord($0.baseAddress!, from: start, count: $0.count) }
+  }
+
+  @Test func aWordEndsAtTheNextSpaceOrTheEnd() {
+    #expect(scan("ab cd", from: 0).end == 2)
+    #expect(scan("ab cd", from: 3).end == 5)
+    #expect(scan("ab cd", from: 2).end == 2)
+  }
+
+  @Test func highTellsNonASCIIWords() {
+    #expect(scan("ab cd", from: 0).high < 0x80)
+    #expect(scan("日本 ab", from: 0).high >= 0x80)
+    #expect(scan("日本 ab", from: 7).high < 0x80)
+  }
+}

@@ -1,0 +1,83 @@
+import Foundation
+
+/// One `validate` run as a front end states it: the files by role, an optional config file,
+/// schema and tokenizer, and the settings given beside them. ``run(warn:)`` applies the
+/// config, chooses the schema and the token counter, checks every file, checks training
+/// against validation for leakage and returns the report, so a front end only prints it.
+public struct ValidationRun {
+  /// Files checked with no role (their names decide: `validation*.jsonl` is validation data).
+  public var files: [String] = []
+  /// Files checked as training data.
+  public var training: [String] = []
+  /// Files checked as validation data.
+  public var validation: [String] = []
+  /// A YAML config (`dataprep.yaml`) applied before the settings below; `nil`: none.
+  public var configPath: String?
+  /// A built-in schema name or a schema file; `nil`: the built-in schema of the detected format.
+  public var schema: String?
+  /// A tokenizer name or path overriding the config's; `nil`: the config's, else the default.
+  public var tokenizer: String?
+  /// Overrides ``ValidationOptions/maxFindingsPerCheck`` when set.
+  public var maxFindingsPerCheck: Int?
+  /// Overrides ``ValidationOptions/maxTokens`` when set.
+  public var maxTokens: Int?
+  /// Overrides ``ValidationOptions/maxFileBytes`` (given in megabytes) when set.
+  public var maxFileMegabytes: Double?
+  /// Overrides ``ValidationOptions/groupBy`` when set.
+  public var groupBy: String?
+  /// Limits on the input, for the checks and the leakage check.
+  public var limits = InputLimits.standard
+  /// Parallel jobs of the leakage check.
+  public var jobs = 1
+
+  /// A run with nothing to check yet; set the properties a front end was given.
+  public init() {}
+
+  /// The settings: the config file's, then the ones set on this run.
+  /// - Throws: ``ValidationConfigError`` when the config cannot be read or is wrong.
+  public func options() throws(ValidationConfigError) -> ValidationOptions {
+    var options = ValidationOptions()
+    if let configPath {
+      let text: String
+      do {
+        text = try String(contentsOfFile: configPath, encoding: .utf8)
+      } catch {
+        throw ValidationConfigError.unreadable(path: configPath, reason: "cannot read: \(error.localizedDescription)")
+      }
+      try options.apply(yaml: text, path: configPath)
+    }
+    if let maxFindingsPerCheck { options.maxFindingsPerCheck = maxFindingsPerCheck }
+    if let maxTokens { options.maxTokens = maxTokens }
+    if let maxFileMegabytes { options.maxFileBytes = Int64(maxFileMegabytes * 1_000_000) }
+    if let groupBy { options.groupBy = groupBy }
+    options.limits = limits
+    return options
+  }
+
+  /// Checks every file and returns the report.
+  /// - Parameter warn: receives a warning to show (the default tokenizer is not installed).
+  /// - Throws: ``ValidationConfigError``, ``SchemaError``, ``TokenizerError`` when the run
+  ///   cannot start; ``InputError`` when a file cannot be read.
+  public func run(warn: (String) -> Void) throws -> ValidationReport {
+    var options = try options()
+    var schemaValue: JSONSchema?
+    var format: DatasetFormat?
+    if let schema {
+      (schemaValue, format) = try FormatSchemas.resolve(schema)
+    }
+    let tokenCounter = try options.selectTokenCounter(tokenizer: tokenizer, warn: warn)
+    let validator = DatasetValidator(
+      options: options, schema: schemaValue, format: format,
+      schemaLookup: { FormatSchemas.schema(for: $0) }, tokenCounter: tokenCounter)
+    for file in files { try validator.validate(path: file) }
+    for file in training { try validator.validate(path: file, role: .training) }
+    for file in validation { try validator.validate(path: file, role: .validation) }
+    if options.isEnabled(.leakage) {
+      var leakage = LeakageOptions()
+      leakage.jobs = jobs
+      leakage.limits = limits
+      try validator.checkLeakage(options: leakage)
+    }
+    return validator.finish()
+  }
+}
