@@ -14,6 +14,15 @@ public struct ExampleConverter {
     public var skipped = 0
     /// The first few skipped records' errors, for the report.
     public var skippedErrors: [ConvertError] = []
+
+    /// The summary lines `convert` prints: `convert: N records FROM -> TO[, K skipped]`, then
+    /// one `  skipped` line per kept error.
+    public func report(target: ExampleFormat) -> String {
+      var report = "convert: \(written) records \(from?.rawValue ?? "?") -> \(target.rawValue)"
+      if skipped > 0 { report += ", \(skipped) skipped" }
+      for error in skippedErrors { report += "\n  skipped \(error.localizedDescription)" }
+      return report
+    }
   }
 
   /// The format to write.

@@ -57,10 +57,7 @@ extension DataPrepCommand {
       }
       try writer.finish()
       if !common.quiet {
-        var report = "convert: \(summary.written) records \(summary.from?.rawValue ?? "?") -> \(to.rawValue)"
-        if summary.skipped > 0 { report += ", \(summary.skipped) skipped" }
-        for error in summary.skippedErrors { report += "\n  skipped \(error.localizedDescription)" }
-        FileHandle.standardError.write(Data((report + "\n").utf8))
+        FileHandle.standardError.write(Data((summary.report(target: to) + "\n").utf8))
       }
     }
   }

@@ -43,6 +43,10 @@ import Testing
     #expect(summary.skipped == lines.count - 2)
     #expect(out.count == 2)
     #expect(summary.skippedErrors.count == summary.skipped)
+    let report = summary.report(target: .alpaca).split(separator: "\n")
+    #expect(report.first == "convert: 2 records openai-chat -> alpaca, \(summary.skipped) skipped")
+    #expect(report.count == 1 + summary.skipped)
+    #expect(report.dropFirst().allSatisfy { $0.hasPrefix("  skipped ") })
   }
 
   @Test func unknownFirstRecordIsAnError() throws {
