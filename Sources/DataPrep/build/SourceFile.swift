@@ -18,8 +18,12 @@ struct SourceFile: Sendable, Equatable {
     for source in sources where !FileManager.default.fileExists(atPath: source) {
       throw BuildError.missingSource(path: source)
     }
-    // A folder that cannot be listed gives no file here; extract reports it.
-    return try InputFiles(paths: sources, includingIgnored: true).entries.filter { $0.failure == nil }.map { entry in
+    // A folder that cannot be listed gives no file here; extract reports it. A link to nothing
+    // (Debian's doc packages link their JavaScript to other packages) is not a source file.
+    let entries = InputFiles(paths: sources, includingIgnored: true).entries.filter { entry in
+      entry.failure == nil && FileManager.default.fileExists(atPath: entry.path)
+    }
+    return try entries.map { entry in
       let digest = try FileDigest(path: entry.path)
       return SourceFile(path: entry.path, bytes: digest.bytes, sha256: digest.sha256)
     }

@@ -30,6 +30,17 @@ import Testing
     #expect(InputFiles(paths: [scratch.sources]).entries.map(\.path) == [scratch.sources + "/page.html"])
   }
 
+  @Test func aLinkToNothingIsNotASourceFile() throws {
+    // Debian's doc packages link their JavaScript into other packages: without those installed
+    // the links dangle, and the build must still run (it did before the listing was shared).
+    let scratch = try BuildScratch()
+    defer { scratch.remove() }
+    try scratch.write("page.html", "<p>one</p>")
+    try FileManager.default.createSymbolicLink(
+      atPath: scratch.sources + "/doctools.js", withDestinationPath: "../../javascript/doctools.js")
+    #expect(try SourceFile.list([scratch.sources]).map(\.path) == [scratch.sources + "/page.html"])
+  }
+
   @Test func aMissingSourceIsNamed() throws {
     let scratch = try BuildScratch()
     defer { scratch.remove() }
