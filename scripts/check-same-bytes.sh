@@ -2,17 +2,17 @@
 # Runs every command of dataprep on fixed inputs and prints one sha256 line per output file, so two
 # binaries (before and after a refactor) can be compared byte for byte:
 #
-#   scripts/check-same-bytes.sh DATAPREP OUT_DIR [DOC_SET] > hashes.txt
+#   scripts/check-same-bytes.sh DATAPREP OUT_DIR [DOC_SET...] > hashes.txt
 #   diff before.txt after.txt        # empty when every output is the same
 #
 # Inputs: samples/ (always), ../shared/data/extraction-dev (the 990 pages of the extraction
-# benchmark) and, when given, one documentation set (a folder of HTML, e.g. Debian's
-# postgresql-doc html/ fetched by scripts/fetch-doc-corpora.sh). Stderr lines are kept too
-# (summary lines are part of the behaviour); OUT_DIR is replaced.
+# benchmark) and, when given, documentation sets (folders of HTML, e.g. Debian's doc packages
+# fetched by scripts/fetch-doc-corpora.sh: real sets have dangling links, odd names, huge
+# pages). Stderr lines are kept too (summary lines are part of the behaviour); OUT_DIR is replaced.
 set -u
 BIN=$1
 OUT=$2
-DOCS=${3:-}
+shift 2
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 SHARED=$(cd "$ROOT/../shared" 2>/dev/null && pwd -P || echo "$ROOT/../shared")
 # Document ids hash the input's absolute path, so every run works in the same folder (one run at
@@ -56,9 +56,12 @@ if [ -d "$SHARED/data/extraction-dev" ]; then
   run leakage-dev "$BIN" leakage --train "$OUT/dev-examples.jsonl" --validation "$OUT/examples.jsonl" --output json
   run stats-dev "$BIN" stats "$OUT/dev-examples.jsonl"
 fi
-if [ -n "$DOCS" ]; then
-  run build-docs "$BIN" build "$DOCS" -o "$OUT/build-docs"
-fi
+first=1
+for docs in "$@"; do
+  # The first set keeps the name build-docs, so hash lists made with one set still compare.
+  if [ $first = 1 ]; then name=build-docs; first=0; else name=build-$(basename "$docs"); fi
+  run "$name" "$BIN" build "$docs" -o "$OUT/$name"
+done
 rm -rf "$OUT/in"
 find "$OUT" -type f | sort | while read -r f; do
   printf '%s  %s\n' "$(sed "s#$OUT#OUT#g" "$f" | sha256sum | cut -c1-64)" "${f#"$OUT"/}"
