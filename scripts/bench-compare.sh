@@ -47,7 +47,7 @@ workload extract-main-content extract "$DEV" -o /dev/null --jobs 1 --quiet
 workload extract-all-text extract "$DEV" --all-text -o /dev/null --jobs 1 --quiet
 workload dedup-107MB dedup docs8.jsonl -o /dev/null --jobs 1 --quiet
 workload instruct instruct dev-docs.jsonl --to openai-chat -o /dev/null --quiet
-workload convert-30MB convert chat30.jsonl --to sharegpt -o /dev/null
+workload convert-30MB convert chat30.jsonl --to sharegpt --skip-invalid -o /dev/null --quiet
 workload split-30MB split chat30.jsonl --ratio 0.9 -o split-out --force --quiet
 workload leakage-30MB leakage --train chat-train.jsonl --validation chat-val.jsonl --quiet
 workload validate-30MB validate chat30.jsonl --quiet
