@@ -121,7 +121,7 @@ public struct TokenStatisticsSummary: Sendable, Hashable {
     if let truncation {
       let share = measured == 0 ? 0 : Double(truncation.records) * 100 / Double(measured)
       lines.append(
-        "  --max-tokens \(truncation.maxTokens): \(Self.grouped(truncation.records)) of \(Self.grouped(measured)) records "
+        "  \(OptionName.naming(.maxTokens)) \(truncation.maxTokens): \(Self.grouped(truncation.records)) of \(Self.grouped(measured)) records "
           + "(\(Self.decimal(share))%) would be truncated, \(Self.grouped(truncation.tokensCut)) tokens cut")
     }
     return lines.joined(separator: "\n") + "\n"

@@ -29,4 +29,15 @@ import Testing
     #expect(split.stderr.contains("--ratio: "), "\(split.stderr)")
     #expect(!split.stderr.contains("`"), "\(split.stderr)")
   }
+
+  @Test func summariesNameFlagsToo() throws {
+    guard CommandRunner.isAvailable() else { return }
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("option-flag-\(UUID().uuidString).jsonl").path
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let record = #"{"messages":[{"role":"user","content":"one two three four five six"},{"role":"assistant","content":"seven eight nine ten"}]}"#
+    try (record + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+    let stats = try CommandRunner.run(["stats", path, "--max-tokens", "5"])
+    #expect(stats.status == 0, "\(stats.stderr)")
+    #expect(stats.stdout.contains("  --max-tokens 5: 1 of 1 records"), "\(stats.stdout)")
+  }
 }

@@ -61,7 +61,7 @@ import Testing
     let text = summary.text(title: "data.jsonl", tokenizer: "o200k_base")
     #expect(text.contains("data.jsonl: 101 records (1 without text)"))
     #expect(text.contains("median 50, p90 90, p99 99, max 100"))
-    #expect(text.contains("--max-tokens 90: 10 of 100 records (10.0%) would be truncated, 55 tokens cut"))
+    #expect(text.contains("`maxTokens` 90: 10 of 100 records (10.0%) would be truncated, 55 tokens cut"))
     #expect(summary.json["per_record"]?["p99"] == 99)
   }
 
