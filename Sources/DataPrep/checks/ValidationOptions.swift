@@ -111,6 +111,16 @@ public struct ValidationOptions: Sendable, Equatable {
       if let i = value as? Int { return Double(i) }
       throw .badValue(path: path, key: key, expected: "a number")
     }
+    func share() throws(ValidationConfigError) -> Double {
+      let share = try double()
+      guard (0...1).contains(share) else { throw .badValue(path: path, key: key, expected: "a share between 0 and 1") }
+      return share
+    }
+    func countOfAtLeastOne() throws(ValidationConfigError) -> Int {
+      let n = try int()
+      guard n >= 1 else { throw .badValue(path: path, key: key, expected: "an integer of at least 1") }
+      return n
+    }
     func strings() throws(ValidationConfigError) -> [String] {
       guard let list = value as? [Any], list.allSatisfy({ $0 is String }) else {
         throw .badValue(path: path, key: key, expected: "a list of strings")
@@ -143,10 +153,7 @@ public struct ValidationOptions: Sendable, Equatable {
     case "tokenizer":
       guard let s = value as? String, !s.isEmpty else { throw .badValue(path: path, key: key, expected: "a tokenizer name or path") }
       tokenizer = s
-    case "max_near_duplicate_share":
-      let share = try double()
-      guard (0...1).contains(share) else { throw .badValue(path: path, key: key, expected: "a share between 0 and 1") }
-      maxNearDuplicateShare = share
+    case "max_near_duplicate_share": maxNearDuplicateShare = try share()
     case "near_duplicate_similarity":
       let similarity = try double()
       guard similarity > 0 && similarity <= 1 else { throw .badValue(path: path, key: key, expected: "a similarity above 0 and at most 1") }
@@ -156,18 +163,9 @@ public struct ValidationOptions: Sendable, Equatable {
       groupBy = s
     case "special_tokens": specialTokens = try strings()
     case "template_markers": templateMarkers = try strings()
-    case "boilerplate_min_sources":
-      let n = try int()
-      guard n >= 1 else { throw .badValue(path: path, key: key, expected: "an integer of at least 1") }
-      boilerplateMinSources = n
-    case "boilerplate_min_share":
-      let share = try double()
-      guard (0...1).contains(share) else { throw .badValue(path: path, key: key, expected: "a share between 0 and 1") }
-      boilerplateMinShare = share
-    case "boilerplate_max_lines":
-      let n = try int()
-      guard n >= 1 else { throw .badValue(path: path, key: key, expected: "an integer of at least 1") }
-      boilerplateMaxLines = n
+    case "boilerplate_min_sources": boilerplateMinSources = try countOfAtLeastOne()
+    case "boilerplate_min_share": boilerplateMinShare = try share()
+    case "boilerplate_max_lines": boilerplateMaxLines = try countOfAtLeastOne()
     case "detect_angle_bar_tokens":
       guard let b = value as? Bool else { throw .badValue(path: path, key: key, expected: "true or false") }
       detectAngleBarTokens = b

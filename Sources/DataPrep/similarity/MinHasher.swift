@@ -6,7 +6,7 @@
 /// `(a[i] * x + b[i]) >> 32` (wrapping, `a[i]` odd), with `a` and `b` drawn by ``SplitMix64``
 /// from `seed`: the same seed gives the same signatures on every machine. Values are `UInt32`
 /// (half the memory of 64-bit values; collisions between distinct minima are negligible).
-struct MinHasher: Sendable {
+struct MinHasher: SignatureHasher {
   /// The number of hash functions (signature length).
   let permutations: Int
   /// The seed the coefficients were drawn from.
@@ -27,16 +27,6 @@ struct MinHasher: Sendable {
     }
     self.a = a
     self.b = b
-  }
-
-  /// The signature of the set of `shingles` (repeats do not matter). An empty set gives all
-  /// `UInt32.max`.
-  func signature(of shingles: [UInt64]) -> [UInt32] {
-    var out = [UInt32](repeating: .max, count: permutations)
-    shingles.withUnsafeBufferPointer { s in
-      out.withUnsafeMutableBufferPointer { signature(of: s, into: $0) }
-    }
-    return out
   }
 
   /// Writes the signature of `shingles` into `out` (`permutations` values).
@@ -86,4 +76,9 @@ struct MinHasher: Sendable {
   static func estimatedJaccard(_ x: [UInt32], _ y: [UInt32]) -> Double {
     x.withUnsafeBufferPointer { xs in y.withUnsafeBufferPointer { estimatedJaccard(xs, $0) } }
   }
+}
+
+extension MinHasher {
+  /// The signature length: one value per permutation.
+  var signatureLength: Int { permutations }
 }

@@ -7,7 +7,7 @@
 /// two sets agree at a position with probability equal to their Jaccard similarity, as with
 /// ``MinHasher``; signatures plug into ``LSHIndex`` and ``MinHasher/estimatedJaccard(_:_:)``
 /// unchanged. Deterministic: the same seed gives the same signatures on every machine.
-struct OnePermutationHasher: Sendable {
+struct OnePermutationHasher: SignatureHasher {
   /// The number of bins (signature length).
   let bins: Int
   /// The seed of the re-mixing and of the probe sequences.
@@ -66,16 +66,6 @@ struct OnePermutationHasher: Sendable {
   static func probe(_ bin: Int, _ attempt: Int, seed: UInt64, bins: Int) -> Int {
     let key = (UInt64(truncatingIfNeeded: bin) << 32) | UInt64(truncatingIfNeeded: attempt)
     return reduce(XXH64.avalanche(key ^ seed), bins)
-  }
-
-  /// The signature of the set of `shingles` (repeats do not matter). An empty set gives all
-  /// `UInt32.max`.
-  func signature(of shingles: [UInt64]) -> [UInt32] {
-    var out = [UInt32](repeating: .max, count: bins)
-    shingles.withUnsafeBufferPointer { s in
-      out.withUnsafeMutableBufferPointer { signature(of: s, into: $0) }
-    }
-    return out
   }
 
   /// Writes the signature of `shingles` into `out` (`bins` values).
@@ -146,4 +136,9 @@ struct OnePermutationHasher: Sendable {
       }
     }
   }
+}
+
+extension OnePermutationHasher {
+  /// The signature length: one value per bin.
+  var signatureLength: Int { bins }
 }
