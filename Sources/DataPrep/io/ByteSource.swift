@@ -67,6 +67,19 @@ package final class ByteSource {
     input = UnsafeMutableRawBufferPointer.allocate(byteCount: Self.inputCapacity, alignment: 16)
   }
 
+  /// Opens the bytes `range` of the plain (not gzip) regular file `path`, whose first line is
+  /// line `firstLine` of the file: what one shard of a job reads (see `ShardByteRange`). The
+  /// file is still checked for changes while read.
+  package convenience init(path: String, range: Range<Int>, firstLine: Int) throws(InputError) {
+    try self.init(path: path)
+    if lseek(fd, off_t(range.lowerBound), SEEK_SET) < 0 {
+      throw .readFailed(path: path, reason: String(cString: strerror(errno)))
+    }
+    rangeRemaining = range.count
+    self.firstLine = firstLine
+    mode = .plain
+  }
+
   /// Size and modification time of a regular file, to notice it changing while it is read.
   private struct FileState: Equatable {
     var size: Int
@@ -82,6 +95,10 @@ package final class ByteSource {
 
   private var fd: Int32 = -1
   private var openedState: FileState?
+  /// The number of the first line delivered: 1, or a shard's first line in the file.
+  package private(set) var firstLine = 1
+  /// Bytes left in the range a shard reads (`nil`: to the end of the file).
+  private var rangeRemaining: Int?
   /// Whether the end of input was reached and the file compared with its state at open.
   private var endChecked = false
 
@@ -323,11 +340,16 @@ package final class ByteSource {
     inputEnd += n
   }
 
-  /// `read(2)` retried on interruption; 0 at the end of the file.
+  /// `read(2)` retried on interruption; 0 at the end of the file (or of the shard's range).
   private func readFile(into base: UnsafeMutableRawPointer, count: Int) throws(InputError) -> Int {
+    let count = rangeRemaining.map { min($0, count) } ?? count
+    if count == 0 { return 0 }
     while true {
       let n = Glibc.read(fd, base, count)
-      if n >= 0 { return n }
+      if n >= 0 {
+        if let remaining = rangeRemaining { rangeRemaining = remaining - n }
+        return n
+      }
       if errno == EINTR { continue }
       throw .readFailed(path: path, reason: String(cString: strerror(errno)))
     }

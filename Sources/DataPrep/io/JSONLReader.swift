@@ -80,7 +80,7 @@ public struct JSONLReader {
   /// - Throws: ``InputError`` when reading fails, or what `body` throws.
   package func forEachBatch(targetBytes: Int = 1 << 20, _ body: (JSONLBatch) throws -> Bool) throws {
     let path = source.path
-    var batch = JSONLBatch(path: path, firstLine: 1)
+    var batch = JSONLBatch(path: path, firstLine: source.firstLine)
     batch.reserve(bytes: targetBytes + targetBytes / 8)
     var keepGoing = true
     try LineReader(source, maximumLineBytes: maximumLineBytes).forEachLine { rawLine, number in

@@ -27,7 +27,7 @@ package struct LineReader {
     let limit = maximumLineBytes
     var buffer = [UInt8](repeating: 0, count: chunkSize)
     var filled = 0
-    var lineNumber = 0
+    var lineNumber = source.firstLine - 1
     while true {
       if filled == buffer.count {
         // Double for long lines, but never past what proves a line too long (limit + `\r\n`):

@@ -37,27 +37,56 @@ extension DataPrepCommand {
     @Flag(name: .long, help: "Write prompt-completion as TRL message lists instead of strings.")
     var conversational = false
 
+    @OptionGroup var shard: ShardOptions
+
     @OptionGroup var common: CommonOptions
 
     @OptionGroup var limits: LimitOptions
 
     func run() throws {
       try OutputFile.requireDistinct(output, from: [input])
-      let reader = try JSONLReader(path: input, limits: limits.limits)
-      let writer = try JSONLWriter(path: output)
       let converter = ExampleConverter(
         target: to, from: from, skipInvalid: skipInvalid,
         renderer: ExampleRenderer(includeMetadata: !noMetadata, conversationalPrompts: conversational))
-      let summary: ExampleConverter.Summary
-      do {
-        summary = try converter.convert(reader, to: writer)
-      } catch let error as ConvertError {
-        FileHandle.standardError.write(Data("dataprep: error: \(error.localizedDescription)\n".utf8))
-        throw ExitCode(1)
+      let selection = try shard.selection()
+      if selection.isSharded {
+        try runShard(selection.shard, converter: converter)
+        return
       }
+      let reader = try JSONLReader(path: input, limits: limits.limits)
+      let writer = try JSONLWriter(path: output)
+      let summary = try convert(converter, reader, writer)
       try writer.finish()
       if !common.quiet {
         FileHandle.standardError.write(Data((summary.report(target: to) + "\n").utf8))
+      }
+    }
+
+    /// One shard: its share of the input converted into `-o`'s folder as a part.
+    private func runShard(_ shard: Shard, converter: ExampleConverter) throws {
+      guard output != "-" else { throw ValidationError("with --shard, -o names the folder of the part files") }
+      var written = 0
+      var skipped = 0
+      let job = ShardJob(
+        stage: "convert", shard: shard, folder: output, inputs: [input], settings: ShardOptions.settings, force: self.shard.force)
+      let outcome = try job.run({ piece, part in
+        let writer = try part.writer()
+        let before = writer.count
+        let summary = try convert(converter, try ShardInputs.reader(for: piece, limits: limits.limits), writer)
+        written += summary.written
+        skipped += summary.skipped
+        return [ShardPart.mainOutput: writer.count - before]
+      }, report: { ["written": .integer(Int64(written)), "skipped": .integer(Int64(skipped))] })
+      ShardOptions.report(outcome, folder: output, quiet: common.quiet)
+    }
+
+    /// Converts `reader` into `writer`; a record the target cannot hold is exit 1.
+    private func convert(_ converter: ExampleConverter, _ reader: JSONLReader, _ writer: JSONLWriter) throws -> ExampleConverter.Summary {
+      do {
+        return try converter.convert(reader, to: writer)
+      } catch let error as ConvertError {
+        FileHandle.standardError.write(Data("dataprep: error: \(error.localizedDescription)\n".utf8))
+        throw ExitCode(1)
       }
     }
   }
