@@ -27,6 +27,20 @@ extension DataPrepCommand {
 
     func run() throws {
       let merger = try ShardPartsMerger(paths: parts)
+      // Stages whose reports need more than summed counts merge them in their own file.
+      switch merger.stage {
+      case "extract": try mergeExtract(merger)
+      case "tokens", "stats": try mergeTokenReports(merger)
+      case "validate": try mergeValidation(merger)
+      case "leakage": try mergeLeakage(merger)
+      case "split": try mergeSplit(merger)
+      case let stage where stage.hasPrefix("dedup"): try mergeDedup(merger)
+      default: try mergeRecords(merger)
+      }
+    }
+
+    /// The main output's records in input order, and the shards' counts summed.
+    func mergeRecords(_ merger: ShardPartsMerger) throws {
       let names = merger.outputNames
       if names == [ShardPart.mainOutput] || names.isEmpty {
         let file = try OutputFile(path: output)
@@ -34,6 +48,7 @@ extension DataPrepCommand {
         try file.commit()
         if !common.quiet {
           FileHandle.standardError.write(Data("merged \(merger.count) shards of \(merger.stage): \(lines) records\n".utf8))
+          for line in Self.summedCounts(merger.reports) { FileHandle.standardError.write(Data((line + "\n").utf8)) }
         }
         return
       }
@@ -49,6 +64,21 @@ extension DataPrepCommand {
       if !common.quiet {
         FileHandle.standardError.write(Data("merged \(merger.count) shards of \(merger.stage) into \(output)\n".utf8))
       }
+    }
+  
+    /// `key: total` for each integer member of the shards' report objects, in first-seen order.
+    static func summedCounts(_ reports: [JSONValue]) -> [String] {
+      var order: [String] = []
+      var totals: [String: Int64] = [:]
+      for report in reports {
+        guard let object = report.objectValue else { continue }
+        for member in object {
+          guard case .integer(let n) = member.value else { continue }
+          if totals[member.key] == nil { order.append(member.key) }
+          totals[member.key, default: 0] += n
+        }
+      }
+      return order.map { "\($0): \(totals[$0] ?? 0)" }
     }
   }
 }
