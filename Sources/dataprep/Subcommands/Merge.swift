@@ -30,6 +30,7 @@ extension DataPrepCommand {
       // Stages whose reports need more than summed counts merge them in their own file.
       switch merger.stage {
       case "extract": try mergeExtract(merger)
+      case "instruct": try mergeInstruct(merger)
       case "tokens", "stats": try mergeTokenReports(merger)
       case "validate": try mergeValidation(merger)
       case "leakage": try mergeLeakage(merger)
