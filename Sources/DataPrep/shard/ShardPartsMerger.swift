@@ -152,10 +152,8 @@ private final class PartLineCursor {
       }
       if ended {
         guard start < end else { return false }
-        try output.write(buffer[start..<end])
-        try output.write([0x0A])
-        start = end
-        return true
+        // Shards end every record with a newline: a part cut mid-record is damaged.
+        throw ShardError.badParts(reason: "\(path) ends in the middle of a record; run its shard again with --force")
       }
       scanned = end - start
       try fill()
