@@ -33,6 +33,7 @@ cleanup() {
   exit "$rc"
 }
 trap cleanup EXIT
+trap 'exit 130' INT TERM HUP
 
 eval "$("$CLUSTER" start "$STATE")"
 log "cluster up after $((SECONDS - T0)) s (SLURM_CONF=$SLURM_CONF)"

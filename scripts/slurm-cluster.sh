@@ -21,25 +21,36 @@
 # Environment (optional): SLURM_CLUSTER_CTLD_PORT (6817), SLURM_CLUSTER_SLURMD_PORT (6818),
 # SLURM_CLUSTER_TIMEOUT (seconds to wait for the node to be idle, 60).
 #
+# What a task of `sbatch --array=MIN-MAX` sees (checked by scripts/check-slurm-cluster.sh):
+# SLURM_ARRAY_JOB_ID (the array's id, %A), SLURM_ARRAY_TASK_ID (%a), SLURM_ARRAY_TASK_MIN, _MAX,
+# _COUNT, _STEP, SLURM_JOB_ID (the task's own id, %j; differs from %A except for one task),
+# SLURM_CPUS_ON_NODE=1 (one CPU per task here), SLURM_SUBMIT_DIR, SLURM_CONF, SLURM_CLUSTER_NAME;
+# SLURM_RESTART_COUNT only after a requeue. The working directory is the submit directory (or
+# --chdir); relative --output paths are relative to it; default output slurm-%A_%a.out (arrays) or
+# slurm-%j.out. The submitter's environment is passed (--export=ALL) unless --export=NONE.
+# With a step (--array=1-7:2) or a list (--array=0,3,5), TASK_ID - TASK_MIN is NOT in 0..COUNT-1.
+#
 # Pitfalls of Slurm 22.05 (Debian 12) met here, and how this script handles them:
 # - The packages' postinst cannot start anything without systemd ("policy-rc.d denied execution"):
 #   harmless; we start munged, slurmctld and slurmd ourselves.
 # - Debian's munge package creates /etc/munge/munge.key (0600) at install, but /run/munge (the
 #   socket and pid directory, a systemd RuntimeDirectory) does not exist without systemd: we create
-#   it (owner munge, 0755). munged refuses to run as root without --force, so it runs as user munge
-#   (runuser), like the systemd unit does.
+#   it (owner munge, 0755). munged runs as user munge (runuser), like the systemd unit: as root it
+#   would need to own the key, /var/lib/munge and /var/log/munge.
 # - SlurmUser=root and SlurmdUser=root: no need for the `slurm` user (Debian creates one anyway)
 #   or for chown'ing the state directories.
-# - No cgroups: proctrack/linuxproc and task/none need no cgroup.conf, and slurmd 22.05 starts
-#   without one (it only loads the cgroup plugin for proctrack/cgroup, task/cgroup or
-#   jobacct_gather/cgroup). An empty plugstack.conf is written next to slurm.conf because clients
-#   and slurmd look for it in the directory of SLURM_CONF.
+# - No cgroups: with proctrack/linuxproc, task/none and jobacct_gather/none, slurmd 22.05 starts
+#   and runs jobs without any cgroup.conf. An empty plugstack.conf sits next to slurm.conf (the
+#   SPANK config is looked up in the directory of SLURM_CONF; empty = no plugins).
 # - Hostname resolution: the node and the controller are addressed as 127.0.0.1 (NodeAddr and
 #   SlurmctldHost=name(addr)), so `hostname -s` need not resolve (it must still be the node name:
 #   slurmd finds its NodeName by the short hostname).
 # - The daemons log "error: ... mpi/pmix ... can not load PMIx library" (the pmix plugins are loaded
 #   even with MpiDefault=none; libpmix is a Recommends we do not install): harmless for batch jobs.
 # - RealMemory above the memory slurmd detects drains the node ("Low RealMemory"): we declare 90 %.
+# - Once an afterok dependency failed it stays failed: requeueing the failed task (scontrol requeue,
+#   which also waits AuthInfo cred_expire, 120 s, before restarting it) does not revive dependents,
+#   nor does `scontrol update Dependency=`; resubmit the chain instead.
 # - Without accounting, `sacct` fails; finished jobs stay visible to `scontrol show job` for
 #   MinJobAge seconds (set to 3600), which scripts/slurm-wait.sh uses.
 # - A job whose afterok dependency failed stays PENDING forever (Reason=DependencyNeverSatisfied)
