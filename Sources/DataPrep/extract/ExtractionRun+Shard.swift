@@ -18,12 +18,17 @@ extension ExtractionRun {
   ///   - force: run even when the shard is done; clear stale parts.
   /// - Returns: whether the shard ran or had finished before.
   /// - Throws: ``ExtractionProblem/stopped(_:)`` when `strict` stopped the shard (no marker is
-  ///   written); ``ShardError`` for a stale folder or standard input split N ways; ``OutputError``.
+  ///   written); ``ExtractError/partsInsideInput(folder:input:)``; ``ShardError`` for a stale folder or standard input split N ways; ``OutputError``.
   public func runShard(
     _ shard: Shard, folder: String, settings: [String], force: Bool, furniture: SiteFurnitureFilter.Options?,
     onFailure: (ExtractionFailure) -> Void = { _ in }, onProgress: (ExtractionSummary) -> Void = { _ in },
     onNotice: (String) -> Void = { _ in }
   ) throws -> ShardJob.Outcome {
+    let parts = InputFiles.resolved(folder)
+    for input in self.paths where input != "-" {
+      let resolved = InputFiles.resolved(input)
+      if parts == resolved || parts.hasPrefix(resolved + "/") { throw ExtractError.partsInsideInput(folder: folder, input: input) }
+    }
     let listing = InputFiles(inputs: inputs)
     let paths = listing.entries.map(\.path)
     if shard.count > 1, paths.contains("-") {

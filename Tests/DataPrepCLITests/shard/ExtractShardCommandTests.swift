@@ -73,6 +73,15 @@ import Testing
     #expect(stdout.stderr.contains("-o names the folder"))
   }
 
+  @Test func partsInsideAnInputFolderAreRefused() throws {
+    guard CommandRunner.isAvailable() else { return }
+    let scratch = try ScratchFolder()
+    let site = try Self.site(scratch, pages: 3)
+    let result = try CommandRunner.run(["extract", site, "-o", site + "/parts", "--shard", "0/2"])
+    #expect(result.status == 2)
+    #expect(result.stderr.contains("inside the input"))
+  }
+
   @Test func rerunSkipsRefusesOtherCountsAndForceReruns() throws {
     guard CommandRunner.isAvailable() else { return }
     let scratch = try ScratchFolder()

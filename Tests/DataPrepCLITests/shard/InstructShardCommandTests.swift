@@ -59,33 +59,6 @@ import Testing
     return text
   }
 
-  @Test func fixtureNeedsTheResolvePass() throws {
-    guard CommandRunner.isAvailable() else { return }
-    let scratch = try ScratchFolder()
-    let lines = Self.documents(count: 120).split(separator: "\n", omittingEmptySubsequences: false).dropLast()
-    let input = try scratch.write("docs.jsonl", lines.joined(separator: "\n") + "\n")
-    let one = try CommandRunner.run(["instruct", input, "--to", "alpaca", "-o", scratch.path("one.jsonl")])
-    #expect(one.status == 0)
-    #expect(one.stderr.contains("dropped (prompt already asked with another answer)"))
-    // Independent halves (no resolve pass) write other examples: the state matters.
-    var naive = Data()
-    for (number, half) in [lines.prefix(60), lines.dropFirst(60)].enumerated() {
-      let path = try scratch.write("half\(number).jsonl", half.joined(separator: "\n") + "\n")
-      #expect(try CommandRunner.run(["instruct", path, "--to", "alpaca", "-o", scratch.path("half\(number).out")]).status == 0)
-      naive += FileManager.default.contents(atPath: scratch.path("half\(number).out")) ?? Data()
-    }
-    #expect(naive != FileManager.default.contents(atPath: scratch.path("one.jsonl")))
-    let text = try String(contentsOfFile: scratch.path("one.jsonl"), encoding: .utf8)
-    #expect(text.contains("faq-accepted"))
-  }
-
-  @Test func shardsMergeToOneProcess() throws {
-    guard CommandRunner.isAvailable() else { return }
-    let scratch = try ScratchFolder()
-    let input = try scratch.write("docs.jsonl", Self.documents(count: 150))
-    try ShardRoundTrip.expectSame(["instruct", input, "--to", "alpaca"], in: scratch, name: "alpaca")
-  }
-
   @Test func mergeRefusesDamagedCandidates() throws {
     guard CommandRunner.isAvailable() else { return }
     let scratch = try ScratchFolder()
@@ -103,6 +76,51 @@ import Testing
 
   /// `swift test --skip LongTests` leaves them out locally (docs/testing.md); CI runs them.
   @Suite(.tags(.long)) struct LongTests {
+    @Test func fixtureNeedsTheResolvePass() throws {
+      guard CommandRunner.isAvailable() else { return }
+      let scratch = try ScratchFolder()
+      let lines = InstructShardCommandTests.documents(count: 120).split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+      let input = try scratch.write("docs.jsonl", lines.joined(separator: "\n") + "\n")
+      let one = try CommandRunner.run(["instruct", input, "--to", "alpaca", "-o", scratch.path("one.jsonl")])
+      #expect(one.status == 0)
+      #expect(one.stderr.contains("dropped (prompt already asked with another answer)"))
+      // Independent halves (no resolve pass) write other examples: the state matters.
+      var naive = Data()
+      for (number, half) in [lines.prefix(60), lines.dropFirst(60)].enumerated() {
+        let path = try scratch.write("half\(number).jsonl", half.joined(separator: "\n") + "\n")
+        #expect(try CommandRunner.run(["instruct", path, "--to", "alpaca", "-o", scratch.path("half\(number).out")]).status == 0)
+        naive += FileManager.default.contents(atPath: scratch.path("half\(number).out")) ?? Data()
+      }
+      #expect(naive != FileManager.default.contents(atPath: scratch.path("one.jsonl")))
+      let text = try String(contentsOfFile: scratch.path("one.jsonl"), encoding: .utf8)
+      #expect(text.contains("faq-accepted"))
+    }
+
+    @Test func shardsMergeToOneProcess() throws {
+      guard CommandRunner.isAvailable() else { return }
+      let scratch = try ScratchFolder()
+      let input = try scratch.write("docs.jsonl", InstructShardCommandTests.documents(count: 150))
+      try ShardRoundTrip.expectSame(["instruct", input, "--to", "alpaca"], in: scratch, name: "alpaca")
+    }
+
+    @Test func rerunSkipsRefusesOtherCountsAndForceReruns() throws {
+      guard CommandRunner.isAvailable() else { return }
+      let scratch = try ScratchFolder()
+      let input = try scratch.write("docs.jsonl", InstructShardCommandTests.documents(count: 30))
+      let parts = scratch.path("parts")
+      let arguments = ["instruct", input, "--to", "alpaca", "-o", parts]
+      #expect(try CommandRunner.run(arguments + ["--shard", "1/3"]).stderr.contains("shard 1/3 done"))
+      #expect(try CommandRunner.run(arguments + ["--shard", "1/3"]).stderr.contains("shard 1/3 already done"))
+      let other = try CommandRunner.run(arguments + ["--shard", "0/2"])
+      #expect(other.status == 2)
+      #expect(other.stderr.contains("3-shard run"))
+      let flags = try CommandRunner.run(arguments + ["--shard", "0/3", "--min-chars", "5"])
+      #expect(flags.status == 2)
+      #expect(flags.stderr.contains("other inputs or settings"))
+      #expect(try CommandRunner.run(arguments + ["--shard", "1/3", "--force"]).stderr.contains("shard 1/3 done"))
+    }
+
+
     @Test func everyFormatAndLimitMergesToOneProcess() throws {
       guard CommandRunner.isAvailable() else { return }
       let scratch = try ScratchFolder()
