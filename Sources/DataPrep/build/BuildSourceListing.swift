@@ -69,7 +69,7 @@ struct BuildSourceListing: Sendable, Equatable {
     if let reason = Self.difference(inputs, self.inputs.map(\.path), what: "input") { return reason }
     if let reason = Self.difference(files.map(\.path), self.files.map(\.path), what: "file") { return reason }
     for (old, new) in zip(files, self.files) where old != new {
-      return "\(new.path) was modified (\(old.bytes) bytes then, \(new.bytes) now)"
+      return "\(new.path) was modified (\(old.bytes) bytes then, \(new.bytes) bytes now)"
     }
     let storedIgnored = try reader.int("ignored")
     let storedLinks = try reader.int("linked_folders")

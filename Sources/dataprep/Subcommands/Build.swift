@@ -74,7 +74,7 @@ extension DataPrepCommand {
     @Option(name: .long, help: "Run one step of --plan (\(BuildStep.names.joined(separator: ", "))); the shard comes from --shard or the scheduler.")
     var step: BuildStep?
 
-    @Option(name: .customLong("sbatch-option"), help: "An #SBATCH option added to every Slurm script (repeatable), e.g. --partition=cpu.")
+    @Option(name: .customLong("sbatch-option"), parsing: .unconditionalSingleValue, help: "An #SBATCH option added to every Slurm script (repeatable), e.g. --partition=cpu.")
     var sbatchOptions: [String] = []
 
     @Option(name: .long, help: "Kubernetes: the container image, with dataprep on its PATH.")
@@ -169,8 +169,10 @@ extension DataPrepCommand {
       let plan = try BuildPlan.read(folder: folder)
       let outcome = try plan.run(
         step, selection: try shard.selection(), force: shard.force, jobs: common.jobs, onEvent: { progress.print($0) })
-      if outcome.skipped && !common.quiet {
-        FileHandle.standardError.write(Data("step \(step.rawValue) already done in \(plan.folder); --force runs it again\n".utf8))
+      if !common.quiet {
+        let name = step.isSharded ? "step \(step.rawValue) shard \(try shard.selection().shard)" : "step \(step.rawValue)"
+        let line = outcome.skipped ? "\(name) already done in \(plan.folder); --force runs it again" : "\(name) done"
+        FileHandle.standardError.write(Data((line + "\n").utf8))
       }
       if outcome.hasProblems { throw ExitCode(1) }
     }

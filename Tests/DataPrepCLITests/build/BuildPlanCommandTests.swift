@@ -169,6 +169,16 @@ import Yams
       env[name] = name == "SLURM_ARRAY_TASK_COUNT" ? "2" : "0"
     })
     #expect(first.status == 0, "\(first.stderr)")
+    #expect(first.stderr.contains("step extract shard 0/2 done"), "\(first.stderr)")
+    // A shard that fails (its folder cannot be made) exits non-zero; run again, it finishes.
+    let parts = scratch.root + "/ds.plan/work/extract"
+    let aside = scratch.root + "/extract-aside"
+    try FileManager.default.moveItem(atPath: parts, toPath: aside)
+    try Data("not a folder".utf8).write(to: URL(fileURLWithPath: parts))
+    let failed = try step(["--step", "extract", "--shard", "0/2"])
+    #expect(failed.status == 2, "\(failed.stderr)")
+    try FileManager.default.removeItem(atPath: parts)
+    try FileManager.default.moveItem(atPath: aside, toPath: parts)
     let early = try step(["--step", "prepare"])
     #expect(early.status == 2 && early.stderr.contains("1 of 2 shards have not finished"), "\(early.stderr)")
     let finishEarly = try step(["--step", "finish"])
