@@ -170,6 +170,7 @@ extension BuildPlan {
     try part.commit(pieces: [], report: ["problems": .bool(result.hasProblems)])
     unlink(files.examples)
     unlink(files.keptExamples)
+    try? FileManager.default.removeItem(atPath: files.split)
     return StepOutcome(skipped: false, hasProblems: result.hasProblems)
   }
 }

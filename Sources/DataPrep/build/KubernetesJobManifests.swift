@@ -36,10 +36,7 @@ struct KubernetesJobManifests {
       kind: Job
       metadata:
         name: \(jobName(step))
-        labels:
-          app.kubernetes.io/name: dataprep
-          dataprep.plan: "\(planID)"
-          dataprep.step: \(step.rawValue)
+        labels: \(labels(step))
       spec:
         completionMode: Indexed
         completions: \(count)
@@ -47,10 +44,7 @@ struct KubernetesJobManifests {
         backoffLimitPerIndex: \(k.backoffLimitPerIndex)
         template:
           metadata:
-            labels:
-              app.kubernetes.io/name: dataprep
-              dataprep.plan: "\(planID)"
-              dataprep.step: \(step.rawValue)
+            labels: \(labels(step))
           spec:
             restartPolicy: Never
             containers:
@@ -73,6 +67,11 @@ struct KubernetesJobManifests {
                   claimName: \(Self.string(k.volumeClaim))
 
       """
+  }
+
+  /// The labels of a step's Job and pods, as a flow mapping.
+  func labels(_ step: BuildStep) -> String {
+    "{app.kubernetes.io/name: dataprep, dataprep.plan: \"\(planID)\", dataprep.step: \(step.rawValue)}"
   }
 
   /// `run.sh`: each manifest applied, then waited for; a failed Job stops the script.

@@ -106,6 +106,9 @@ import Yams
       #expect(mount?["mountPath"] as? String == "/")
       let volume = (pod["volumes"] as? [[String: Any]])?.first?["persistentVolumeClaim"] as? [String: Any]
       #expect(volume?["claimName"] as? String == "corpus")
+      let labels = (job["metadata"] as? [String: Any])?["labels"] as? [String: String]
+      #expect(labels?["dataprep.step"] == step && labels?["app.kubernetes.io/name"] == "dataprep", "\(labels ?? [:])")
+      #expect(((spec["template"] as? [String: Any])?["metadata"] as? [String: Any])?["labels"] as? [String: String] == labels)
       names.append((job["metadata"] as? [String: Any])?["name"] as? String ?? "")
     }
     #expect(Set(names).count == 3 && names.allSatisfy { $0.hasPrefix("dataprep-") && $0.count <= 63 })
@@ -204,14 +207,23 @@ import Yams
     return files
   }
 
-  /// Builds `samples` and `notes` locally into `local` (once per scratch) and returns its files.
-  static func localBuild(_ scratch: BuildScratch) throws -> [String: Data] {
-    if !FileManager.default.fileExists(atPath: scratch.root + "/local") {
-      let run = try CommandRunner.run(["build", "samples", "notes", "-o", "local", "--quiet"], timeout: 300, directory: scratch.root)
-      #expect(run.status == 0, "\(run.stderr)")
-    }
+  /// Builds `samples` and `notes` locally into `local`, writes the plan of the same build into
+  /// `cluster.plan` with `flags`, and returns the local folder's files.
+  static func localBuildAndPlan(_ scratch: BuildScratch, _ flags: [String]) throws -> [String: Data] {
+    let run = try CommandRunner.run(["build", "samples", "notes", "-o", "local", "--quiet"], timeout: 300, directory: scratch.root)
+    #expect(run.status == 0, "\(run.stderr)")
     let files = try snapshot(scratch.root + "/local")
     #expect(Set(files.keys) == ["train.jsonl", "validation.jsonl", "README.md", "report.html", "report.json", "manifest.json"])
+    let written = try CommandRunner.run(["build", "samples", "notes", "-o", "cluster", "--jobs", "2"] + flags, directory: scratch.root)
+    #expect(written.status == 0, "\(written.stderr)")
+    return files
+  }
+
+  /// The files of `folder`, after checking that they are `local`'s, byte for byte.
+  static func sameFolder(_ folder: String, as local: [String: Data], tasks: Int) throws -> [String: Data] {
+    let files = try snapshot(folder)
+    #expect(Set(files.keys) == Set(local.keys))
+    for (name, bytes) in local { #expect(files[name] == bytes, "\(name) differs with \(tasks) tasks") }
     return files
   }
 }
@@ -225,11 +237,7 @@ extension BuildPlanCommandTests {
       guard CommandRunner.isAvailable() else { return }
       let scratch = try BuildPlanCommandTests.scratch()
       defer { scratch.remove() }
-      let local = try BuildPlanCommandTests.localBuild(scratch)
-      let written = try CommandRunner.run(
-        ["build", "samples", "notes", "-o", "cluster", "--executor", "kubernetes", "--task-count", "\(tasks)", "--mount-path", "/", "--jobs", "2"],
-        directory: scratch.root)
-      #expect(written.status == 0, "\(written.stderr)")
+      let local = try BuildPlanCommandTests.localBuildAndPlan(scratch, ["--executor", "kubernetes", "--task-count", "\(tasks)", "--mount-path", "/"])
       for stem in ["01-extract", "02-prepare", "03-finish"] {
         let yaml = try BuildPlanCommandTests.text(scratch.root + "/cluster.plan/\(stem).yaml")
         let job = try #require(try Yams.load(yaml: yaml) as? [String: Any])
@@ -250,9 +258,7 @@ extension BuildPlanCommandTests {
           #expect(run.status == 0, "\(stem) index \(index): \(run.stderr)")
         }
       }
-      let cluster = try BuildPlanCommandTests.snapshot(scratch.root + "/cluster")
-      #expect(Set(cluster.keys) == Set(local.keys))
-      for (name, bytes) in local { #expect(cluster[name] == bytes, "\(name) differs with \(tasks) tasks") }
+      let cluster = try BuildPlanCommandTests.sameFolder(scratch.root + "/cluster", as: local, tasks: tasks)
     }
 
     @Test(arguments: [1, 4, 7])
@@ -260,10 +266,7 @@ extension BuildPlanCommandTests {
       guard CommandRunner.isAvailable() else { return }
       let scratch = try BuildPlanCommandTests.scratch()
       defer { scratch.remove() }
-      let local = try BuildPlanCommandTests.localBuild(scratch)
-      let written = try CommandRunner.run(
-        ["build", "samples", "notes", "-o", "cluster", "--executor", "slurm", "--task-count", "\(tasks)", "--jobs", "2"], directory: scratch.root)
-      #expect(written.status == 0, "\(written.stderr)")
+      let local = try BuildPlanCommandTests.localBuildAndPlan(scratch, ["--executor", "slurm", "--task-count", "\(tasks)"])
       let minimum = 3  // an array numbered from 3, as `sbatch --array=3-9` would
       for stem in ["01-extract", "02-prepare", "03-finish"] {
         let script = scratch.root + "/cluster.plan/\(stem).sbatch"
@@ -281,13 +284,18 @@ extension BuildPlanCommandTests {
           #expect(run.status == 0, "\(stem): \(run.stderr)")
         }
       }
-      let cluster = try BuildPlanCommandTests.snapshot(scratch.root + "/cluster")
-      #expect(Set(cluster.keys) == Set(local.keys))
-      for (name, bytes) in local { #expect(cluster[name] == bytes, "\(name) differs with \(tasks) tasks") }
+      let cluster = try BuildPlanCommandTests.sameFolder(scratch.root + "/cluster", as: local, tasks: tasks)
       // Submitting again: every step is done, nothing changes.
       let again = try CommandRunner.run(
         [scratch.root + "/cluster.plan/03-finish.sbatch"], executable: URL(fileURLWithPath: "/bin/sh"), directory: "/")
       #expect(again.status == 0 && again.stderr.contains("already done"), "\(again.stderr)")
+      #expect(try BuildPlanCommandTests.snapshot(scratch.root + "/cluster") == cluster)
+      // Killed after installing the folder, before its marker: the rerun knows its own folder
+      // (building again would take it for a previous build and add to it).
+      try FileManager.default.removeItem(atPath: scratch.root + "/cluster.plan/work/finish/part-00000-of-00001.done.json")
+      let rerun = try CommandRunner.run(
+        [scratch.root + "/cluster.plan/03-finish.sbatch"], executable: URL(fileURLWithPath: "/bin/sh"), directory: "/")
+      #expect(rerun.status == 0 && rerun.stderr.contains("already done"), "\(rerun.stderr)")
       #expect(try BuildPlanCommandTests.snapshot(scratch.root + "/cluster") == cluster)
     }
   }
