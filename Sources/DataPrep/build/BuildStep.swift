@@ -4,8 +4,15 @@
 ///
 /// Sharded steps read their share of the inputs (``Shard``) and write parts with a completion
 /// marker (``ShardPart``); single-task steps join what the steps before them wrote and save what
-/// later steps need in their own marker. A sharded instruct or dedup stage joins this list as a
-/// new case (its parts written by the shards, joined by the next single-task step).
+/// later steps need in their own marker.
+///
+/// Adding a step (a sharded instruct, dedup's signature/band/filter stages): a case here, in
+/// run order, with ``isSharded``; its body in `BuildPipeline+Steps.swift`, writing a
+/// ``ShardPart`` into `BuildPlan.folder(of:)` with `BuildPlan.fingerprint(of:digest:)`; a case in
+/// `BuildPlan.run` calling it; the next single-task step joining its parts
+/// (``ShardPartsMerger``); the parts of ``BuildResult`` it fills saved by `BuildState` when they
+/// cross a step; and the same call in `BuildPipeline.runStages`, so the local build keeps
+/// running every step in turn. The scripts and manifests follow from this list.
 public enum BuildStep: String, Sendable, CaseIterable {
   /// Sharded: each task digests `files[I::N]` of the sources and extracts `inputs[I::N]` into
   /// a part of documents, named as the local build names them.
