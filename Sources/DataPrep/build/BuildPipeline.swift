@@ -45,9 +45,11 @@ public struct BuildPipeline: Sendable {
       return try runStages(onEvent: onEvent)
     } catch OutputError.writeFailed(let path, let reason) {
       // A full disk fails on a working file the user never sees: name the folder they asked for.
+      // The extract step's part is the build's documents.
+      let url = URL(fileURLWithPath: path)
+      let name = url.deletingLastPathComponent().lastPathComponent == "extract" ? "documents.jsonl" : url.lastPathComponent
       throw BuildError.cannotWrite(
-        path: output,
-        reason: "writing \(URL(fileURLWithPath: path).lastPathComponent) failed: \(reason); the previous folder, if any, is unchanged")
+        path: output, reason: "writing \(name) failed: \(reason); the previous folder, if any, is unchanged")
     }
   }
 
