@@ -71,6 +71,16 @@ import Yams
     let log = try Self.text(scratch.root + "/sbatch.log").split(separator: "\n")
     #expect(log == ["--parsable \(plan)/01-extract.sbatch", "--parsable --dependency=afterok:101 \(plan)/02-prepare.sbatch",
                     "--parsable --dependency=afterok:102 \(plan)/03-finish.sbatch"])
+    // --submit writes the plan and runs submit.sh; a failing sbatch fails the command.
+    let submittedByFlag = try CommandRunner.run(
+      ["build", "samples", "notes", "-o", "ds", "--executor", "slurm", "--task-count", "4", "--jobs", "3", "--sbatch-option", "--partition=cpu", "--submit"],
+      environment: ["PATH": bin + ":/usr/bin:/bin"], directory: scratch.root)
+    #expect(submittedByFlag.status == 0 && submittedByFlag.stdout == "extract: 104\nprepare: 105\nfinish: 106\n", "\(submittedByFlag.stderr)")
+    try Data("#!/bin/sh\necho 'sbatch: error: invalid partition' >&2\nexit 1\n".utf8).write(to: URL(fileURLWithPath: bin + "/sbatch"))
+    let refused = try CommandRunner.run(
+      ["build", "samples", "notes", "-o", "ds", "--executor", "slurm", "--task-count", "4", "--submit", "--quiet"],
+      environment: ["PATH": bin + ":/usr/bin:/bin"], directory: scratch.root)
+    #expect(refused.status == 2 && refused.stderr.contains("submit.sh failed"), "\(refused.stderr)")
     let json = try Self.text(plan + "/plan.json")
     #expect(json.contains("\"tasks\":4") && json.contains("\"binary\":\"\(CommandRunner.binary?.path ?? "")\""), "\(json)")
   }
@@ -258,7 +268,7 @@ extension BuildPlanCommandTests {
           #expect(run.status == 0, "\(stem) index \(index): \(run.stderr)")
         }
       }
-      let cluster = try BuildPlanCommandTests.sameFolder(scratch.root + "/cluster", as: local, tasks: tasks)
+      _ = try BuildPlanCommandTests.sameFolder(scratch.root + "/cluster", as: local, tasks: tasks)
     }
 
     @Test(arguments: [1, 4, 7])
