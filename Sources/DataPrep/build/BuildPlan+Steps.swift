@@ -73,6 +73,11 @@ extension BuildPlan {
       }
       bytes += data
     }
+    return Self.digest(bytes)
+  }
+
+  /// 16 hex digits of the XXH64 of `bytes`.
+  static func digest(_ bytes: [UInt8]) -> String {
     let hex = String(XXH64.hash(bytes), radix: 16)
     return String(repeating: "0", count: 16 - hex.count) + hex
   }

@@ -156,7 +156,9 @@ public struct BuildPlan: Sendable {
     var written = [planPath, listingPath]
     try Self.writeText(planText, to: planPath)
     try Self.writeText(listingText, to: listingPath)
-    let files = executor == .slurm ? SlurmBatchScripts(plan: self).files : KubernetesJobManifests(plan: self).files
+    let files = executor == .slurm
+      ? SlurmBatchScripts(plan: self).files
+      : KubernetesJobManifests(plan: self, digest: Self.digest(Array((planText + listingText).utf8))).files
     for file in files {
       let path = folder + "/" + file.name
       try Self.writeText(file.text, to: path)

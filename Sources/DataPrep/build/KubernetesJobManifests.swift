@@ -10,17 +10,17 @@
 struct KubernetesJobManifests {
   /// The plan.
   let plan: BuildPlan
+  /// The plan's digest (`BuildPlan.planDigest()`).
+  let digest: String
 
   /// The manifests, then `run.sh`.
   var files: [(name: String, text: String, executable: Bool)] {
     BuildStep.allCases.map { (plan.stem(of: $0) + ".yaml", manifest(for: $0), false) } + [("run.sh", run, true)]
   }
 
-  /// A short digest of the plan folder's path, so that the jobs of two plans have other names.
-  var planID: String {
-    let hex = String(XXH64.hash(plan.folder), radix: 16)
-    return String((String(repeating: "0", count: 16 - hex.count) + hex).prefix(8))
-  }
+  /// The start of the plan's digest: the Jobs of another plan have other names (a Job's pod
+  /// template cannot change), those of the same plan the same (applying them again is a no-op).
+  var planID: String { String(digest.prefix(8)) }
 
   /// The Job name of `step`.
   func jobName(_ step: BuildStep) -> String { "dataprep-\(step.rawValue)-\(planID)" }
@@ -79,7 +79,8 @@ struct KubernetesJobManifests {
     var lines = [
       "#!/bin/sh",
       "# Runs the steps of the dataprep build plan \(plan.folder) on Kubernetes, one Indexed Job",
-      "# after the other. Running it again skips finished indexes (delete the Jobs first).",
+      "# after the other. Running it again re-applies them: finished Jobs complete at once (delete",
+      "# a failed Job first; its finished indexes are skipped through their markers).",
       "set -eu",
       "wait_for() {",
       "  while ! kubectl wait --for=condition=complete --timeout=60s \"job/$1\" >/dev/null 2>&1; do",

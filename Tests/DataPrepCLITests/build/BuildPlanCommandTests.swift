@@ -89,10 +89,11 @@ import Yams
     guard CommandRunner.isAvailable() else { return }
     let scratch = try Self.scratch()
     defer { scratch.remove() }
-    let run = try CommandRunner.run(
-      ["build", "samples", "-o", "ds", "--executor", "kubernetes", "--task-count", "5", "--jobs", "2", "--image", "registry.example/dataprep:1",
-       "--volume-claim", "corpus", "--mount-path", "/", "--backoff-limit-per-index", "2"],
-      directory: scratch.root)
+    let arguments = [
+      "build", "samples", "-o", "ds", "--executor", "kubernetes", "--task-count", "5", "--jobs", "2", "--image", "registry.example/dataprep:1",
+      "--volume-claim", "corpus", "--mount-path", "/", "--backoff-limit-per-index", "2",
+    ]
+    let run = try CommandRunner.run(arguments, directory: scratch.root)
     #expect(run.status == 0, "\(run.stderr)")
     let plan = scratch.root + "/ds.plan"
     var names: [String] = []
@@ -127,6 +128,16 @@ import Yams
     #expect(steps == ["kubectl apply -f \(plan)/01-extract.yaml", "wait_for \(names[0])", "kubectl apply -f \(plan)/02-prepare.yaml",
                       "wait_for \(names[1])", "kubectl apply -f \(plan)/03-finish.yaml", "wait_for \(names[2])"])
     #expect(script.contains { $0.contains("kubectl wait --for=condition=complete") })
+    // The same plan written again names its Jobs alike (applying them again is a no-op); another
+    // plan in the same folder names them otherwise (a Job's pod template cannot change).
+    let extract = try Self.text(plan + "/01-extract.yaml")
+    let same = try CommandRunner.run(arguments, directory: scratch.root)
+    let rewritten = try Self.text(plan + "/01-extract.yaml")
+    #expect(same.status == 0 && rewritten == extract, "\(same.stderr)")
+    let other = try CommandRunner.run(arguments.map { $0 == "5" ? "6" : $0 }, directory: scratch.root)
+    #expect(other.status == 0, "\(other.stderr)")
+    let otherPlan = try Self.text(plan + "/01-extract.yaml")
+    #expect(!otherPlan.contains(names[0]))
   }
 
   @Test func aKubernetesPlanOutsideTheMountedVolumeIsRefused() throws {
