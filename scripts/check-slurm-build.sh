@@ -57,7 +57,7 @@ for source in samples corpus; do
   for n in ${TASKS:-4 7}; do
     out=slurm-$source-$n
     t=$SECONDS
-    "$BIN" build "$source" -o "$out" --executor slurm --tasks "$n" --quiet
+    "$BIN" build "$source" -o "$out" --executor slurm --task-count "$n" --quiet
     submit_and_wait "$out.plan"
     diff -r "local-$source" "$out" >/dev/null || { diff -r "local-$source" "$out" | head -20 >&2; fail "$out differs from the local build"; }
     log "$source, $n tasks: byte-identical to the local build ($((SECONDS - t)) s)"
