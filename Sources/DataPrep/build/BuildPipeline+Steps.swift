@@ -69,6 +69,28 @@ extension BuildPipeline {
     return [(.extract, extract), (.dedupDocuments, dedup)]
   }
 
+  /// The `instruct` step of one shard: the candidates of each document of its byte range of
+  /// `documents` (the kept documents), one line each, into a part in `folder`; the `finish`
+  /// step resolves the parts in input order into the examples one process writes. A shard
+  /// already done for `fingerprint` is skipped unless `force`.
+  /// - Throws: ``ShardError`` for a folder of another job; the instruct stage's errors.
+  func instructShard(
+    _ shard: Shard, documents: String, folder: String, fingerprint: String, force: Bool
+  ) throws -> ShardJob.Outcome {
+    let part = ShardPart(folder: folder, stage: BuildStep.instruct.stage, shard: shard, fingerprint: fingerprint)
+    var read = 0
+    return try ShardJob.run(part, inputs: [documents], force: force, { piece, part in
+      // One piece: the shard's byte range of the one input.
+      let instructor = Instructor(options: instructOptions(counter: try tokenizerSelection().counter))
+      let writer = try part.writer()
+      let before = writer.count
+      // The shard starting the file knows every title before its documents: one title variant.
+      read += try instructor.writeCandidates(
+        try ShardInputs.reader(for: piece, limits: limits), to: writer, startsInput: (piece.range?.start ?? 0) == 0)
+      return [ShardPart.mainOutput: writer.count - before]
+    }, report: { ["documents": .integer(Int64(read))] })
+  }
+
   /// The sources, extraction counts and failures of every extract shard, in listing order.
   private func gather(_ parts: ShardPartsMerger, listing: BuildSourceListing, into result: inout BuildResult) throws {
     let names = SourceNames(sources: recipe.sources)

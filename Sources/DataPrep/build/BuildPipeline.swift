@@ -120,7 +120,7 @@ public struct BuildPipeline: Sendable {
       listing: start.listing, parts: try ShardPartsMerger(paths: [files.extractParts]), files: files, into: &result)
     onEvent(Self.event(.sources, sourcesReport(result, mode: start.mode, tokenizerWarning: start.tokenizer.warning)))
     for (stage, report) in reports { onEvent(Self.event(stage, report)) }
-    try finishDataset(start: start, files: files, into: &result, onEvent: onEvent)
+    try finishDataset(start: start, files: files, examples: .documents, into: &result, onEvent: onEvent)
     return result
   }
 
@@ -138,20 +138,32 @@ public struct BuildPipeline: Sendable {
     try checkSourcesAndOutput()
     let listing = try listing ?? BuildSourceListing.make(sources: recipe.sources)
     try InstructOptions(format: recipe.format, tasks: recipe.tasks).check()
-    // The recipe's tokenizer; the default (o200k_base, bundled) falls back to the character
-    // estimate, which the report names, when a binary was copied without its rank files.
-    let tokenizer = try TokenizerSelection.resolve(
-      recipe.tokenizer == TokenizerLocator.defaultName ? nil : recipe.tokenizer, fallback: .characterEstimate)
+    let tokenizer = try tokenizerSelection()
     let mode = try OutputFolder(path: output).mode(settings: recipe.settingsJSON, splitNames: recipe.splitNames, force: force)
     return Start(listing: listing, mode: mode, tokenizer: tokenizer)
   }
 
-  /// Instruct, example dedup, split, leakage, validate and the reports, on the documents kept
-  /// in `files`; then the folder installed. `result` holds what the earlier steps found.
+  /// The recipe's tokenizer; the default (o200k_base, bundled) falls back to the character
+  /// estimate, which the report names, when a binary was copied without its rank files.
+  func tokenizerSelection() throws -> TokenizerSelection {
+    try TokenizerSelection.resolve(recipe.tokenizer == TokenizerLocator.defaultName ? nil : recipe.tokenizer, fallback: .characterEstimate)
+  }
+
+  /// Where the finish step's examples come from.
+  enum ExampleSource {
+    /// The kept documents, instructed in this process (the local build: each example rendered
+    /// once, no candidates written and read back).
+    case documents
+    /// The candidates the instruct step's shards wrote, resolved in input order: the same examples.
+    case candidates(ShardPartsMerger)
+  }
+
+  /// Instruct (from `examples`), example dedup, split, leakage, validate and the reports, on the
+  /// documents kept in `files`; then the folder installed. `result` holds what the earlier steps found.
   /// - Parameter beforeInstall: called with the finished `out` folder and the result just before it replaces
   ///   the output (a plan's finish step notes what it installs, so a rerun knows it happened).
   func finishDataset(
-    start: Start, files: Workspace, into result: inout BuildResult, onEvent: (BuildEvent) -> Void,
+    start: Start, files: Workspace, examples: ExampleSource, into result: inout BuildResult, onEvent: (BuildEvent) -> Void,
     beforeInstall: (String, BuildResult) throws -> Void = { _, _ in }
   ) throws {
     let splitNames = recipe.splitNames
@@ -162,7 +174,7 @@ public struct BuildPipeline: Sendable {
       mode: start.mode, tokenizer: start.tokenizer, splitNames: splitNames, files: files,
       sourceNames: SourceNames(sources: recipe.sources),
       previousSplits: start.mode == .incremental ? splitNames.map { "\(output)/\($0).jsonl" } : [])
-    onEvent(Self.event(.instruct, try instruct(context, into: &result)))
+    onEvent(Self.event(.instruct, try instruct(context, from: examples, into: &result)))
     onEvent(Self.event(.dedupExamples, try dedupExamples(context, into: &result)))
     onEvent(Self.event(.split, try split(context, into: &result)))
     onEvent(Self.event(.leakage, try checkLeakage(context, into: &result)))
@@ -240,15 +252,24 @@ public struct BuildPipeline: Sendable {
     return ("dedup documents: " + Self.line(run.result.summary), Self.counts(run.result.summary))
   }
 
-  /// Documents to examples.
-  private func instruct(_ context: Context, into result: inout BuildResult) throws -> StageReport {
-    let files = context.files
-    let instructOptions = InstructOptions(
+  /// The instruct stage's options: the recipe's, with the build's token counter.
+  func instructOptions(counter: TokenCounter) -> InstructOptions {
+    InstructOptions(
       format: recipe.format, tasks: recipe.tasks, filter: ExampleFilter(minChars: recipe.minChars, maxChars: recipe.maxChars),
-      chunkTokens: recipe.chunkTokens, tokenCounter: context.tokenizer.counter, maxTokens: recipe.maxTokens)
+      chunkTokens: recipe.chunkTokens, tokenCounter: counter, maxTokens: recipe.maxTokens)
+  }
+
+  /// Documents to examples: instructed here, or the instruct shards' candidates resolved.
+  private func instruct(_ context: Context, from source: ExampleSource, into result: inout BuildResult) throws -> StageReport {
+    let files = context.files
+    let instructor = Instructor(options: instructOptions(counter: context.tokenizer.counter))
     let exampleWriter = try JSONLWriter(path: files.examples)
-    result.instruct = try Instructor(options: instructOptions).run(
-      try JSONLReader(path: files.keptDocuments, limits: limits), to: exampleWriter)
+    switch source {
+    case .documents:
+      result.instruct = try instructor.run(try JSONLReader(path: files.keptDocuments, limits: limits), to: exampleWriter)
+    case .candidates(let parts):
+      result.instruct = try instructor.resolveCandidates({ body in try parts.forEachLine(ShardPart.mainOutput, body) }, to: exampleWriter)
+    }
     try exampleWriter.finish()
     return (result.instruct.report.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: "; "),
             ["documents": .integer(Int64(result.instruct.documents)), "examples": .integer(Int64(result.instruct.totalWritten))])

@@ -51,6 +51,13 @@ extension BuildPlan {
       return StepOutcome(skipped: false, hasProblems: false)
     case .prepare:
       return try prepare(pipeline, listing: listing, digest: digest, force: force, onEvent: onEvent)
+    case .instruct:
+      let prepared = try marker(of: .prepare, digest: digest, before: .instruct)
+      let outcome = try pipeline.instructShard(
+        shard, documents: keptDocuments(prepared), folder: folder(of: .instruct),
+        fingerprint: fingerprint(of: .instruct, digest: digest), force: force)
+      if case .skipped = outcome { return StepOutcome(skipped: true, hasProblems: false) }
+      return StepOutcome(skipped: false, hasProblems: false)
     case .finish:
       return try finish(pipeline, listing: listing, digest: digest, force: force, onEvent: onEvent)
     }
@@ -91,6 +98,11 @@ extension BuildPlan {
     }
   }
 
+  /// The kept documents the `prepare` step wrote, named in its marker.
+  private func keptDocuments(_ prepared: ShardMarker) -> String {
+    folder(of: .prepare) + "/" + (prepared.outputs["documents"] ?? "documents.kept.jsonl")
+  }
+
   /// The completion marker of single-task step `step` of this plan.
   private func marker(of step: BuildStep, digest: String, before: BuildStep) throws -> ShardMarker {
     let path = folder(of: step) + "/" + Shard.whole.partStem + ".done.json"
@@ -110,7 +122,7 @@ extension BuildPlan {
     let part = ShardPart(
       folder: folder(of: .prepare), stage: BuildStep.prepare.stage, shard: .whole, fingerprint: fingerprint(of: .prepare, digest: digest))
     if case .done = try part.prepare(force: force) { return StepOutcome(skipped: true, hasProblems: false) }
-    let parts = try extractParts(digest: digest)
+    let parts = try parts(of: .extract, digest: digest, before: .prepare)
     let files = BuildPipeline.Workspace(work: folder(of: .prepare), out: folder(of: .prepare) + "/out")
     var result = BuildResult(recipe: pipeline.recipe)
     let reports = try pipeline.prepareDocuments(listing: listing, parts: parts, files: files, into: &result)
@@ -124,17 +136,17 @@ extension BuildPlan {
     return StepOutcome(skipped: false, hasProblems: false)
   }
 
-  /// Every extract shard of this plan, done.
-  private func extractParts(digest: String) throws -> ShardPartsMerger {
+  /// Every shard of sharded step `step` of this plan, done, for step `before` that joins them.
+  private func parts(of step: BuildStep, digest: String, before: BuildStep) throws -> ShardPartsMerger {
     let parts: ShardPartsMerger
     do {
-      parts = try ShardPartsMerger(paths: [folder(of: .extract)])
+      parts = try ShardPartsMerger(paths: [folder(of: step)])
     } catch {
-      throw BuildError.stepNotReady(step: BuildStep.prepare.rawValue, reason: "the extract shards: \(error.localizedDescription)")
+      throw BuildError.stepNotReady(step: before.rawValue, reason: "the \(step.rawValue) shards: \(error.localizedDescription)")
     }
-    guard parts.count == tasks, parts.parts.first?.marker.fingerprint == fingerprint(of: .extract, digest: digest) else {
+    guard parts.count == tasks, parts.parts.first?.marker.fingerprint == fingerprint(of: step, digest: digest) else {
       throw BuildError.stepNotReady(
-        step: BuildStep.prepare.rawValue, reason: "the parts in \(folder(of: .extract)) belong to another plan; run step extract again")
+        step: before.rawValue, reason: "the parts in \(folder(of: step)) belong to another plan; run step \(step.rawValue) again")
     }
     return parts
   }
@@ -157,6 +169,7 @@ extension BuildPlan {
       return StepOutcome(skipped: true, hasProblems: problems)
     }
     let prepared = try marker(of: .prepare, digest: digest, before: .finish)
+    let candidates = try parts(of: .instruct, digest: digest, before: .finish)
     let start = try pipeline.begin(listing: listing)
     var result = BuildResult(recipe: pipeline.recipe)
     try BuildState.apply(prepared.report["state"] ?? .null, to: &result, path: folder(of: .prepare) + "/" + Shard.whole.partStem + ".done.json")
@@ -165,8 +178,8 @@ extension BuildPlan {
     defer { output.removeWorkFolder(outWork) }
     try? FileManager.default.removeItem(atPath: stepFolder + "/split")
     var files = BuildPipeline.Workspace(work: stepFolder, out: outWork + "/out")
-    files.keptDocuments = folder(of: .prepare) + "/" + (prepared.outputs["documents"] ?? "documents.kept.jsonl")
-    try pipeline.finishDataset(start: start, files: files, into: &result, onEvent: onEvent) { out, built in
+    files.keptDocuments = keptDocuments(prepared)
+    try pipeline.finishDataset(start: start, files: files, examples: .candidates(candidates), into: &result, onEvent: onEvent) { out, built in
       let manifest = try FileDigest(path: out + "/manifest.json")
       let text = JSONWriter().string(of: [
         "plan": .string(digest), "manifest": .string(manifest.sha256), "problems": .bool(built.hasProblems)])

@@ -6,13 +6,16 @@
 /// marker (``ShardPart``); single-task steps join what the steps before them wrote and save what
 /// later steps need in their own marker.
 ///
-/// Adding a step (a sharded instruct, dedup's signature/band/filter stages): a case here, in
+/// Adding a step (dedup's signature/band/filter stages): a case here, in
 /// run order, with ``isSharded``; its body in `BuildPipeline+Steps.swift`, writing a
 /// ``ShardPart`` into `BuildPlan.folder(of:)` with `BuildPlan.fingerprint(of:digest:)`; a case in
 /// `BuildPlan.run` calling it; the next single-task step joining its parts
 /// (``ShardPartsMerger``); the parts of ``BuildResult`` it fills saved by `BuildState` when they
 /// cross a step; and the same call in `BuildPipeline.runStages`, so the local build keeps
-/// running every step in turn. The scripts and manifests follow from this list.
+/// running every step in turn (or the one-process form of the stage, when the sharded form
+/// would only add work in one process: the local build instructs the documents directly, each
+/// example rendered once, instead of writing candidates and resolving them). The scripts and
+/// manifests follow from this list.
 public enum BuildStep: String, Sendable, CaseIterable {
   /// Sharded: each task digests `files[I::N]` of the sources and extracts `inputs[I::N]` into
   /// a part of documents, named as the local build names them.
@@ -20,14 +23,18 @@ public enum BuildStep: String, Sendable, CaseIterable {
   /// One task: the extract parts joined in listing order, site furniture removed, duplicate
   /// documents removed (dedup compares every document with every other one).
   case prepare
-  /// One task: instruct, example dedup, split, leakage, validate, the reports; the folder is
-  /// installed as the local build installs it.
+  /// Sharded: each task writes the instruct candidates (examples rendered, both title variants
+  /// when the titles before it decide) of its byte range of the kept documents.
+  case instruct
+  /// One task: the instruct candidates resolved in input order into the examples one process
+  /// writes, then example dedup, split, leakage, validate, the reports; the folder is installed
+  /// as the local build installs it.
   case finish
 
   /// Whether the step runs as a job array of the plan's task count (else as one task).
   public var isSharded: Bool {
     switch self {
-    case .extract: return true
+    case .extract, .instruct: return true
     case .prepare, .finish: return false
     }
   }

@@ -18,6 +18,12 @@ import Yams
 
   static func text(_ path: String) throws -> String { try String(contentsOfFile: path, encoding: .utf8) }
 
+  /// The steps' file stems, in run order, and whether each is a job array.
+  static let steps: [(stem: String, sharded: Bool)] = [
+    ("01-extract", true), ("02-prepare", false), ("03-instruct", true), ("04-finish", false),
+  ]
+  static var stems: [String] { steps.map(\.stem) }
+
   /// `#SBATCH` options of a script, by name (`--array` → `0-3`).
   static func sbatchOptions(_ script: String) -> [String: String] {
     var options: [String: String] = [:]
@@ -38,24 +44,20 @@ import Yams
       directory: scratch.root)
     #expect(run.status == 0, "\(run.stderr)")
     let plan = scratch.root + "/ds.plan"
-    let extract = Self.sbatchOptions(try Self.text(plan + "/01-extract.sbatch"))
-    #expect(extract["--array"] == "0-3")
-    #expect(extract["--output"] == plan + "/logs/%x-%A_%a.out")
-    #expect(extract["--cpus-per-task"] == "3")
-    #expect(extract["--partition"] == "cpu")
-    for name in ["02-prepare", "03-finish"] {
+    for (name, sharded) in Self.steps {
       let options = Self.sbatchOptions(try Self.text(plan + "/\(name).sbatch"))
-      #expect(options["--array"] == nil, "\(name) is one task")
+      #expect(options["--array"] == (sharded ? "0-3" : nil), "\(name)")
       #expect(options["--cpus-per-task"] == "3")
-      #expect(options["--output"] == plan + "/logs/%x-%j.out")
+      #expect(options["--partition"] == "cpu")
+      #expect(options["--output"] == plan + (sharded ? "/logs/%x-%A_%a.out" : "/logs/%x-%j.out"), "\(name)")
+      let last = try Self.text(plan + "/\(name).sbatch").split(separator: "\n").last.map(String.init) ?? ""
+      #expect(last.hasSuffix(" build --plan \(plan) --step \(name.dropFirst(3)) --jobs 3"), "\(last)")
     }
-    let last = try Self.text(plan + "/03-finish.sbatch").split(separator: "\n").last.map(String.init) ?? ""
-    #expect(last.hasSuffix(" build --plan \(plan) --step finish --jobs 3"), "\(last)")
     // submit.sh: one sbatch per step in order, each after the previous job.
     let submit = try Self.text(plan + "/submit.sh")
     let sbatch = submit.split(separator: "\n").filter { $0.contains("sbatch --parsable") }
-    #expect(sbatch.count == 3)
-    for (line, name) in zip(sbatch, ["01-extract", "02-prepare", "03-finish"]) {
+    #expect(sbatch.count == Self.steps.count)
+    for (line, name) in zip(sbatch, Self.stems) {
       #expect(line.contains("${previous:+--dependency=afterok:$previous}") && line.hasSuffix("\(plan)/\(name).sbatch)"), "\(line)")
     }
     #expect(FileManager.default.isExecutableFile(atPath: plan + "/submit.sh"))
@@ -67,15 +69,19 @@ import Yams
     chmod(bin + "/sbatch", 0o755)
     let submitted = try CommandRunner.run(
       [plan + "/submit.sh"], environment: ["PATH": bin + ":/usr/bin:/bin"], executable: URL(fileURLWithPath: "/bin/sh"))
-    #expect(submitted.stdout == "extract: 101\nprepare: 102\nfinish: 103\n", "\(submitted.stderr)")
-    let log = try Self.text(scratch.root + "/sbatch.log").split(separator: "\n")
-    #expect(log == ["--parsable \(plan)/01-extract.sbatch", "--parsable --dependency=afterok:101 \(plan)/02-prepare.sbatch",
-                    "--parsable --dependency=afterok:102 \(plan)/03-finish.sbatch"])
+    func ids(from first: Int) -> String {
+      Self.stems.enumerated().map { "\($1.dropFirst(3)): \(first + $0)\n" }.joined()
+    }
+    #expect(submitted.stdout == ids(from: 101), "\(submitted.stderr)")
+    let log = try Self.text(scratch.root + "/sbatch.log").split(separator: "\n").map(String.init)
+    #expect(log == Self.stems.enumerated().map { index, stem in
+      "--parsable " + (index == 0 ? "" : "--dependency=afterok:\(100 + index) ") + "\(plan)/\(stem).sbatch"
+    })
     // --submit writes the plan and runs submit.sh; a failing sbatch fails the command.
     let submittedByFlag = try CommandRunner.run(
       ["build", "samples", "notes", "-o", "ds", "--executor", "slurm", "--task-count", "4", "--jobs", "3", "--sbatch-option", "--partition=cpu", "--submit"],
       environment: ["PATH": bin + ":/usr/bin:/bin"], directory: scratch.root)
-    #expect(submittedByFlag.status == 0 && submittedByFlag.stdout == "extract: 104\nprepare: 105\nfinish: 106\n", "\(submittedByFlag.stderr)")
+    #expect(submittedByFlag.status == 0 && submittedByFlag.stdout == ids(from: 101 + Self.steps.count), "\(submittedByFlag.stderr)")
     try Data("#!/bin/sh\necho 'sbatch: error: invalid partition' >&2\nexit 1\n".utf8).write(to: URL(fileURLWithPath: bin + "/sbatch"))
     let refused = try CommandRunner.run(
       ["build", "samples", "notes", "-o", "ds", "--executor", "slurm", "--task-count", "4", "--submit", "--quiet"],
@@ -97,7 +103,7 @@ import Yams
     #expect(run.status == 0, "\(run.stderr)")
     let plan = scratch.root + "/ds.plan"
     var names: [String] = []
-    for (stem, count) in [("01-extract", 5), ("02-prepare", 1), ("03-finish", 1)] {
+    for (stem, count) in Self.steps.map({ ($0.stem, $0.sharded ? 5 : 1) }) {
       let job = try #require(try Yams.load(yaml: try Self.text(plan + "/\(stem).yaml")) as? [String: Any])
       #expect(job["kind"] as? String == "Job" && job["apiVersion"] as? String == "batch/v1")
       let spec = try #require(job["spec"] as? [String: Any])
@@ -122,11 +128,10 @@ import Yams
       #expect(((spec["template"] as? [String: Any])?["metadata"] as? [String: Any])?["labels"] as? [String: String] == labels)
       names.append((job["metadata"] as? [String: Any])?["name"] as? String ?? "")
     }
-    #expect(Set(names).count == 3 && names.allSatisfy { $0.hasPrefix("dataprep-") && $0.count <= 63 })
-    let script = try Self.text(plan + "/run.sh").split(separator: "\n")
+    #expect(Set(names).count == Self.steps.count && names.allSatisfy { $0.hasPrefix("dataprep-") && $0.count <= 63 })
+    let script = try Self.text(plan + "/run.sh").split(separator: "\n").map(String.init)
     let steps = script.filter { $0.hasPrefix("kubectl apply") || $0.hasPrefix("wait_for ") }
-    #expect(steps == ["kubectl apply -f \(plan)/01-extract.yaml", "wait_for \(names[0])", "kubectl apply -f \(plan)/02-prepare.yaml",
-                      "wait_for \(names[1])", "kubectl apply -f \(plan)/03-finish.yaml", "wait_for \(names[2])"])
+    #expect(steps == zip(Self.stems, names).flatMap { ["kubectl apply -f \(plan)/\($0).yaml", "wait_for \($1)"] })
     #expect(script.contains { $0.contains("kubectl wait --for=condition=complete") })
     // The same plan written again names its Jobs alike (applying them again is a no-op); another
     // plan in the same folder names them otherwise (a Job's pod template cannot change).
@@ -207,8 +212,17 @@ import Yams
     #expect(early.status == 2 && early.stderr.contains("1 of 2 shards have not finished"), "\(early.stderr)")
     let finishEarly = try step(["--step", "finish"])
     #expect(finishEarly.status == 2 && finishEarly.stderr.contains("step prepare has not finished"), "\(finishEarly.stderr)")
+    let instructEarly = try step(["--step", "instruct", "--shard", "0/2"])
+    #expect(instructEarly.status == 2 && instructEarly.stderr.contains("step prepare has not finished"), "\(instructEarly.stderr)")
     let again = try step(["--step", "extract", "--shard", "0/2"])
     #expect(again.status == 0 && again.stderr.contains("already done"), "\(again.stderr)")
+    // finish joins the instruct shards: it refuses to run before they all finished.
+    #expect(try step(["--step", "extract", "--shard", "1/2"]).status == 0)
+    #expect(try step(["--step", "prepare"]).status == 0)
+    #expect(try step(["--step", "instruct", "--shard", "1/2"]).status == 0)
+    let instructMissing = try step(["--step", "finish"])
+    #expect(instructMissing.status == 2 && instructMissing.stderr.contains("the instruct shards: cannot merge: 1 of 2 shards have not finished"),
+            "\(instructMissing.stderr)")
     // A source edited after the plan: every step refuses.
     try Data("# Changed\n\nA new text.\n".utf8).write(to: URL(fileURLWithPath: scratch.root + "/notes/notes-0.md"))
     let changed = try step(["--step", "extract", "--shard", "1/2"])
@@ -259,7 +273,7 @@ extension BuildPlanCommandTests {
       let scratch = try BuildPlanCommandTests.scratch()
       defer { scratch.remove() }
       let local = try BuildPlanCommandTests.localBuildAndPlan(scratch, ["--executor", "kubernetes", "--task-count", "\(tasks)", "--mount-path", "/"])
-      for stem in ["01-extract", "02-prepare", "03-finish"] {
+      for stem in BuildPlanCommandTests.stems {
         let yaml = try BuildPlanCommandTests.text(scratch.root + "/cluster.plan/\(stem).yaml")
         let job = try #require(try Yams.load(yaml: yaml) as? [String: Any])
         let spec = try #require(job["spec"] as? [String: Any])
@@ -289,7 +303,7 @@ extension BuildPlanCommandTests {
       defer { scratch.remove() }
       let local = try BuildPlanCommandTests.localBuildAndPlan(scratch, ["--executor", "slurm", "--task-count", "\(tasks)"])
       let minimum = 3  // an array numbered from 3, as `sbatch --array=3-9` would
-      for stem in ["01-extract", "02-prepare", "03-finish"] {
+      for stem in BuildPlanCommandTests.stems {
         let script = scratch.root + "/cluster.plan/\(stem).sbatch"
         let options = BuildPlanCommandTests.sbatchOptions(try BuildPlanCommandTests.text(script))
         if let array = options["--array"] {
@@ -308,14 +322,14 @@ extension BuildPlanCommandTests {
       let cluster = try BuildPlanCommandTests.sameFolder(scratch.root + "/cluster", as: local, tasks: tasks)
       // Submitting again: every step is done, nothing changes.
       let again = try CommandRunner.run(
-        [scratch.root + "/cluster.plan/03-finish.sbatch"], executable: URL(fileURLWithPath: "/bin/sh"), directory: "/")
+        [scratch.root + "/cluster.plan/\(BuildPlanCommandTests.stems.last ?? "").sbatch"], executable: URL(fileURLWithPath: "/bin/sh"), directory: "/")
       #expect(again.status == 0 && again.stderr.contains("already done"), "\(again.stderr)")
       #expect(try BuildPlanCommandTests.snapshot(scratch.root + "/cluster") == cluster)
       // Killed after installing the folder, before its marker: the rerun knows its own folder
       // (building again would take it for a previous build and add to it).
       try FileManager.default.removeItem(atPath: scratch.root + "/cluster.plan/work/finish/part-00000-of-00001.done.json")
       let rerun = try CommandRunner.run(
-        [scratch.root + "/cluster.plan/03-finish.sbatch"], executable: URL(fileURLWithPath: "/bin/sh"), directory: "/")
+        [scratch.root + "/cluster.plan/\(BuildPlanCommandTests.stems.last ?? "").sbatch"], executable: URL(fileURLWithPath: "/bin/sh"), directory: "/")
       #expect(rerun.status == 0 && rerun.stderr.contains("already done"), "\(rerun.stderr)")
       #expect(try BuildPlanCommandTests.snapshot(scratch.root + "/cluster") == cluster)
     }
