@@ -119,7 +119,10 @@ extension DataPrepCommand {
       guard report != "-" else { throw ValidationError("with --shard, -o/--report names the folder of the part files") }
       var summary: JSONValue = .null
       let job = ShardJob(
-        stage: "leakage", shard: shard, folder: report, inputs: [train], settings: ShardOptions.settings, force: self.shard.force)
+        stage: "leakage", shard: shard, folder: report, inputs: [train],
+        // The held-out side is read whole by every shard: a change to it is a new job too.
+        settings: ShardOptions.settings + ["read=" + ShardPart.fingerprint(stage: "read", count: 1, settings: [], inputs: validation + against)],
+        force: self.shard.force)
       let outcome = try job.run({ piece, part in
         let scanner = try LeakageScanner(options: try options(), heldOut: validation, against: against)
         let found = try scanner.scanTraining(try piece.source())

@@ -111,7 +111,10 @@ extension DataPrepCommand {
       var validator: DatasetValidator?
       var pieces: [JSONValue] = []
       let job = ShardJob(
-        stage: "validate", shard: shard, folder: reportFile, inputs: files.map(\.path), settings: ShardOptions.settings,
+        stage: "validate", shard: shard, folder: reportFile, inputs: files.map(\.path),
+        // The config, schema and tokenizer files shape the findings: a change to them is a new job too.
+        settings: ShardOptions.settings
+          + ["read=" + ShardPart.fingerprint(stage: "read", count: 1, settings: [], inputs: [config, schema, tokenizerOptions.tokenizer].compactMap { $0 })],
         force: self.shard.force)
       let outcome = try job.run({ piece, part in
         let shardValidator = try validator ?? check.validator(warn: Self.warn)
