@@ -5,8 +5,8 @@ extension LeakFinding {
   public var json: JSONValue {
     var object = JSONObject()
     object.append("kind", .string(kind.rawValue))
-    object.append("held_out", Self.json(heldOut))
-    object.append("found", Self.json(found))
+    object.append("held_out", heldOut.json)
+    object.append("found", found.json)
     if let similarity { object.append("similarity", .double(similarity)) }
     if let passage { object.append("passage", .string(passage)) }
     if let passageWords { object.append("words", .integer(Int64(passageWords))) }
@@ -32,14 +32,6 @@ extension LeakFinding {
       self.part = part
     }
     group = json["group"]?.stringValue
-  }
-
-  private static func json(_ reference: LeakRecordReference) -> JSONValue {
-    var object = JSONObject()
-    object.append("file", .string(reference.file))
-    object.append("line", .integer(Int64(reference.line)))
-    object.append("id", reference.id.map { JSONValue.string($0) } ?? .null)
-    return .object(object)
   }
 
   private static func reference(_ json: JSONValue) -> LeakRecordReference? {
