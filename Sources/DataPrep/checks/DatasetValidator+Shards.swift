@@ -99,7 +99,7 @@ extension DatasetValidator {
       if state.format == nil { state.format = piece.summary.format }
       state.diversity.merge(sampled: piece.summary.diversitySampled, registers: piece.summary.diversityRegisters)
       guard let events = piece.events else { continue }
-      try Self.forEachEvent(in: events) { event in replay(event, path: path, state: &state) }
+      try forEachEvent(in: events) { event in replay(event, path: path, state: &state) }
     }
     finishFile(path: path, role: role, state: state)
   }
@@ -130,7 +130,7 @@ extension DatasetValidator {
     guard options.isEnabled(.boilerplate) else { return }
     var missing = boilerplate.digestsMissingText(minShare: options.boilerplateMinShare)
     for path in events where !missing.isEmpty {
-      try Self.forEachEvent(in: path) { event in
+      try forEachEvent(in: path) { event in
         for line in event.answer?.lines ?? [] {
           if let text = line.text, missing.remove(line.digest) != nil { boilerplate.setText(text, digest: line.digest) }
         }
@@ -138,10 +138,13 @@ extension DatasetValidator {
     }
   }
 
-  /// Calls `body` with each event of the events file at `path`.
-  private static func forEachEvent(in path: String, _ body: (ValidationEvent) throws -> Void) throws {
+  /// Calls `body` with each event of the events file at `path`. An event holds at most a
+  /// record's texts once more (its answer lines, its findings' excerpts) besides fixed-size
+  /// data, so its line is bounded by a few times the input's line limit.
+  private func forEachEvent(in path: String, _ body: (ValidationEvent) throws -> Void) throws {
     let parser = JSONParser(maximumDepth: 16)
-    try LineReader(try ByteSource(path: path), maximumLineBytes: Int.max / 4).forEachLine { line, number in
+    let limit = 4 * max(options.limits.maximumLineBytes, 1 << 20)
+    try LineReader(try ByteSource(path: path), maximumLineBytes: limit).forEachLine { line, number in
       guard let value = try? parser.parse(line), let event = ValidationEvent(json: value) else {
         throw InputError.badJSON(path: path, line: number, column: 1, message: "not a validate shard's record event; run the shard again with --force")
       }
