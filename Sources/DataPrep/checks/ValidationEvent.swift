@@ -8,7 +8,7 @@
 /// Written as one JSON line per record that has any of them:
 /// `{l: line, f: [[check, severity|null, message]], d: [whole, prompt, response, passes_schema,
 /// has_prompt_and_response, signature|null], a: [...], b: [source|null, [[digest, text|null]]]}`
-/// (64-bit values as signed integers). About 0.7 KB a record with the near-duplicate signature.
+/// (64-bit values as signed integers). About 1.1 KB a record, mostly the near-duplicate signature.
 struct ValidationEvent {
   /// A finding before severity rules apply: the check, its natural severity (`nil`: the
   /// check's default) and the message.
