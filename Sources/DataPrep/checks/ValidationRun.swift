@@ -125,15 +125,16 @@ public struct ValidationRun {
   /// - Throws: what ``validator(warn:)`` throws; ``InputError`` when a file cannot be read.
   package func merge(pieces: [ShardPiece], groupTallies: [JSONValue], warn: (String) -> Void) throws -> ValidationReport? {
     let validator = try validator(warn: warn)
-    var byFile = [[ShardPiece]](repeating: [], count: checkedFiles.count)
-    for piece in pieces {
+    // Pieces of a file in byte order; shards left empty at the same start keep the shards' order.
+    var byFile = [[(order: Int, piece: ShardPiece)]](repeating: [], count: checkedFiles.count)
+    for (order, piece) in pieces.enumerated() {
       guard piece.input >= 0 && piece.input < byFile.count else { return nil }
-      byFile[piece.input].append(piece)
+      byFile[piece.input].append((order, piece))
     }
     for (index, file) in checkedFiles.enumerated() {
       guard !byFile[index].isEmpty else { return nil }
-      let ordered = byFile[index].sorted { $0.start < $1.start }
-      try validator.replayFile(path: file.path, role: file.role, pieces: ordered.map { ($0.summary, $0.events) })
+      let ordered = byFile[index].sorted { ($0.piece.start, $0.order) < ($1.piece.start, $1.order) }
+      try validator.replayFile(path: file.path, role: file.role, pieces: ordered.map { ($0.piece.summary, $0.piece.events) })
     }
     for tally in groupTallies where !validator.addGroupTallies(tally) { return nil }
     try validator.fillBoilerplateTexts(from: pieces.compactMap(\.events))
