@@ -127,6 +127,30 @@ import DataPrep
     #expect(countedMerged.status == 0 && countedMerged.stdout == counted.stdout)
   }
 
+  @Test func schedulerArrayVariablesChooseTheShard() throws {
+    guard CommandRunner.isAvailable() else { return }
+    let checks = try ShardedChecks()
+    let train = try checks.cleaned(try checks.chatDataset(), name: "clean.jsonl")
+    let tokenizer = try checks.tokenizer()
+    let arguments = ["stats", train, "--tokenizer", tokenizer, "--quiet"]
+    let whole = try CommandRunner.run(arguments)
+    let slurm = checks.folder.path("slurm")
+    for task in 5..<8 {
+      let environment = ["SLURM_ARRAY_TASK_ID": "\(task)", "SLURM_ARRAY_TASK_MIN": "5", "SLURM_ARRAY_TASK_COUNT": "3"]
+      let shard = try CommandRunner.run(arguments + ["-o", slurm], environment: environment)
+      #expect(shard.status == 0, "\(shard.stderr)")
+    }
+    let kubernetes = checks.folder.path("kubernetes")
+    for index in 0..<2 {
+      let shard = try CommandRunner.run(arguments + ["-o", kubernetes], environment: ["JOB_COMPLETION_INDEX": "\(index)", "DATAPREP_SHARD_COUNT": "2"])
+      #expect(shard.status == 0, "\(shard.stderr)")
+    }
+    for folder in [slurm, kubernetes] {
+      let merged = try CommandRunner.run(["merge", folder])
+      #expect(merged.status == 0 && merged.stdout == whole.stdout, "\(folder): \(merged.stderr)")
+    }
+  }
+
   @Test func splitRefusesShardsWithSettingsThatRankTheWholeInput() throws {
     guard CommandRunner.isAvailable() else { return }
     let checks = try ShardedChecks()
