@@ -62,7 +62,7 @@ struct ValidationEvent {
       object.append("d", [
         .integer(Int64(bitPattern: repeats.hashes.whole)), .integer(Int64(bitPattern: repeats.hashes.prompt)),
         .integer(Int64(bitPattern: repeats.hashes.response)), .bool(repeats.passesSchema), .bool(repeats.hasPromptAndResponse),
-        repeats.signature.map { .string(Self.hex($0)) } ?? .null,
+        repeats.signature.map { .string(HexBytes.encode($0)) } ?? .null,
       ])
     }
     if !after.isEmpty { object.append("a", findings(after)) }
@@ -105,7 +105,7 @@ struct ValidationEvent {
       else { return nil }
       var signature: [UInt32]?
       if parts[5] != .null {
-        guard let text = parts[5].stringValue, let values = Self.values(hex: text) else { return nil }
+        guard let text = parts[5].stringValue, let values = HexBytes.decodeValues(text) else { return nil }
         signature = values
       }
       repeats = Repeats(
@@ -131,40 +131,5 @@ struct ValidationEvent {
   /// An event of the record at `line`, empty so far.
   init(line: Int) {
     self.line = line
-  }
-
-  private static let digits = Array("0123456789abcdef".utf8)
-
-  /// The values as 8 hex digits each (a signature parses back faster than 64 JSON numbers).
-  private static func hex(_ values: [UInt32]) -> String {
-    var out: [UInt8] = []
-    out.reserveCapacity(values.count * 8)
-    for value in values {
-      for shift in stride(from: 28, through: 0, by: -4) { out.append(digits[Int((value >> UInt32(shift)) & 0xF)]) }
-    }
-    return String(decoding: out, as: UTF8.self)
-  }
-
-  /// The values of ``hex(_:)``; `nil` when the text is not groups of 8 hex digits.
-  private static func values(hex text: String) -> [UInt32]? {
-    let bytes = Array(text.utf8)
-    guard bytes.count % 8 == 0 else { return nil }
-    var values: [UInt32] = []
-    values.reserveCapacity(bytes.count / 8)
-    var value: UInt32 = 0
-    for (i, c) in bytes.enumerated() {
-      let digit: UInt32
-      switch c {
-      case 0x30...0x39: digit = UInt32(c - 0x30)
-      case 0x61...0x66: digit = UInt32(c - 0x61 + 10)
-      default: return nil
-      }
-      value = value << 4 | digit
-      if i % 8 == 7 {
-        values.append(value)
-        value = 0
-      }
-    }
-    return values
   }
 }

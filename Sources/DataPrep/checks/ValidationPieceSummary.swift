@@ -25,7 +25,7 @@ package struct ValidationPieceSummary: Sendable, Equatable {
     object.append("bytes", .integer(bytes))
     object.append("format", format.map { .string($0.rawValue) } ?? .null)
     object.append("trigrams", .integer(Int64(diversitySampled)))
-    object.append("registers", .string(Self.hex(diversityRegisters)))
+    object.append("registers", .string(HexBytes.encode(diversityRegisters)))
     object.append("events", .integer(Int64(events)))
     return .object(object)
   }
@@ -33,7 +33,7 @@ package struct ValidationPieceSummary: Sendable, Equatable {
   /// Reads a summary back from ``json``; `nil` when damaged.
   package init?(json: JSONValue) {
     guard let records = json["records"]?.integerValue, let bytes = json["bytes"]?.integerValue,
-      let sampled = json["trigrams"]?.integerValue, let registers = json["registers"]?.stringValue.flatMap(Self.bytes(hex:)),
+      let sampled = json["trigrams"]?.integerValue, let registers = json["registers"]?.stringValue.flatMap(HexBytes.decode),
       let events = json["events"]?.integerValue
     else { return nil }
     self.records = Int(records)
@@ -45,38 +45,5 @@ package struct ValidationPieceSummary: Sendable, Equatable {
     diversitySampled = Int(sampled)
     diversityRegisters = registers
     self.events = Int(events)
-  }
-
-  private static let digits = Array("0123456789abcdef".utf8)
-
-  private static func hex(_ bytes: [UInt8]) -> String {
-    var out: [UInt8] = []
-    out.reserveCapacity(bytes.count * 2)
-    for byte in bytes {
-      out.append(digits[Int(byte >> 4)])
-      out.append(digits[Int(byte & 0x0F)])
-    }
-    return String(decoding: out, as: UTF8.self)
-  }
-
-  private static func bytes(hex: String) -> [UInt8]? {
-    let utf8 = Array(hex.utf8)
-    guard utf8.count % 2 == 0 else { return nil }
-    func value(_ c: UInt8) -> UInt8? {
-      switch c {
-      case 0x30...0x39: return c - 0x30
-      case 0x61...0x66: return c - 0x61 + 10
-      default: return nil
-      }
-    }
-    var out: [UInt8] = []
-    out.reserveCapacity(utf8.count / 2)
-    var i = 0
-    while i < utf8.count {
-      guard let high = value(utf8[i]), let low = value(utf8[i + 1]) else { return nil }
-      out.append(high << 4 | low)
-      i += 2
-    }
-    return out
   }
 }

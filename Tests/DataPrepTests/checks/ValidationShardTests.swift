@@ -86,6 +86,15 @@ import Testing
     #expect(try validator.format(of: path, before: 60) == .example(.promptCompletion))
   }
 
+  @Test func hexBytesAndValuesReadBack() {
+    #expect(HexBytes.encode([0, 15, 255] as [UInt8]) == "000fff")
+    #expect(HexBytes.decode("000fff") == [0, 15, 255])
+    #expect(HexBytes.encode([1, UInt32.max] as [UInt32]) == "00000001ffffffff")
+    #expect(HexBytes.decodeValues("00000001ffffffff") == [1, UInt32.max])
+    for bad in ["0", "0g", "ABCD"] { #expect(HexBytes.decode(bad) == nil) }
+    #expect(HexBytes.decodeValues("0001") == nil)
+  }
+
   @Test func pieceSummariesReadBackAndRefuseDamage() throws {
     var summary = ValidationPieceSummary()
     summary.records = 4
