@@ -64,7 +64,7 @@ let package = Package(
     // drives the release binary.
     .testTarget(
       name: "DataPrepCLITests",
-      dependencies: ["DataPrep", "dataprep", "DataPrepTestSupport"]
+      dependencies: ["DataPrep", "dataprep", "DataPrepTestSupport", .product(name: "Yams", package: "Yams")]
     ),
   ]
 )

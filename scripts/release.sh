@@ -28,6 +28,11 @@ trap 'rm -rf "$STAGE"' EXIT
 mkdir -p "$STAGE/$NAME/bin" "$STAGE/$NAME/man/man1" "$STAGE/$NAME/completions"
 cp "$BIN/dataprep" "$STAGE/$NAME/bin/"
 cp -R "$BIN/dataprep_DataPrep.resources" "$STAGE/$NAME/bin/"
+# `dataprep --version` prints the commit the archive was built from (with -dirty when the
+# working tree had changes).
+COMMIT=$(git rev-parse HEAD 2>/dev/null || echo unknown)
+if [ "$COMMIT" != unknown ] && [ -n "$(git status --porcelain --untracked-files=no 2>/dev/null)" ]; then COMMIT=$COMMIT-dirty; fi
+echo "$COMMIT" >"$STAGE/$NAME/bin/dataprep_DataPrep.resources/COMMIT"
 cp .build/plugins/GenerateManual/outputs/dataprep/*.1 "$STAGE/$NAME/man/man1/"
 for shell in bash zsh fish; do
   "$BIN/dataprep" --generate-completion-script "$shell" >"$STAGE/$NAME/completions/dataprep.$shell"
@@ -42,4 +47,6 @@ fi
 mkdir -p "$OUT"
 tar -C "$STAGE" -czf "$OUT/$NAME.tar.gz" "$NAME"
 (cd "$OUT" && sha256sum "$NAME.tar.gz" >"$NAME.tar.gz.sha256")
+"$STAGE/$NAME/bin/dataprep" --version >&2
+echo "release: pin it in action.yml: PINNED_$(echo "$ARCH" | tr a-z A-Z): $(cut -d' ' -f1 "$OUT/$NAME.tar.gz.sha256")" >&2
 echo "$OUT/$NAME.tar.gz"

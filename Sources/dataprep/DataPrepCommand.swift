@@ -11,7 +11,7 @@ struct DataPrepCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "dataprep",
     abstract: "Turn raw documents into fine-tuning datasets you can trust.",
-    version: DataPrepVersion.current,
+    version: VersionText.current,
     subcommands: [
       Extract.self, Dedup.self, Instruct.self, Convert.self, Split.self, Leakage.self, Validate.self, Tokens.self, Stats.self, Merge.self, Build.self, Init.self,
     ]

@@ -22,6 +22,17 @@ public enum BuildError: Error, Sendable, Equatable, OptionNamingError {
   case recipeExists(path: String)
   /// The output folder could not be written.
   case cannotWrite(path: String, reason: String)
+  /// A build plan (`plan.json`, a step's saved state) is missing, damaged or of another version.
+  case badPlan(path: String, reason: String)
+  /// The sources changed after the plan was written, so the steps would not agree.
+  case sourcesChanged(plan: String, reason: String)
+  /// A step was run as a shard it does not take (a single-task step as a shard of several, a
+  /// sharded step with another count than the plan's).
+  case wrongShard(step: String, shard: String, expected: String)
+  /// A step ran before the step it needs had finished.
+  case stepNotReady(step: String, reason: String)
+  /// A path of a Kubernetes plan lies outside the volume the pods mount.
+  case outsideVolume(path: String, mountPath: String)
 
   /// A message naming what to fix.
   public func message(naming name: (OptionName) -> String) -> String {
@@ -41,6 +52,16 @@ public enum BuildError: Error, Sendable, Equatable, OptionNamingError {
       return "\(output) is inside the source folder \(source): its files would be read as sources next time; write the dataset elsewhere"
     case .recipeExists(let path): return "\(path) already exists; use \(name(.force)) to replace it"
     case .cannotWrite(let path, let reason): return "\(path): cannot write: \(reason)"
+    case .badPlan(let path, let reason):
+      return "\(path): \(reason); write the plan again (dataprep build ... --executor slurm|kubernetes)"
+    case .sourcesChanged(let plan, let reason):
+      return "\(plan): the sources changed after the plan was written (\(reason)); write the plan again"
+    case .wrongShard(let step, let shard, let expected):
+      return "step \(step) cannot run as shard \(shard): \(expected)"
+    case .stepNotReady(let step, let reason):
+      return "step \(step) cannot run yet: \(reason)"
+    case .outsideVolume(let path, let mountPath):
+      return "\(path) is not under \(mountPath), the path where the pods mount the shared volume; give paths under it or another mount path (--mount-path)"
     }
   }
 }

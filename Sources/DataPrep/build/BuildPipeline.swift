@@ -45,35 +45,47 @@ public struct BuildPipeline: Sendable {
       return try runStages(onEvent: onEvent)
     } catch OutputError.writeFailed(let path, let reason) {
       // A full disk fails on a working file the user never sees: name the folder they asked for.
+      // The extract step's part is the build's documents.
+      let url = URL(fileURLWithPath: path)
+      let name = url.deletingLastPathComponent().lastPathComponent == "extract" ? "documents.jsonl" : url.lastPathComponent
       throw BuildError.cannotWrite(
-        path: output,
-        reason: "writing \(URL(fileURLWithPath: path).lastPathComponent) failed: \(reason); the previous folder, if any, is unchanged")
+        path: output, reason: "writing \(name) failed: \(reason); the previous folder, if any, is unchanged")
     }
   }
 
-  /// The files of one build: a working folder next to the output, its `out` folder that
-  /// replaces the output at the end, and the intermediate JSONL of each stage.
-  private struct Workspace {
+  /// The files of one build: a working folder for the intermediate JSONL of each stage, and
+  /// the folder installed as the output at the end (the local build's `out` inside its working
+  /// folder next to the output; a plan's steps keep theirs in the plan's `work` folder).
+  struct Workspace {
     /// The working folder.
     var work: String
     /// The folder installed as the output.
-    var out: String { work + "/out" }
-    /// Extracted documents.
+    var out: String
+    /// The extract step's parts and markers.
+    var extractParts: String { work + "/extract" }
+    /// Extracted documents, when the extract parts are joined into one file.
     var documents: String { work + "/documents.jsonl" }
     /// Documents without site furniture.
     var cleanDocuments: String { work + "/documents.clean.jsonl" }
-    /// Documents left by dedup.
-    var keptDocuments: String { work + "/documents.kept.jsonl" }
+    /// Documents left by dedup (a plan's finish step reads the prepare step's).
+    var keptDocuments: String
     /// Examples made by instruct.
     var examples: String { work + "/examples.jsonl" }
     /// Examples left by dedup.
     var keptExamples: String { work + "/examples.kept.jsonl" }
     /// The split of the new examples.
     var split: String { work + "/split" }
+
+    /// The files under `work`, the output assembled in `out`.
+    init(work: String, out: String) {
+      self.work = work
+      self.out = out
+      keptDocuments = work + "/documents.kept.jsonl"
+    }
   }
 
   /// What the passes share: the mode, the counter and where things are.
-  private struct Context {
+  struct Context {
     var mode: OutputFolder.Mode
     var tokenizer: TokenizerSelection
     var splitNames: [String]
@@ -84,107 +96,122 @@ public struct BuildPipeline: Sendable {
   }
 
   /// One stage's progress line and counts.
-  private typealias StageReport = (message: String, counts: JSONValue)
+  typealias StageReport = (message: String, counts: JSONValue)
 
+  /// The event of `stage` finishing with `report`.
+  static func event(_ stage: BuildStage, _ report: StageReport) -> BuildEvent {
+    let index = (BuildStage.allCases.firstIndex(of: stage) ?? 0) + 1
+    return BuildEvent(
+      stage: stage, index: index, total: BuildStage.allCases.count, message: report.message,
+      counts: report.counts.objectValue ?? JSONObject())
+  }
+
+  /// The one-process build: the steps of a plan (``BuildStep``) in turn, one shard of the whole
+  /// for the sharded ones, in a working folder next to the output.
   private func runStages(onEvent: (BuildEvent) -> Void) throws -> BuildResult {
+    let start = try begin()
+    let folder = OutputFolder(path: output)
+    let work = try folder.makeWorkFolder()
+    defer { folder.removeWorkFolder(work) }
+    let files = Workspace(work: work, out: work + "/out")
+    _ = try extractShard(.whole, listing: start.listing, folder: files.extractParts, fingerprint: "local", force: true)
+    var result = BuildResult(recipe: recipe)
+    let reports = try prepareDocuments(
+      listing: start.listing, parts: try ShardPartsMerger(paths: [files.extractParts]), files: files, into: &result)
+    onEvent(Self.event(.sources, sourcesReport(result, mode: start.mode, tokenizerWarning: start.tokenizer.warning)))
+    for (stage, report) in reports { onEvent(Self.event(stage, report)) }
+    try finishDataset(start: start, files: files, into: &result, onEvent: onEvent)
+    return result
+  }
+
+  /// What a build checks and decides before any work: the sources listed, the output folder's
+  /// mode, the tokenizer.
+  struct Start {
+    var listing: BuildSourceListing
+    var mode: OutputFolder.Mode
+    var tokenizer: TokenizerSelection
+  }
+
+  /// Checks the sources, the output and the recipe; lists the sources (unless `listing` is
+  /// given); decides the mode.
+  func begin(listing: BuildSourceListing? = nil) throws -> Start {
     try checkSourcesAndOutput()
+    let listing = try listing ?? BuildSourceListing.make(sources: recipe.sources)
     try InstructOptions(format: recipe.format, tasks: recipe.tasks).check()
     // The recipe's tokenizer; the default (o200k_base, bundled) falls back to the character
     // estimate, which the report names, when a binary was copied without its rank files.
     let tokenizer = try TokenizerSelection.resolve(
       recipe.tokenizer == TokenizerLocator.defaultName ? nil : recipe.tokenizer, fallback: .characterEstimate)
-    let folder = OutputFolder(path: output)
-    let splitNames = recipe.splitNames
-    let mode = try folder.mode(settings: recipe.settingsJSON, splitNames: splitNames, force: force)
-    var result = BuildResult(recipe: recipe)
-    result.tokenCounterName = tokenizer.counter.name
-    result.incremental = mode == .incremental
-    result.splitNames = splitNames
-    func emit(_ stage: BuildStage, _ report: StageReport) {
-      let index = (BuildStage.allCases.firstIndex(of: stage) ?? 0) + 1
-      onEvent(BuildEvent(
-        stage: stage, index: index, total: BuildStage.allCases.count, message: report.message,
-        counts: report.counts.objectValue ?? JSONObject()))
-    }
+    let mode = try OutputFolder(path: output).mode(settings: recipe.settingsJSON, splitNames: recipe.splitNames, force: force)
+    return Start(listing: listing, mode: mode, tokenizer: tokenizer)
+  }
 
-    let sourceNames = SourceNames(sources: recipe.sources)
-    emit(.sources, try listSources(mode: mode, tokenizer: tokenizer, names: sourceNames, into: &result))
-    let work = try folder.makeWorkFolder()
-    defer { folder.removeWorkFolder(work) }
+  /// Instruct, example dedup, split, leakage, validate and the reports, on the documents kept
+  /// in `files`; then the folder installed. `result` holds what the earlier steps found.
+  /// - Parameter beforeInstall: called with the finished `out` folder and the result just before it replaces
+  ///   the output (a plan's finish step notes what it installs, so a rerun knows it happened).
+  func finishDataset(
+    start: Start, files: Workspace, into result: inout BuildResult, onEvent: (BuildEvent) -> Void,
+    beforeInstall: (String, BuildResult) throws -> Void = { _, _ in }
+  ) throws {
+    let splitNames = recipe.splitNames
+    result.tokenCounterName = start.tokenizer.counter.name
+    result.incremental = start.mode == .incremental
+    result.splitNames = splitNames
     let context = Context(
-      mode: mode, tokenizer: tokenizer, splitNames: splitNames, files: Workspace(work: work), sourceNames: sourceNames,
-      previousSplits: mode == .incremental ? splitNames.map { "\(output)/\($0).jsonl" } : [])
-    emit(.extract, try extract(context, into: &result))
-    emit(.dedupDocuments, try dedupDocuments(context, into: &result))
-    emit(.instruct, try instruct(context, into: &result))
-    emit(.dedupExamples, try dedupExamples(context, into: &result))
-    emit(.split, try split(context, into: &result))
-    emit(.leakage, try checkLeakage(context, into: &result))
-    emit(.validate, try validate(context, into: &result))
+      mode: start.mode, tokenizer: start.tokenizer, splitNames: splitNames, files: files,
+      sourceNames: SourceNames(sources: recipe.sources),
+      previousSplits: start.mode == .incremental ? splitNames.map { "\(output)/\($0).jsonl" } : [])
+    onEvent(Self.event(.instruct, try instruct(context, into: &result)))
+    onEvent(Self.event(.dedupExamples, try dedupExamples(context, into: &result)))
+    onEvent(Self.event(.split, try split(context, into: &result)))
+    onEvent(Self.event(.leakage, try checkLeakage(context, into: &result)))
+    onEvent(Self.event(.validate, try validate(context, into: &result)))
     try writeReports(context, into: &result)
-    try folder.install(context.files.out)
-    emit(.write, (
+    try beforeInstall(files.out, result)
+    try OutputFolder(path: output).install(files.out)
+    onEvent(Self.event(.write, (
       "wrote \(output): \(splitNames.indices.map { "\(splitNames[$0]).jsonl \(result.finalCounts[$0])" }.joined(separator: ", ")); \(result.verdict)",
-      ["examples": .integer(Int64(result.finalCounts.reduce(0, +))), "problems": .bool(result.hasProblems)]))
-    return result
+      ["examples": .integer(Int64(result.finalCounts.reduce(0, +))), "problems": .bool(result.hasProblems)])))
   }
 
   // MARK: - Passes
 
   /// Refuses a build without sources, or whose output lies inside a source.
-  private func checkSourcesAndOutput() throws {
+  func checkSourcesAndOutput() throws {
     guard !recipe.sources.isEmpty else { throw BuildError.noSources }
-    let outputURL = URL(fileURLWithPath: output).standardizedFileURL.resolvingSymlinksInPath().path
-    for source in recipe.sources {
-      let sourceURL = URL(fileURLWithPath: source).standardizedFileURL.resolvingSymlinksInPath().path
-      if outputURL == sourceURL || outputURL.hasPrefix(sourceURL.hasSuffix("/") ? sourceURL : sourceURL + "/") {
-        throw BuildError.outputInsideSources(output: output, source: source)
-      }
+    for source in recipe.sources where Self.isInside(output, source) {
+      throw BuildError.outputInsideSources(output: output, source: source)
     }
   }
 
-  /// Every source file with its digest, named relative to its source.
-  private func listSources(
-    mode: OutputFolder.Mode, tokenizer: TokenizerSelection, names: SourceNames, into result: inout BuildResult
-  ) throws -> StageReport {
-    result.sourceNames = recipe.sources.map(names.name(of:))
-    result.sources = try SourceFile.list(recipe.sources).map { file in
-      var named = file
-      named.path = names.name(of: file.path)
-      return named
-    }
+  /// Whether `path` is `folder` or lies inside it (links resolved).
+  static func isInside(_ path: String, _ folder: String) -> Bool {
+    let inner = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+    let outer = URL(fileURLWithPath: folder).standardizedFileURL.resolvingSymlinksInPath().path
+    return inner == outer || inner.hasPrefix(outer.hasSuffix("/") ? outer : outer + "/")
+  }
+
+  /// The sources line: files and bytes, the mode, the tokenizer's fallback.
+  func sourcesReport(_ result: BuildResult, mode: OutputFolder.Mode, tokenizerWarning: String?) -> StageReport {
     let sourceBytes = result.sources.reduce(0) { $0 + $1.bytes }
     var line = "sources: \(result.sources.count) files, \(ExtractionSummary.formatBytes(sourceBytes))"
     if mode == .incremental {
       line += "; incremental build: \(output) has the same recipe settings, its examples stay where they are"
     }
-    if let warning = tokenizer.warning { line += "; " + warning }
+    if let warning = tokenizerWarning { line += "; " + warning }
     return (line, ["files": .integer(Int64(result.sources.count)), "bytes": .integer(Int64(sourceBytes)),
                    "incremental": .bool(mode == .incremental)])
   }
 
-  /// Sources to documents, then site furniture (lines recurring on many documents of the set:
-  /// navigation, footers, "last updated" lines, licence notes) learned and removed.
-  private func extract(_ context: Context, into result: inout BuildResult) throws -> StageReport {
-    let files = context.files
-    let documentWriter = try JSONLWriter(path: files.documents)
-    var failures: [String] = []
-    var extractOptions = ExtractOptions(htmlContent: recipe.htmlContent)
-    extractOptions.limits = limits
-    let extraction = ExtractionRun(paths: recipe.sources, options: extractOptions, jobs: jobs)
-    try extraction.validateOptions()
-    // Documents are named relative to their source folder, so ids, groups and wordings do not
-    // depend on how the folder was spelled.
-    result.extraction = try extraction.run(onFailure: { failures.append($0.message) }) { document in
-      try documentWriter.write(context.sourceNames.renamed(document).jsonValue)
-    }
-    try documentWriter.finish()
-    result.extractionFailures = failures
+  /// Site furniture (lines recurring on many documents of the set: navigation, footers, "last
+  /// updated" lines, licence notes) learned from `documents` and removed.
+  func removeFurniture(_ documents: String, files: Workspace, into result: inout BuildResult) throws -> StageReport {
     var line = result.extraction.line
     if recipe.removeFurniture {
       var furnitureOptions = SiteFurnitureFilter.Options()
       furnitureOptions.limits = limits
-      let furniture = try SiteFurnitureFilter(furnitureOptions).run(input: files.documents, output: files.cleanDocuments)
+      let furniture = try SiteFurnitureFilter(furnitureOptions).run(input: documents, output: files.cleanDocuments)
       result.furniture = furniture
       line += "; " + furniture.line
     }
@@ -205,9 +232,8 @@ public struct BuildPipeline: Sendable {
   }
 
   /// Duplicate and near-duplicate documents, and partial copies, removed.
-  private func dedupDocuments(_ context: Context, into result: inout BuildResult) throws -> StageReport {
-    let files = context.files
-    let input = recipe.removeFurniture ? files.cleanDocuments : files.documents
+  func dedupDocuments(_ documents: String, files: Workspace, into result: inout BuildResult) throws -> StageReport {
+    let input = recipe.removeFurniture ? files.cleanDocuments : documents
     let run = try Deduplicator(options: documentDedupOptions).run(input: input, output: files.keptDocuments)
     result.documentDedup = run.result.summary
     result.duplicateSamples += try samples(of: run, paths: [input], stage: "documents", names: ["documents"])

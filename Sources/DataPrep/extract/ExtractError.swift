@@ -23,6 +23,9 @@ public enum ExtractError: Error, Sendable, Equatable, OptionNamingError {
   case badFieldSpec(String)
   /// The output file is also an input.
   case outputIsInput(path: String)
+  /// The folder of a sharded run's parts is one of the input folders or inside one, so shards
+  /// would read each other's parts.
+  case partsInsideInput(folder: String, input: String)
   /// A document's JSONL line would be longer than the line limit (`--max-line-mb`); `source`
   /// names the file and, in record mode or for feeds, the record (`file#N`).
   case documentOverLineLimit(source: String, bytes: Int, limit: Int)
@@ -49,6 +52,8 @@ public enum ExtractError: Error, Sendable, Equatable, OptionNamingError {
       return "\(name(.field)) \(spec): expected NAME=XPATH, e.g. body=@Body"
     case .outputIsInput(let path):
       return "\(path): the output is also an input; choose another output path"
+    case .partsInsideInput(let folder, let input):
+      return "\(folder): the folder of the shards' parts is inside the input \(input), so shards would read each other's parts; choose a folder outside the inputs"
     case .documentOverLineLimit(let source, let bytes, let limit):
       return "\(source): the document would be a JSONL line of \(Self.mebibytes(bytes)), over the line limit of "
         + "\(Self.mebibytes(limit)) (\(name(.maximumLineBytes))); it is not written (raise the limit, or split the input)"

@@ -74,7 +74,20 @@ public struct ExtractionRun: Sendable {
     onNotice: (String) -> Void = { _ in },
     _ body: (Document) throws -> Void
   ) throws -> ExtractionSummary {
-    let inputs = InputFiles(inputs: inputs)
+    try run(listing: InputFiles(inputs: inputs), shard: .whole, onFailure: onFailure, onProgress: onProgress, onNotice: onNotice, body)
+  }
+
+  /// Extracts the inputs of `listing` that `shard` takes (positions `index`, `index + count`,
+  /// ... of the listing), calling `body` with each document and `onInput` after each input with
+  /// its position in the listing and the documents it gave, in order.
+  func run(
+    listing inputs: InputFiles, shard: Shard,
+    onFailure: (ExtractionFailure) -> Void = { _ in },
+    onProgress: (ExtractionSummary) -> Void = { _ in },
+    onNotice: (String) -> Void = { _ in },
+    onInput: (_ position: Int, _ documents: Int) -> Void = { _, _ in },
+    _ body: (Document) throws -> Void
+  ) throws -> ExtractionSummary {
     var summary = ExtractionSummary()
     summary.inputs = inputs.entries.count
     summary.ignored = inputs.ignored
@@ -83,7 +96,8 @@ public struct ExtractionRun: Sendable {
     for link in inputs.linkedFolders {
       onNotice("\(link): a symbolic link to a folder, not followed (name the folder itself to read it)")
     }
-    let entries = inputs.entries
+    let positions = Array(shard.positions(of: inputs.entries.count))
+    let entries = shard.count == 1 ? inputs.entries : positions.map { inputs.entries[$0] }
     let options = options
     let lineLimit = options.limits.maximumLineBytes
     // One input with several jobs: let record mode convert its records on the spare threads.
@@ -116,6 +130,7 @@ public struct ExtractionRun: Sendable {
       case .finished(let bytes, let error):
         summary.bytesRead += bytes
         summary.done += 1
+        onInput(positions[index], documentsInFile)
         defer { documentsInFile = 0 }
         if let error {
           summary.skipped += 1

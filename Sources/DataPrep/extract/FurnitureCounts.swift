@@ -42,6 +42,18 @@ struct FurnitureCounts {
     for key in seen { counts[key, default: 0] &+= 1 }
   }
 
+  /// Every key counted with its document count, sorted by key (a shard's side output).
+  var sortedCounts: [(key: UInt64, documents: UInt32)] {
+    counts.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+  }
+
+  /// Adds the counts of another set of documents (another shard's): `documents` documents that
+  /// held each key `count` times.
+  mutating func add(documents: Int, counts other: some Sequence<(key: UInt64, documents: UInt32)>) {
+    self.documents += documents
+    for (key, count) in other { counts[key, default: 0] &+= count }
+  }
+
   /// The keys held by at least `threshold` documents, with their document counts.
   func keys(onAtLeast threshold: Int) -> [UInt64: Int] {
     var found: [UInt64: Int] = [:]

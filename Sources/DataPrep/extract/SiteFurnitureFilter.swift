@@ -132,7 +132,7 @@ public struct SiteFurnitureFilter: Sendable {
   }
 
   /// The second pass: every record of `input` without the furniture `counts` found.
-  private func rewrite(input: String, counts: FurnitureCounts, writer: JSONLWriter) throws -> Summary {
+  func rewrite(input: String, counts: FurnitureCounts, writer: JSONLWriter) throws -> Summary {
     var summary = Summary()
     summary.documents = counts.documents
     summary.threshold = options.threshold(documents: counts.documents)

@@ -20,7 +20,11 @@ struct ExampleGenerator: Sendable {
   /// The examples of `document`, task by task, in document order within a task. `titles`
   /// cleans the document title (it has learned the site suffixes seen so far).
   func examples(for document: Document, titles: TitleCleaner = TitleCleaner()) -> [GeneratedExample] {
-    let subject = titles.clean(title: document.title)
+    examples(for: document, subject: titles.clean(title: document.title))
+  }
+
+  /// The examples of `document` whose prompts name it `subject` (its cleaned title).
+  func examples(for document: Document, subject: String) -> [GeneratedExample] {
     var out: [GeneratedExample] = []
     for task in options.tasks {
       switch task {

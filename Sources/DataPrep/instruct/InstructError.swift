@@ -16,6 +16,8 @@ public enum InstructError: Error, Sendable, Equatable, OptionNamingError {
   case systemPromptNeedsConversational
   /// The chunk overlap is negative or not below the chunk length.
   case overlapNotBelowChunk
+  /// A line of a sharded run's part is not what an `instruct` shard writes.
+  case badCandidates(where: String, reason: String)
 
   /// A message naming the file and line or field.
   public func message(naming name: (OptionName) -> String) -> String {
@@ -34,6 +36,8 @@ public enum InstructError: Error, Sendable, Equatable, OptionNamingError {
       return "string prompt-completion records have no place for a template's system prompt: add \(name(.conversationalPrompts))"
     case .overlapNotBelowChunk:
       return "\(name(.overlapTokens)) must be at least 0 and less than \(name(.chunkTokens))"
+    case .badCandidates(let place, let reason):
+      return "\(place): not an instruct shard's line (\(reason)); run that shard again with --force"
     }
   }
 }

@@ -64,51 +64,71 @@ public struct Instructor: Sendable {
   /// - Throws: ``InstructError`` for a bad option or document, ``InputError``, ``OutputError``.
   public func run(_ reader: JSONLReader, to writer: JSONLWriter) throws -> Summary {
     try options.check()
-    let generator = ExampleGenerator(options: options)
-    let renderer = ExampleRenderer(includeMetadata: options.includeMetadata, conversationalPrompts: options.conversationalPrompts)
-    var join = StackExchangeJoin(maxPending: options.maxPendingQuestions)
+    var resolver = InstructResolver(options: options)
     let joinsPosts = options.tasks.contains(.faq)
-    let exampleCounter = ExampleTokenCounter(textCounter: options.tokenCounter)
-    var summary = Summary()
-    var titles = TitleCleaner()
-    var prompts = PromptRegistry()
     try reader.forEachRecord { record in
       let document = try DocumentDecoder.decode(record.object, path: reader.path, line: record.line)
-      summary.documents += 1
-      titles.learn(document.title)
-      var examples = generator.examples(for: document, titles: titles)
-      if joinsPosts, let pair = join.consume(document) { examples.append(GeneratedExample(generator.example(for: pair))) }
-      for generated in examples {
-        if let reason = options.filter.rejection(of: generated.example) ?? (generated.isAnswer ? nil : .notAnAnswer) {
-          summary.dropped[reason, default: 0] += 1
-          continue
-        }
-        // A prompt already written with another answer is asked again with more context.
-        var example = generated.example
-        var contexts = generated.contexts[...]
-        while prompts.conflicts(example), let context = contexts.popFirst() {
-          example = generated.adding(context: context)
-        }
-        if prompts.conflicts(example) {
-          summary.dropped[.conflictingPrompt, default: 0] += 1
-          continue
-        }
-        guard let rendered = try? renderer.render(example, as: options.format) else {
-          summary.unrepresentable += 1
-          continue
-        }
-        if let maxTokens = options.maxTokens, let count = exampleCounter.count(rendered), count.total > maxTokens {
-          summary.dropped[.tooManyTokens, default: 0] += 1
-          continue
-        }
-        _ = prompts.register(example)
-        try writer.write(rendered)
-        summary.countWritten(example.metadata?["task"]?.stringValue ?? "?")
-      }
+      resolver.learn(title: document.title)
+      let candidates = DocumentCandidates(
+        document: document, generator: resolver.generator, titles: resolver.titles, rendering: nil, joinsPosts: joinsPosts)
+      try resolver.resolve(candidates) { try writer.write($0) }
       return true
     }
-    summary.evictedQuestions = join.evicted
-    return summary
+    return resolver.finish()
+  }
+
+  /// One shard's half of a sharded run: writes, for every document of `reader`, one line of
+  /// candidates (its examples rendered, each title variant the run's titles may choose, its part
+  /// in the StackExchange join) to `writer`. ``resolveCandidates(_:to:)`` turns the lines of
+  /// every shard, in input order, into exactly what ``run(_:to:)`` writes.
+  /// - Parameter startsInput: whether `reader` starts at the input's first line; then the titles
+  ///   before each document are known and only one title variant is made.
+  /// - Returns: the documents read.
+  /// - Throws: ``InstructError`` for a bad option or document, ``InputError``, ``OutputError``.
+  public func writeCandidates(_ reader: JSONLReader, to writer: JSONLWriter, startsInput: Bool) throws -> Int {
+    try options.check()
+    let generator = ExampleGenerator(options: options)
+    let rendering = ExampleRendering(options: options)
+    let joinsPosts = options.tasks.contains(.faq)
+    var titles: TitleCleaner? = startsInput ? TitleCleaner() : nil
+    var documents = 0
+    try reader.forEachRecord { record in
+      let document = try DocumentDecoder.decode(record.object, path: reader.path, line: record.line)
+      documents += 1
+      titles?.learn(document.title)
+      let candidates = DocumentCandidates(
+        document: document, generator: generator, titles: titles, rendering: rendering, joinsPosts: joinsPosts)
+      try writer.write(candidates.json)
+      return true
+    }
+    return documents
+  }
+
+  /// The sequential half of a sharded run: reads the candidate lines the shards wrote (see
+  /// ``writeCandidates(_:to:startsInput:)``), in input order, from `lines`, and writes the
+  /// examples one process writes, applying what depends on earlier documents (title suffixes,
+  /// the StackExchange join, prompts already written). Memory: as ``run(_:to:)``.
+  /// - Parameter lines: calls its argument with each line, in input order.
+  /// - Throws: ``InstructError/badCandidates(where:reason:)`` for a line no shard wrote;
+  ///   ``OutputError``; what `lines` throws.
+  public func resolveCandidates(
+    _ lines: (_ body: (ArraySlice<UInt8>) throws -> Void) throws -> Void, to writer: JSONLWriter
+  ) throws -> Summary {
+    try options.check()
+    var resolver = InstructResolver(options: options)
+    let parser = JSONParser()
+    var number = 0
+    try lines { line in
+      number += 1
+      let value: JSONValue
+      do { value = try line.withUnsafeBufferPointer { try parser.parse($0) } } catch {
+        throw InstructError.badCandidates(where: "merged line \(number)", reason: "\(error)")
+      }
+      let candidates = try DocumentCandidates(json: value, where: "merged line \(number)")
+      resolver.learn(title: candidates.title)
+      try resolver.resolve(candidates) { try writer.write($0) }
+    }
+    return resolver.finish()
   }
 
   /// The examples of one document, before filtering (for tests and previews).

@@ -15,23 +15,51 @@ struct PromptRegistry: Sendable {
     case conflict
   }
 
+  /// The digests a prompt and its answer are known by.
+  struct Key: Sendable, Equatable {
+    /// The prompt's digest; `nil` for an example without a prompt (never registered).
+    var prompt: UInt64?
+    /// The answer's digest.
+    var answer: UInt64
+
+    /// The key of `example`.
+    init(_ example: Example) {
+      prompt = example.promptMessages.isEmpty ? nil : PromptRegistry.digest(example.promptMessages)
+      answer = PromptRegistry.digest(example.responseMessages)
+    }
+
+    /// A key from its digests (read back from a shard's part).
+    init(prompt: UInt64?, answer: UInt64) {
+      self.prompt = prompt
+      self.answer = answer
+    }
+  }
+
   private var answers: [UInt64: UInt64] = [:]
 
   /// Registers the prompt of `example` with its answer, unless it already has another answer.
   /// An example without a prompt (a `text` passage) is always new and not registered.
   mutating func register(_ example: Example) -> Outcome {
-    guard !example.promptMessages.isEmpty else { return .new }
-    let prompt = Self.digest(example.promptMessages)
-    let answer = Self.digest(example.responseMessages)
-    if let known = answers[prompt] { return known == answer ? .sameAnswer : .conflict }
-    answers[prompt] = answer
+    register(Key(example))
+  }
+
+  /// Registers the prompt of `key` with its answer, unless it already has another answer.
+  mutating func register(_ key: Key) -> Outcome {
+    guard let prompt = key.prompt else { return .new }
+    if let known = answers[prompt] { return known == key.answer ? .sameAnswer : .conflict }
+    answers[prompt] = key.answer
     return .new
   }
 
   /// Whether the prompt of `example` is already written with another answer (nothing registered).
   func conflicts(_ example: Example) -> Bool {
-    guard !example.promptMessages.isEmpty, let known = answers[Self.digest(example.promptMessages)] else { return false }
-    return known != Self.digest(example.responseMessages)
+    conflicts(Key(example))
+  }
+
+  /// Whether the prompt of `key` is already written with another answer (nothing registered).
+  func conflicts(_ key: Key) -> Bool {
+    guard let prompt = key.prompt, let known = answers[prompt] else { return false }
+    return known != key.answer
   }
 
   private static func digest(_ messages: ArraySlice<ExampleMessage>) -> UInt64 {

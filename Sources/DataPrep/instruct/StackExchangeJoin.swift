@@ -45,8 +45,18 @@ struct StackExchangeJoin {
     return fields["posttypeid"] != nil && fields["id"] != nil
   }
 
-  /// Takes in one post; returns the pair it completes, when it is an awaited accepted answer.
-  mutating func consume(_ document: Document) -> Pair? {
+  /// What one post brings to the join, known from its document alone (so that shards can
+  /// compute it and the join run later, in input order).
+  enum Post {
+    /// A question waiting for the answer with this id.
+    case question(Question, awaiting: String)
+    /// An answer with this id; its text is computed only when a question awaits it.
+    case answer(id: String, body: () -> String)
+  }
+
+  /// What `document` brings to the join, or `nil` when it is no post, or a question without
+  /// an accepted answer.
+  static func post(of document: Document) -> Post? {
     let fields = Self.fields(of: document)
     guard let type = fields["posttypeid"], let id = fields["id"] else { return nil }
     switch type {
@@ -54,13 +64,28 @@ struct StackExchangeJoin {
       guard let accepted = fields["acceptedanswerid"], !accepted.isEmpty else { return nil }
       let title = fields["title"] ?? document.title
       let body = EmbeddedHTML.text(fields["body"] ?? document.text, source: document.source).text
-      insert(Question(documentID: document.id, title: title, body: body), awaiting: accepted)
-      return nil
+      return .question(Question(documentID: document.id, title: title, body: body), awaiting: accepted)
     case "2":
-      guard let question = pending.removeValue(forKey: id) else { return nil }
-      return Pair(question: question, answer: EmbeddedHTML.text(fields["body"] ?? document.text, source: document.source).text)
+      return .answer(id: id, body: { EmbeddedHTML.text(fields["body"] ?? document.text, source: document.source).text })
     default:
       return nil
+    }
+  }
+
+  /// Takes in one post; returns the pair it completes, when it is an awaited accepted answer.
+  mutating func consume(_ document: Document) -> Pair? {
+    Self.post(of: document).flatMap { consume($0) }
+  }
+
+  /// Takes in one post; returns the pair it completes, when it is an awaited accepted answer.
+  mutating func consume(_ post: Post) -> Pair? {
+    switch post {
+    case .question(let question, let accepted):
+      insert(question, awaiting: accepted)
+      return nil
+    case .answer(let id, let body):
+      guard let question = pending.removeValue(forKey: id) else { return nil }
+      return Pair(question: question, answer: body())
     }
   }
 

@@ -34,14 +34,36 @@ struct TitleCleaner: Sendable {
 
   /// `title` without its site suffix, numbering and trailing marks.
   func clean(title: String) -> String {
-    var text = Self.collapse(title)
-    if let (head, _) = Self.split(text, at: Self.strongSeparators) {
+    Self.clean(title: title, droppingWeakSuffix: dropsWeakSuffix(of: title))
+  }
+
+  /// Whether ``clean(title:)`` drops the weak-separator suffix of `title`: it has one, and that
+  /// suffix has ended the titles of ``learnAfter`` documents learned so far.
+  func dropsWeakSuffix(of title: String) -> Bool {
+    guard let suffix = Self.weakSuffix(of: title) else { return false }
+    return (suffixCounts[suffix] ?? 0) >= Self.learnAfter
+  }
+
+  /// The weak-separator suffix ``clean(title:)`` looks up for `title` (after the strong suffix
+  /// is gone), or `nil` when there is none: then the cleaned title does not depend on what was
+  /// learned.
+  static func weakSuffix(of title: String) -> String? {
+    var text = collapse(title)
+    if let (head, _) = split(text, at: strongSeparators) { text = head }
+    return split(text, at: weakSeparators)?.1
+  }
+
+  /// `title` cleaned, with its weak-separator suffix dropped or kept as told (a sharded run
+  /// cleans both ways when it cannot know yet what the titles before it taught).
+  static func clean(title: String, droppingWeakSuffix: Bool) -> String {
+    var text = collapse(title)
+    if let (head, _) = split(text, at: strongSeparators) {
       text = head
     }
-    if let (head, suffix) = Self.split(text, at: Self.weakSeparators), (suffixCounts[suffix] ?? 0) >= Self.learnAfter {
+    if droppingWeakSuffix, let (head, _) = split(text, at: weakSeparators) {
       text = head
     }
-    return Self.cleanHeading(text)
+    return cleanHeading(text)
   }
 
   /// `heading` without numbering, pilcrow/anchor marks, trailing `:` or `.`, extra spaces.

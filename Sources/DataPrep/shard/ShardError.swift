@@ -25,6 +25,9 @@ public enum ShardError: Error, Sendable, Equatable, LocalizedError {
       return "--shard \(text): expected I/N, the 0-based task index and the task count (e.g. 3/16)"
     case .outOfRange(let index, let count):
       return "shard \(index)/\(count): the index must be in 0..<count and the count in 1...\(Shard.maximumCount)"
+    case .badEnvironment(let name, let value) where name == "SLURM_ARRAY_TASK_STEP" || name == "SLURM_ARRAY_TASK_MAX":
+      return "\(name)=\(value): the job array's ids must be one contiguous range with step 1 (e.g. --array=0-15, "
+        + "throttling with %N is fine) to name shards; or pass --shard I/N"
     case .badEnvironment(let name, let value):
       return "\(name)=\(value): expected a non-negative integer (set by the scheduler); unset it or pass --shard I/N"
     case .missingCount(let index):

@@ -84,6 +84,19 @@ public struct ShardPartsMerger: Sendable {
   ///   marker counts; ``InputError``/``OutputError`` on I/O failure.
   @discardableResult
   public func merge(_ name: String = ShardPart.mainOutput, into output: OutputFile) throws -> Int {
+    try forEachLine(name) { line in
+      try output.write(line)
+      try output.write([0x0A])
+    }
+  }
+
+  /// Calls `body` with each line (without its `\n`) of output `name` of every shard, in input
+  /// order, for stages whose merge rewrites the lines rather than copying them.
+  /// - Returns: the lines read.
+  /// - Throws: ``ShardError/badParts(reason:)`` when a part holds fewer or more lines than its
+  ///   marker counts; ``InputError`` on I/O failure; what `body` throws.
+  @discardableResult
+  public func forEachLine(_ name: String = ShardPart.mainOutput, _ body: (ArraySlice<UInt8>) throws -> Void) throws -> Int {
     var order: [(input: Int, start: Int, shard: Int, records: Int)] = []
     for (index, part) in parts.enumerated() {
       for piece in part.marker.pieces {
@@ -100,7 +113,7 @@ public struct ShardPartsMerger: Sendable {
       let cursor = try cursors[entry.shard] ?? PartLineCursor(path: path)
       cursors[entry.shard] = cursor
       for _ in 0..<entry.records {
-        guard try cursor.copyLine(to: output) else {
+        guard try cursor.nextLine(body) else {
           throw ShardError.badParts(reason: "\(path) ends before the \(entry.records) records its marker counts; run the shard again with --force")
         }
         written += 1
@@ -141,21 +154,20 @@ private final class PartLineCursor {
     end += n
   }
 
-  /// Copies the next line; `false` at the end of the file.
-  func copyLine(to output: OutputFile) throws -> Bool {
+  /// Calls `body` with the next line (without its `\n`); `false` at the end of the file.
+  func nextLine(_ body: (ArraySlice<UInt8>) throws -> Void) throws -> Bool {
     var scanned = start
     while true {
       if let newline = buffer[scanned..<end].firstIndex(of: 0x0A) {
-        try output.write(buffer[start...newline])
+        let line = buffer[start..<newline]
         start = newline + 1
+        try body(line)
         return true
       }
       if ended {
         guard start < end else { return false }
-        try output.write(buffer[start..<end])
-        try output.write([0x0A])
-        start = end
-        return true
+        // Shards end every record with a newline: a part cut mid-record is damaged.
+        throw ShardError.badParts(reason: "\(path) ends in the middle of a record; run its shard again with --force")
       }
       scanned = end - start
       try fill()

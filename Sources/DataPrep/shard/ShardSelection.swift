@@ -51,6 +51,14 @@ public struct ShardSelection: Sendable, Equatable {
       }
       var count = shardCount ?? 0
       if shardCount == nil { count = try number("SLURM_ARRAY_TASK_COUNT", countText) }
+      // `--array=1-7:2` or `--array=0,3,5`: the ids are not `min..<min + count`, so `id - min`
+      // is not a position; such arrays cannot name shards.
+      if let step = environment["SLURM_ARRAY_TASK_STEP"], step != "1" {
+        throw .badEnvironment(name: "SLURM_ARRAY_TASK_STEP", value: step)
+      }
+      if let maxText = environment["SLURM_ARRAY_TASK_MAX"], let maximum = Int(maxText), maximum - minimum + 1 != count {
+        throw .badEnvironment(name: "SLURM_ARRAY_TASK_MAX", value: maxText)
+      }
       return ShardSelection(shard: try Shard(index: task - minimum, count: count), source: .slurm)
     }
     if let indexText = environment["JOB_COMPLETION_INDEX"] {

@@ -14,7 +14,9 @@ extension DataPrepCommand {
 
         Exit status: 0 done; 1 --strict and a file failed, every input failed, --record matched \
         nothing or no --field selected anything (the output is then left as it was); 2 could \
-        not run (bad flags or XPath, unwritable output).
+        not run (bad flags or XPath, unwritable output). With --shard, a shard exits 0 once its \
+        part is written (its failures are counted for `dataprep merge`, which applies the rules \
+        above to the whole run), 1 when --strict stopped it (no marker is written).
         """
     )
 
@@ -62,6 +64,8 @@ extension DataPrepCommand {
     @Flag(name: .long, help: "Stop at the first input that cannot be read or parsed (exit 1).")
     var strict = false
 
+    @OptionGroup var shard: ShardOptions
+
     @OptionGroup var common: CommonOptions
 
     @OptionGroup var limits: LimitOptions
@@ -97,6 +101,11 @@ extension DataPrepCommand {
       options.limits = limits.limits
       let run = ExtractionRun(inputs: paths.map(Self.inputPath), options: options, jobs: common.jobs, strict: strict)
       try run.validateOptions()
+      let selection = try shard.selection()
+      if selection.isSharded {
+        try runShard(selection.shard, run: run)
+        return
+      }
       try run.checkOutput(output)
 
       if output != "-" {
@@ -144,6 +153,29 @@ extension DataPrepCommand {
         FileHandle.standardError.write(Data((summary.line + "\n").utf8))
         if let furniture { FileHandle.standardError.write(Data((furniture.line + "\n").utf8)) }
       }
+    }
+
+    /// One shard: its share of the input files extracted into `-o`'s folder as a part, with
+    /// its counts and failures (and furniture counts) in its marker; `dataprep merge` joins them.
+    private func runShard(_ shard: Shard, run: ExtractionRun) throws {
+      guard output != "-" else { throw ValidationError("with --shard, -o names the folder of the part files") }
+      var furniture: SiteFurnitureFilter.Options?
+      if removeFurniture {
+        var options = SiteFurnitureFilter.Options()
+        options.limits = limits.limits
+        furniture = options
+      }
+      let outcome: ShardJob.Outcome
+      do {
+        outcome = try run.runShard(
+          shard, folder: output, settings: ShardOptions.settings, force: self.shard.force, furniture: furniture,
+          onFailure: { failure in FileHandle.standardError.write(Data((failure.message + "\n").utf8)) },
+          onNotice: { notice in if !common.quiet { FileHandle.standardError.write(Data((notice + "\n").utf8)) } })
+      } catch let problem as ExtractionProblem {
+        FileHandle.standardError.write(Data(("extract: " + (problem.errorDescription ?? "failed") + "\n").utf8))
+        throw ExitCode(1)
+      }
+      ShardOptions.report(outcome, folder: output, quiet: common.quiet)
     }
 
     /// The path an argument names. Swift decodes arguments as UTF-8, replacing bytes that are

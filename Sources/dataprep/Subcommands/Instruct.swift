@@ -61,11 +61,31 @@ extension DataPrepCommand {
 
     @OptionGroup var tokenizerOptions: TokenizerOptions
 
+    @OptionGroup var shard: ShardOptions
+
     @OptionGroup var common: CommonOptions
 
     @OptionGroup var limits: LimitOptions
 
     func run() throws {
+      let options = try instructOptions()
+      try OutputFile.requireDistinct(output, from: [input])
+      let selection = try shard.selection()
+      if selection.isSharded {
+        try runShard(selection.shard, options: options)
+        return
+      }
+      let reader = try JSONLReader(path: input, limits: limits.limits)
+      let writer = try JSONLWriter(path: output)
+      let summary = try Instructor(options: options).run(reader, to: writer)
+      try writer.finish()
+      if !common.quiet {
+        FileHandle.standardError.write(Data((summary.report + "\n").utf8))
+      }
+    }
+
+    /// The options the flags ask for (a merge of instruct shards rebuilds them from the shards' arguments).
+    func instructOptions() throws -> InstructOptions {
       let taskList = try tasks.map(CommaList.tasks)
       var tokenCounter = TokenCounter.wordEstimate
       // Built-in tasks cut long answers and chunks by tokens; templates alone need no counter.
@@ -80,14 +100,27 @@ extension DataPrepCommand {
         overlapTokens: overlap, tokenCounter: tokenCounter, maxTokens: maxTokens, answerTokens: answerTokens, includeMetadata: !noMetadata, conversationalPrompts: conversational,
         minSummaryChars: minSummaryChars, maxPendingQuestions: maxPendingQuestions)
       try options.check()
-      try OutputFile.requireDistinct(output, from: [input])
-      let reader = try JSONLReader(path: input, limits: limits.limits)
-      let writer = try JSONLWriter(path: output)
-      let summary = try Instructor(options: options).run(reader, to: writer)
-      try writer.finish()
-      if !common.quiet {
-        FileHandle.standardError.write(Data((summary.report + "\n").utf8))
-      }
+      return options
+    }
+
+    /// One shard: its byte range of the input as candidate lines in `-o`'s folder; `dataprep
+    /// merge` resolves them into the examples. The marker keeps the command's arguments, from
+    /// which the merge rebuilds the options.
+    private func runShard(_ shard: Shard, options: InstructOptions) throws {
+      guard output != "-" else { throw ValidationError("with --shard, -o names the folder of the part files") }
+      let instructor = Instructor(options: options)
+      let settings = ShardOptions.settings
+      var documents = 0
+      let job = ShardJob(
+        stage: "instruct", shard: shard, folder: output, inputs: [input], settings: settings, force: self.shard.force)
+      let outcome = try job.run({ piece, part in
+        let writer = try part.writer()
+        let before = writer.count
+        documents += try instructor.writeCandidates(
+          try ShardInputs.reader(for: piece, limits: limits.limits), to: writer, startsInput: (piece.range?.start ?? 0) == 0)
+        return [ShardPart.mainOutput: writer.count - before]
+      }, report: { ["documents": .integer(Int64(documents)), "arguments": .array(settings.map { .string($0) })] })
+      ShardOptions.report(outcome, folder: output, quiet: common.quiet)
     }
   }
 }

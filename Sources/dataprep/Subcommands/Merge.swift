@@ -12,7 +12,8 @@ extension DataPrepCommand {
         markers). Every shard 0..N-1 of one job must have finished. Records are copied in the \
         order a single process writes them; the shards' counts and reports are merged.
 
-        Exit status: 0 merged; 2 a shard is missing, the parts belong to different jobs, or a \
+        Exit status: 0 merged; 1 the merged run failed by its stage's rules (extract: every \
+        input failed, --record or --field matched nothing; nothing is written); 2 a shard is missing, the parts belong to different jobs, or a \
         part is damaged (nothing is written).
         """
     )

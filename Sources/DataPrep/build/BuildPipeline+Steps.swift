@@ -1,0 +1,105 @@
+import Foundation
+
+extension BuildPipeline {
+  /// The `extract` step of one shard: digests `files[I::N]` of the listing and extracts
+  /// `inputs[I::N]` into a part in `folder`, documents named as the local build names them
+  /// (relative to their source), with one marker piece per input so that the parts join back in
+  /// listing order. A shard already done for `fingerprint` is skipped unless `force`.
+  /// - Throws: ``ShardError`` for a folder of another job; the stages' errors.
+  func extractShard(
+    _ shard: Shard, listing: BuildSourceListing, folder: String, fingerprint: String, force: Bool
+  ) throws -> ShardJob.Outcome {
+    let part = ShardPart(folder: folder, stage: BuildStep.extract.stage, shard: shard, fingerprint: fingerprint)
+    if case .done(let marker) = try part.prepare(force: force) { return .skipped(marker) }
+    let names = SourceNames(sources: recipe.sources)
+    var sources: [JSONValue] = []
+    for position in shard.positions(of: listing.files.count) {
+      let path = listing.files[position].path
+      let digest = try FileDigest(path: path)
+      sources.append(["position": .integer(Int64(position)), "path": .string(names.name(of: path)),
+                      "bytes": .integer(Int64(digest.bytes)), "sha256": .string(digest.sha256)])
+    }
+    let positions = Array(shard.positions(of: listing.inputs.count))
+    var options = ExtractOptions(htmlContent: recipe.htmlContent)
+    options.limits = limits
+    let extraction = ExtractionRun(inputs: positions.map { listing.inputs[$0].input }, options: options, jobs: jobs)
+    try extraction.validateOptions()
+    let writer = try part.writer()
+    var pieces: [ShardMarker.Piece] = []
+    var failures: [JSONValue] = []
+    var inInput = 0
+    // The run reports an input's failure, then its end, after its documents, in input order.
+    let summary = try extraction.run(
+      onFailure: { failure in
+        failures.append(["input": .integer(Int64(positions[pieces.count])), "message": .string(failure.message)])
+      },
+      onProgress: { _ in
+        pieces.append(ShardMarker.Piece(input: positions[pieces.count], start: 0, records: [ShardPart.mainOutput: inInput]))
+        inInput = 0
+      }
+    ) { document in
+      // Named relative to their source folder, so ids, groups and wordings do not depend on
+      // how the folder was spelled.
+      try writer.write(names.renamed(document).jsonValue)
+      inInput += 1
+    }
+    let report: JSONValue = ["extraction": BuildState.json(of: summary), "failures": .array(failures), "sources": .array(sources)]
+    return .finished(try part.commit(pieces: pieces, report: report))
+  }
+
+  /// The `prepare` step: the extract parts joined in listing order (read in place when there
+  /// is one), their counts, failures and digests gathered into `result`, then site furniture
+  /// and duplicate documents removed into `files.keptDocuments`.
+  /// - Returns: the reports of the extract and document dedup stages.
+  func prepareDocuments(
+    listing: BuildSourceListing, parts: ShardPartsMerger, files: Workspace, into result: inout BuildResult
+  ) throws -> [(BuildStage, StageReport)] {
+    let documents: String
+    if parts.count == 1, let path = parts.path(of: ShardPart.mainOutput, shard: 0) {
+      documents = path
+    } else {
+      let file = try OutputFile(path: files.documents)
+      try parts.merge(ShardPart.mainOutput, into: file)
+      try file.commit()
+      documents = files.documents
+    }
+    try gather(parts, listing: listing, into: &result)
+    let extract = try removeFurniture(documents, files: files, into: &result)
+    let dedup = try dedupDocuments(documents, files: files, into: &result)
+    return [(.extract, extract), (.dedupDocuments, dedup)]
+  }
+
+  /// The sources, extraction counts and failures of every extract shard, in listing order.
+  private func gather(_ parts: ShardPartsMerger, listing: BuildSourceListing, into result: inout BuildResult) throws {
+    let names = SourceNames(sources: recipe.sources)
+    result.sourceNames = recipe.sources.map(names.name(of:))
+    var sources: [(position: Int, file: SourceFile)] = []
+    var failures: [(input: Int, message: String)] = []
+    var total = ExtractionSummary()
+    for part in parts.parts {
+      let path = part.folder + "/" + part.marker.shard.partStem + ".done.json"
+      let report = try BuildStateReader(part.marker.report, path: path, what: "the marker's report")
+      let shard = try BuildState.extraction(try report.reader("extraction"))
+      total.documents += shard.documents
+      total.done += shard.done
+      total.files += shard.files
+      total.skipped += shard.skipped
+      total.bytesRead += shard.bytesRead
+      total.records += shard.records
+      for failure in try report.readers("failures") {
+        failures.append((try failure.int("input"), try failure.string("message")))
+      }
+      for source in try report.readers("sources") {
+        sources.append((try source.int("position"), SourceFile(
+          path: try source.string("path"), bytes: try source.int("bytes"), sha256: try source.string("sha256"))))
+      }
+    }
+    // What the whole listing gives, not a shard's share of it.
+    total.inputs = listing.inputs.count
+    total.ignored = listing.ignored
+    total.linkedFolders = listing.linkedFolders
+    result.extraction = total
+    result.extractionFailures = failures.sorted { $0.input < $1.input }.map(\.message)
+    result.sources = sources.sorted { $0.position < $1.position }.map(\.file)
+  }
+}
