@@ -81,6 +81,11 @@ struct BoilerplateLines {
   /// The source of a record: its `metadata.source_id` (a string or number), else the record itself
   /// (`file` and `line`).
   static func source(of object: JSONObject, file: Int, line: Int) -> UInt64 {
+    declaredSource(of: object) ?? ownSource(file: file, line: line)
+  }
+
+  /// The source a record names (`metadata.source_id`, a string or number), or `nil`.
+  static func declaredSource(of object: JSONObject) -> UInt64? {
     if let id = object["metadata"]?["source_id"] {
       switch id {
       case .string(let s) where !s.isEmpty: return XXH64.hash(s, seed: 1)
@@ -88,7 +93,13 @@ struct BoilerplateLines {
       default: break
       }
     }
-    return XXH64.hash(UInt64(file) << 40 ^ UInt64(line), seed: 2)
+    return nil
+  }
+
+  /// The source of a record that names none: the record itself, at `file` (from
+  /// ``fileIndex(_:)``) and `line`.
+  static func ownSource(file: Int, line: Int) -> UInt64 {
+    XXH64.hash(UInt64(file) << 40 ^ UInt64(line), seed: 2)
   }
 
   /// The index of `path` among the files seen, for ``add(answer:source:file:line:)``.
@@ -100,18 +111,58 @@ struct BoilerplateLines {
 
   /// Counts the lines of one example's `answer`, from `source`, at `file` (from ``fileIndex(_:)``) and `line`.
   mutating func add(answer: String, source: UInt64, file: Int, line: Int) {
+    beginExample(source: source)
+    Self.forEachLine(answer) { normalised, digest in
+      addLine(digest: digest, text: normalised, source: source, file: file, line: line)
+    }
+    endExample()
+  }
+
+  /// Counts one example from the countable lines of its answer as a shard recorded them
+  /// (digests in order, each with its normalised text or `nil` when the shard gave it before):
+  /// the same counts as ``add(answer:source:file:line:)``. Lines whose text was left out and
+  /// end up boilerplate are listed by ``digestsMissingText(minShare:)``.
+  mutating func add(lines: [(digest: UInt64, text: [UInt8]?)], source: UInt64, file: Int, line: Int) {
+    beginExample(source: source)
+    for entry in lines { addLine(digest: entry.digest, text: entry.text ?? [], source: source, file: file, line: line) }
+    endExample()
+  }
+
+  private mutating func beginExample(source: UInt64) {
     examples += 1
     sourceSet.insert(source)
     current.removeAll(keepingCapacity: true)
-    Self.forEachLine(answer) { normalised, digest in
-      guard let entry = entry(for: digest, file: file, line: line) else { return }
-      guard !current.contains(entry) else { return }  // a line twice in one answer counts once
-      current.append(entry)
-      count(entry, digest: digest, source: source, text: normalised)
-    }
+  }
+
+  private mutating func addLine(digest: UInt64, text: [UInt8], source: UInt64, file: Int, line: Int) {
+    guard let entry = entry(for: digest, file: file, line: line) else { return }
+    guard !current.contains(entry) else { return }  // a line twice in one answer counts once
+    current.append(entry)
+    count(entry, digest: digest, source: source, text: text)
+  }
+
+  private mutating func endExample() {
     guard !current.isEmpty else { return }
     exampleLines.append(contentsOf: current)
     exampleLines.append(UInt32.max)
+  }
+
+  /// The digests of the boilerplate lines (those ``result(minShare:)`` reports) that have no
+  /// text yet: lines counted through ``add(lines:source:file:line:)`` without their text.
+  func digestsMissingText(minShare: Double) -> Set<UInt64> {
+    let threshold = max(Double(minSources), minShare * Double(sourceSet.count))
+    var missing: Set<UInt64> = []
+    for (digest, slot) in slots {
+      let entry = entries[Int(slot)]
+      if Double(entry.sources) >= threshold && (entry.text ?? "").isEmpty { missing.insert(digest) }
+    }
+    return missing
+  }
+
+  /// Gives the line of `digest` its normalised text (see ``digestsMissingText(minShare:)``).
+  mutating func setText(_ text: [UInt8], digest: UInt64) {
+    guard let slot = slots[digest] else { return }
+    entries[Int(slot)].text = String(decoding: text, as: UTF8.self)
   }
 
   private mutating func entry(for digest: UInt64, file: Int, line: Int) -> UInt32? {
@@ -143,7 +194,8 @@ struct BoilerplateLines {
       entries[i].sources += 1
     }
     entries[i].lastSource = source
-    if entries[i].sources >= minSources && entries[i].text == nil {
+    // (A shard's replayed line may come without its text: empty, kept until a text comes.)
+    if entries[i].sources >= minSources && (entries[i].text?.isEmpty ?? true) && !text.isEmpty {
       entries[i].text = String(decoding: text, as: UTF8.self)
     }
   }

@@ -28,11 +28,16 @@ extension DatasetValidator {
       checkTurnOrder(view, path: path, line: line)
       checkToolUse(view, format: format, path: path, line: line)
     }
-    // Records that fail the schema are reported once, not again as duplicates or conflicts.
-    let isDuplicate = !passesSchema || checkDuplicate(texts.hashes, path: path, line: line, state: &state)
-    if !isDuplicate {
-      checkConflict(texts.hashes, view: view, path: path, line: line, state: &state)
-      state.nearDuplicates?.add(wordHashes: recordWords, line: line)
+    let hasPromptAndResponse = view.responseStart > 0 && view.responseStart < view.turns.count
+    if let recorder {
+      // A shard: the merge checks the record against the earlier ones of its file.
+      recorder.repeats(
+        texts.hashes, passesSchema: passesSchema, hasPromptAndResponse: hasPromptAndResponse,
+        signature: passesSchema ? state.nearDuplicates?.signature(ofWordHashes: recordWords) : nil)
+    } else {
+      checkRepeats(
+        texts.hashes, passesSchema: passesSchema, hasPromptAndResponse: hasPromptAndResponse, path: path, line: line, state: &state
+      ) { $0.nearDuplicates?.add(wordHashes: recordWords, line: line) }
     }
     checkLength(object, scalars: texts.scalars, turns: allTurns, path: path, line: line)
     tallyGroup(object, role: role)
@@ -141,6 +146,10 @@ extension DatasetValidator {
   /// Adds the record's final answer to the dataset-wide `boilerplate` tally.
   private func tallyBoilerplate(_ view: ConversationView, of object: JSONObject, path: String, line: Int) {
     guard let answer = view.turns.last, answer.role == .assistant else { return }
+    if let recorder {
+      recorder.answer(answer.text, source: BoilerplateLines.declaredSource(of: object))
+      return
+    }
     let file = boilerplate.fileIndex(path)
     boilerplate.add(answer: answer.text, source: BoilerplateLines.source(of: object, file: file, line: line), file: file, line: line)
   }

@@ -16,9 +16,25 @@ extension DatasetValidator {
     return false
   }
 
-  /// `conflict`: the same prompt earlier in the file with a different response.
-  func checkConflict(_ hashes: ExampleHashes, view: ConversationView, path: String, line: Int, state: inout FileState) {
-    guard options.isEnabled(.conflict), view.responseStart > 0, view.responseStart < view.turns.count else { return }
+  /// The checks of a record against the earlier ones of its file: `duplicate`, then (for a
+  /// record that passes the schema and is no duplicate) `conflict` and `index`, which adds it
+  /// to the near-duplicate index. Records that fail the schema are reported once, not again as
+  /// duplicates or conflicts.
+  func checkRepeats(
+    _ hashes: ExampleHashes, passesSchema: Bool, hasPromptAndResponse: Bool, path: String, line: Int, state: inout FileState,
+    index: (inout FileState) -> Void
+  ) {
+    let isDuplicate = !passesSchema || checkDuplicate(hashes, path: path, line: line, state: &state)
+    if !isDuplicate {
+      checkConflict(hashes, hasPromptAndResponse: hasPromptAndResponse, path: path, line: line, state: &state)
+      index(&state)
+    }
+  }
+
+  /// `conflict`: the same prompt earlier in the file with a different response (for a record
+  /// with both a prompt and a response).
+  func checkConflict(_ hashes: ExampleHashes, hasPromptAndResponse: Bool, path: String, line: Int, state: inout FileState) {
+    guard options.isEnabled(.conflict), hasPromptAndResponse else { return }
     if let earlier = state.prompts[hashes.prompt] {
       if earlier.response != hashes.response {
         add(.conflict, path, line, "same prompt as line \(earlier.line) but a different response")

@@ -12,8 +12,8 @@ import Foundation
 /// number of distinct groups. Not `Sendable`: one validator per run.
 public final class DatasetValidator {
   let options: ValidationOptions
-  private let explicitSchema: JSONSchema?
-  private let explicitFormat: DatasetFormat?
+  let explicitSchema: JSONSchema?
+  let explicitFormat: DatasetFormat?
   private let schemaLookup: (DatasetFormat) -> JSONSchema?
   let tokenCounter: TokenCounter
   let exampleCounter: ExampleTokenCounter
@@ -37,6 +37,9 @@ public final class DatasetValidator {
   var filesWithBadLines: Set<String> = []
   /// The files validated so far, with their roles.
   var files: [ValidationReport.FileSummary] { report.files }
+  /// In a shard of `validate`, where each record's findings and cross-record data go instead
+  /// of the report (see ``ValidationEvent``); `nil` in one process and in the merge.
+  var recorder: ValidationEventRecorder?
 
   /// A validator.
   /// - Parameters:
@@ -77,7 +80,7 @@ public final class DatasetValidator {
     var nearDuplicates: NearDuplicateIndex?
   }
 
-  private func newFileState() -> FileState {
+  func newFileState() -> FileState {
     var state = FileState()
     state.format = explicitFormat
     state.schema = explicitSchema ?? explicitFormat.flatMap { schema(for: $0) }
@@ -110,14 +113,14 @@ public final class DatasetValidator {
     finishFile(path: path, role: role, state: state)
   }
 
-  private func schema(for format: DatasetFormat) -> JSONSchema? {
+  func schema(for format: DatasetFormat) -> JSONSchema? {
     if let cached = schemaCache[format] { return cached }
     let schema = schemaLookup(format)
     schemaCache[format] = schema
     return schema
   }
 
-  private func checkLine(
+  func checkLine(
     _ rawLine: UnsafeBufferPointer<UInt8>, number: Int, path: String, role: DatasetRole, state: inout FileState
   ) {
     var line = rawLine
@@ -208,7 +211,7 @@ public final class DatasetValidator {
 
   // MARK: - Dataset-wide checks
 
-  private func finishFile(path: String, role: DatasetRole, state: FileState) {
+  func finishFile(path: String, role: DatasetRole, state: FileState) {
     report.files.append(.init(path: path, role: role, format: state.format, records: state.records, bytes: state.bytes))
     if let limit = options.maxFileBytes, state.bytes > limit {
       add(.fileSize, path, nil, "the file is \(Self.megabytes(state.bytes)) MB, over the \(Self.megabytes(limit)) MB upload limit (OpenAI's is 512 MB); split it")
@@ -301,6 +304,10 @@ public final class DatasetValidator {
   func add(
     _ check: ValidationCheck, _ file: String, _ line: Int?, _ message: String, severity natural: FindingSeverity? = nil
   ) {
+    if let recorder {
+      recorder.finding(check, severity: natural, message: message)
+      return
+    }
     if check == .utf8 || check == .json || check == .notObject { filesWithBadLines.insert(file) }
     guard let severity = options.severity(of: check, default: natural) else { return }
     var count = countsByCheck[check] ?? .init(check: check)

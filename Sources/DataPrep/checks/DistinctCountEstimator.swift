@@ -12,6 +12,17 @@ struct DistinctCountEstimator {
     if rank > registers[index] { registers[index] = rank }
   }
 
+  /// The registers, for a shard to store and a merge to join.
+  var registerBytes: [UInt8] { registers }
+
+  /// Joins the registers of an estimator over other hashes: the result estimates the union
+  /// exactly as if every hash had been added here (each register keeps its maximum).
+  /// Registers of another size are ignored.
+  mutating func merge(registers other: [UInt8]) {
+    guard other.count == registers.count else { return }
+    for i in registers.indices where other[i] > registers[i] { registers[i] = other[i] }
+  }
+
   var estimate: Double {
     let m = Double(registers.count)
     var sum = 0.0

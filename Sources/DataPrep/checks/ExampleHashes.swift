@@ -9,6 +9,16 @@ struct ExampleHashes {
   /// The response turns (and the tool calls of alternative responses).
   private(set) var response = TextScan.basis
 
+  /// Empty hashes, before any turn.
+  init() {}
+
+  /// The hashes a shard recorded for an example (see `ValidationEvent`).
+  init(whole: UInt64, prompt: UInt64, response: UInt64) {
+    self.whole = whole
+    self.prompt = prompt
+    self.response = response
+  }
+
   /// Folded into the whole hash after each alternative (rejected) response, so a text there
   /// differs from the same text among the turns.
   static let alternativeMark: UInt64 = 0x72

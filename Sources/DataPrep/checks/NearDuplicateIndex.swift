@@ -47,19 +47,29 @@ struct NearDuplicateIndex {
   /// Adds the record at `line` by the hashes of its words in order; records without words are
   /// left out.
   mutating func add(wordHashes words: [UInt64], line: Int) {
+    guard let signature = signature(ofWordHashes: words) else { return }
+    add(signature: signature, line: line)
+  }
+
+  /// The signature of a record by the hashes of its words in order (``permutations`` values),
+  /// or `nil` when it has no shingle (it is then left out of the index).
+  mutating func signature(ofWordHashes words: [UInt64]) -> [UInt32]? {
     shingler.shingles(ofWordHashes: words, into: &shingles)
-    if shingles.isEmpty { return }
+    if shingles.isEmpty { return nil }
     let limit = UInt64.max / Self.shingleSampling
     sampled.removeAll(keepingCapacity: true)
     for shingle in shingles where shingle < limit { sampled.append(shingle) }
     let chosen = sampled.count >= Self.minimumSampled ? sampled : shingles
-    let start = signatures.count
-    signatures.append(contentsOf: repeatElement(UInt32.max, count: Self.permutations))
+    var signature = [UInt32](repeating: UInt32.max, count: Self.permutations)
     chosen.withUnsafeBufferPointer { set in
-      signatures.withUnsafeMutableBufferPointer { all in
-        hasher.signature(of: set, into: UnsafeMutableBufferPointer(rebasing: all[start..<(start + Self.permutations)]))
-      }
+      signature.withUnsafeMutableBufferPointer { hasher.signature(of: set, into: $0) }
     }
+    return signature
+  }
+
+  /// Adds the record at `line` by its signature (from ``signature(ofWordHashes:)``).
+  mutating func add(signature: [UInt32], line: Int) {
+    signatures.append(contentsOf: signature)
     lines.append(line)
   }
 

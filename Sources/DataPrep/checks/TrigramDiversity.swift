@@ -13,6 +13,15 @@ struct TrigramDiversity {
   /// Estimated distinct 3-grams / all 3-grams (1 when there are none).
   var ratio: Double { sampled == 0 ? 1 : min(1, distinct.estimate / Double(sampled)) }
 
+  /// The sampled count and the estimator's registers, for a shard to store.
+  var parts: (sampled: Int, registers: [UInt8]) { (sampled, distinct.registerBytes) }
+
+  /// Adds another share's count and registers (the union of the two shares' 3-grams).
+  mutating func merge(sampled other: Int, registers: [UInt8]) {
+    sampled += other
+    distinct.merge(registers: registers)
+  }
+
   /// Offers the 3-gram of three consecutive word hashes.
   @inline(__always)
   mutating func add(_ first: UInt64, _ second: UInt64, _ third: UInt64) {

@@ -25,6 +25,12 @@ struct ParallelRecordMap<Result: Sendable> {
 
   /// Runs over the JSONL input at `path`, calling `body` with each result and its line number.
   func run(path: String, _ body: (Result, Int) throws -> Void) throws {
+    try run(source: try ByteSource(path: path), body)
+  }
+
+  /// Runs over the JSONL lines of `source` (a whole input or one shard's range of it).
+  func run(source: ByteSource, _ body: (Result, Int) throws -> Void) throws {
+    let path = source.path
     var lines: [[UInt8]] = []
     var numbers: [Int] = []
     var bytes = 0
@@ -34,7 +40,7 @@ struct ParallelRecordMap<Result: Sendable> {
       numbers.removeAll(keepingCapacity: true)
       bytes = 0
     }
-    try LineReader(try ByteSource(path: path), maximumLineBytes: limits.maximumLineBytes).forEachLine { line, number in
+    try LineReader(source, maximumLineBytes: limits.maximumLineBytes).forEachLine { line, number in
       if Self.isBlank(line) { return true }
       lines.append(Array(line))
       numbers.append(number)

@@ -20,6 +20,15 @@ public struct LeakRecordReference: Sendable, Hashable {
     id.map { "\(file):\(line) (id \($0))" } ?? "\(file):\(line)"
   }
 
+  /// `{file, line, id}` (`id` `null` when the record has none), as reports and shard parts write it.
+  public var json: JSONValue {
+    var object = JSONObject()
+    object.append("file", .string(file))
+    object.append("line", .integer(Int64(line)))
+    object.append("id", id.map { JSONValue.string($0) } ?? .null)
+    return .object(object)
+  }
+
   /// The id a record is known by: `id`, else `metadata.id` (strings or integers).
   static func recordID(_ object: JSONObject) -> String? {
     for candidate in [object["id"], object["metadata"]?["id"]] {

@@ -17,25 +17,10 @@ public struct LeakageCheck: Sendable {
   ///     checked against `train` and `heldOut`.
   /// - Throws: ``InputError``, ``LeakageError``.
   public func run(train: String, heldOut: [String], against: [String] = []) throws -> LeakageReport {
-    try options.validate()
-    var index = LeakageIndex(options: options)
-    for path in heldOut { try index.addJSONL(path: path, role: .heldOut) }
-    for path in against {
-      if Self.isPlainText(path) {
-        try index.addPlainText(path: path, role: .external)
-      } else {
-        try index.addJSONL(path: path, role: .external)
-      }
-    }
-    index.seal()
-    let detector = LeakageDetector(index: index)
-    var findings = try detector.scan(path: train, roles: [.heldOut, .external])
-    if !against.isEmpty {
-      for path in heldOut { findings += try detector.scan(path: path, roles: [.external]) }
-    }
-    return LeakageReport(
-      findings: findings, heldOutRecords: index.recordCount, indexedNGrams: index.ngramCount,
-      indexBytes: index.memoryBytes, options: options)
+    let scanner = try LeakageScanner(options: options, heldOut: heldOut, against: against)
+    var findings = try scanner.scanTraining(try ByteSource(path: train))
+    findings += try scanner.scanHeldOut()
+    return scanner.report(findings: findings)
   }
 
   /// Whether `path` is read as plain text (`.txt`, `.txt.gz`, `.md`) rather than JSONL.

@@ -30,14 +30,20 @@ struct LeakageDetector: Sendable {
   /// roles (train: both; validation: `.external` only). `name` is how reports call the file.
   /// - Throws: ``InputError`` for unreadable files and bad lines, ``LeakageError/noText(path:line:field:)``.
   func scan(path: String, name: String? = nil, roles: Set<LeakageIndex.Role>) throws -> [LeakFinding] {
-    let file = name ?? path
+    try scan(source: try ByteSource(path: path), name: name, roles: roles)
+  }
+
+  /// The leaks of the JSONL lines of `source` (a whole file, or one shard's range of it, its
+  /// lines numbered as in the file); `name` is how reports call the file (default: its path).
+  func scan(source: ByteSource, name: String? = nil, roles: Set<LeakageIndex.Role>) throws -> [LeakFinding] {
+    let file = name ?? source.path
     var findings: [LeakFinding] = []
     var batch = LineBatch()
     let jobs = max(1, options.jobs)
     var analyzer = RecordAnalyzer(options: options)
     analyzer.nearPrefilter = index.shingleKeys
     let parser = options.limits.jsonParser
-    try LineReader(try ByteSource(path: path), maximumLineBytes: options.limits.maximumLineBytes).forEachLine { rawLine, number in
+    try LineReader(source, maximumLineBytes: options.limits.maximumLineBytes).forEachLine { rawLine, number in
       let line = number == 1 ? JSONLReader.droppingByteOrderMark(rawLine) : rawLine
       if JSONLReader.isBlank(line) { return true }
       if jobs == 1 {

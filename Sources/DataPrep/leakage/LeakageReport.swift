@@ -67,8 +67,8 @@ public struct LeakageReport: Sendable {
     for finding in findings {
       var object = JSONObject()
       object.append("kind", .string(finding.kind.rawValue))
-      object.append("held_out", Self.json(finding.heldOut))
-      object.append("found", Self.json(finding.found))
+      object.append("held_out", finding.heldOut.json)
+      object.append("found", finding.found.json)
       if let s = finding.similarity { object.append("similarity", .double((s * 10000).rounded() / 10000)) }
       if let passage = finding.passage { object.append("passage", .string(passage)) }
       if let words = finding.passageWords { object.append("words", .integer(Int64(words))) }
@@ -87,13 +87,5 @@ public struct LeakageReport: Sendable {
       "index_bytes": .integer(Int64(indexBytes)),
       "findings": .array(list),
     ]
-  }
-
-  private static func json(_ reference: LeakRecordReference) -> JSONValue {
-    var object = JSONObject()
-    object.append("file", .string(reference.file))
-    object.append("line", .integer(Int64(reference.line)))
-    object.append("id", reference.id.map { JSONValue.string($0) } ?? .null)
-    return .object(object)
   }
 }

@@ -45,27 +45,39 @@ public struct Splitter: Sendable {
       result.inputDigest = plan.digest
       result.warnings = plan.warnings
     } else {
-      var cumulative: [Double] = []
-      var sum = 0.0
-      for r in options.ratios {
-        sum += r
-        cumulative.append(sum)
-      }
-      let bounds = cumulative
+      let bounds = cumulativeRatios
       result = try write(input: input, paths: Array(paths.prefix(sides))) { hash, _ in
         SplitKeyer.stableSide(hash, cumulative: bounds)
       }
     }
+    try finish(&result, input: input, paths: paths)
+    return result
+  }
+
+  /// The cumulative shares of the splits, the bounds of ``SplitKeyer/stableSide(_:cumulative:)``.
+  var cumulativeRatios: [Double] {
+    var cumulative: [Double] = []
+    var sum = 0.0
+    for r in options.ratios {
+      sum += r
+      cumulative.append(sum)
+    }
+    return cumulative
+  }
+
+  /// What follows the writing of the splits (`paths`: one per split, then `split.json`): the
+  /// leakage check and its repair on the written files, then `split.json`.
+  func finish(_ result: inout SplitResult, input: String, paths: [String]) throws {
+    let sides = options.ratios.count
     if options.checkLeakage {
       try checkAndRepair(&result, paths: Array(paths.prefix(sides)))
     }
     let summary = try OutputFile(path: paths[sides])
     try summary.write(JSONWriter().string(of: result.json(options: options, input: input)) + "\n")
     try summary.commit()
-    return result
   }
 
-  private func prepare(directory: String, paths: [String]) throws {
+  func prepare(directory: String, paths: [String]) throws {
     var isDirectory: ObjCBool = false
     if !FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) {
       do {
@@ -245,7 +257,7 @@ public struct Splitter: Sendable {
   /// Refuses a split left without records unless ``SplitOptions/allowEmpty``: a silently empty
   /// train or validation file is a lost dataset, not a result.
   /// - Throws: ``SplitError/emptySplit(name:records:)`` naming the first empty split.
-  private func requireRecords(_ counts: [Int]) throws(SplitError) {
+  func requireRecords(_ counts: [Int]) throws(SplitError) {
     guard !options.allowEmpty, let empty = counts.firstIndex(of: 0) else { return }
     throw .emptySplit(name: options.splitNames[empty], records: counts.reduce(0, +))
   }

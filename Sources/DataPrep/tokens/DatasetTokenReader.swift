@@ -80,6 +80,17 @@ public struct DatasetTokenReader: Sendable {
   /// included, see ``ExampleTokenCounter``); with a `field`, that field's tokens only.
   /// - Throws: ``InputError`` for unreadable input or a bad line.
   func statistics(path: String, counter: ExampleTokenCounter) throws -> TokenStatistics {
+    try statistics(source: try ByteSource(path: path), counter: counter)
+  }
+
+  /// The token statistics of the JSONL lines of `source` (a whole file, or one shard's range of
+  /// it), counted as ``statistics(path:counter:)`` counts them.
+  /// - Throws: ``InputError`` for unreadable input or a bad line.
+  package func statistics(source: ByteSource, tokenizer: Tokenizer) throws -> TokenStatistics {
+    try statistics(source: source, counter: ExampleTokenCounter(tokenizer: tokenizer))
+  }
+
+  private func statistics(source: ByteSource, counter: ExampleTokenCounter) throws -> TokenStatistics {
     var statistics = TokenStatistics()
     let field = self.field
     let map = ParallelRecordMap<ExampleTokenCount?>(jobs: jobs, limits: limits) { record in
@@ -89,20 +100,44 @@ public struct DatasetTokenReader: Sendable {
         return ExampleTokenCount(total: tokens, byRole: [.init(role: field, tokens: tokens)])
       }
     }
-    try map.run(path: path) { count, _ in
+    try map.run(source: source) { count, _ in
       if let count { statistics.add(count) } else { statistics.addRecordWithoutText() }
     }
     return statistics
+  }
+
+  /// Calls `body` with the token count of each record of the JSONL lines of `source` (one
+  /// shard's range of a file), as ``forEachCount(path:format:tokenizer:allowingSpecialTokens:_:)``
+  /// counts a JSONL input.
+  package func forEachCount(
+    jsonl source: ByteSource, tokenizer: Tokenizer, allowingSpecialTokens: Bool = false,
+    _ body: (_ count: Int?, _ line: Int) throws -> Void
+  ) throws {
+    try forEachRecord(source: source, map: { $0.map { tokenizer.count($0, allowingSpecialTokens: allowingSpecialTokens) } }, body)
+  }
+
+  /// Calls `body` with the token ids of each record of the JSONL lines of `source`.
+  package func forEachIDs(
+    jsonl source: ByteSource, tokenizer: Tokenizer, allowingSpecialTokens: Bool = false,
+    _ body: (_ ids: [Int]?, _ line: Int) throws -> Void
+  ) throws {
+    try forEachRecord(source: source, map: { $0.map { tokenizer.encode($0, allowingSpecialTokens: allowingSpecialTokens) } }, body)
+  }
+
+  private func forEachRecord<T: Sendable>(
+    source: ByteSource, map: @escaping @Sendable (String?) -> T, _ body: (T, Int) throws -> Void
+  ) throws {
+    let field = self.field
+    try ParallelRecordMap<T>(jobs: jobs, limits: limits) { record in
+      map(field.map { RecordText.text(of: record, field: $0) } ?? RecordText.text(of: record))
+    }.run(source: source, body)
   }
 
   private func forEach<T: Sendable>(
     path: String, format: Format, map: @escaping @Sendable (String?) -> T, _ body: (T, Int) throws -> Void
   ) throws {
     if Self.isJSONL(path, format: format) {
-      let field = self.field
-      try ParallelRecordMap<T>(jobs: jobs, limits: limits) { record in
-        map(field.map { RecordText.text(of: record, field: $0) } ?? RecordText.text(of: record))
-      }.run(path: path, body)
+      try forEachRecord(source: try ByteSource(path: path), map: map, body)
     } else {
       let bytes = try ByteSource(path: path).readAll()
       try body(map(String(decoding: bytes, as: UTF8.self)), 1)

@@ -39,4 +39,36 @@ public enum TokenCountReport: Sendable, Equatable {
     }
     return withoutText
   }
+
+  /// Writes the per-record lines of the report (`each`, `ids`; nothing for `total`) on the JSONL
+  /// lines of `source` (one shard's range of a file) to `out` (not committed), and tallies them.
+  /// - Throws: ``InputError`` for unreadable input or a bad line, ``OutputError`` when `out`
+  ///   cannot be written.
+  package func writeRecords(
+    jsonl source: ByteSource, reader: DatasetTokenReader, tokenizer: Tokenizer, allowingSpecialTokens: Bool = false,
+    to out: OutputFile?
+  ) throws -> TokenCountTally {
+    var tally = TokenCountTally()
+    switch self {
+    case .ids:
+      let writer = JSONWriter()
+      var line: [UInt8] = []
+      try reader.forEachIDs(jsonl: source, tokenizer: tokenizer, allowingSpecialTokens: allowingSpecialTokens) { ids, _ in
+        tally.add(ids?.count)
+        line.removeAll(keepingCapacity: true)
+        writer.write(.array((ids ?? []).map { .integer(Int64($0)) }), into: &line)
+        line.append(0x0A)
+        try out?.write(line)
+      }
+    case .each, .total:
+      try reader.forEachCount(jsonl: source, tokenizer: tokenizer, allowingSpecialTokens: allowingSpecialTokens) { count, _ in
+        tally.add(count)
+        if self == .each { try out?.write("\(count ?? 0)\n") }
+      }
+    }
+    return tally
+  }
+
+  /// Whether the report writes a line per record (`each`, `ids`) rather than one total.
+  public var isPerRecord: Bool { self != .total }
 }

@@ -5,17 +5,17 @@
 /// the number of records. Adding the same counts in any order gives the same summary.
 public struct TokenStatistics: Sendable, Equatable {
   /// Records seen, with or without text.
-  public private(set) var records = 0
+  public internal(set) var records = 0
   /// Records that had no text of a known shape (counted, not measured).
-  public private(set) var recordsWithoutText = 0
+  public internal(set) var recordsWithoutText = 0
   /// The total tokens of all records.
-  public private(set) var totalTokens = 0
+  public internal(set) var totalTokens = 0
   /// Measured records per token length.
-  private var lengths: [Int: Int] = [:]
-  private var roles: [String: RoleTotal] = [:]
+  var lengths: [Int: Int] = [:]
+  var roles: [String: RoleTotal] = [:]
 
   /// The content tokens of one role over all records, and how many records have it.
-  private struct RoleTotal: Sendable, Equatable {
+  struct RoleTotal: Sendable, Equatable {
     var tokens = 0
     var records = 0
   }

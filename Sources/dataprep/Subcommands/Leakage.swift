@@ -46,7 +46,7 @@ extension DataPrepCommand {
     @Option(name: .long, help: "Report format: text or json.")
     var output: ReportFormat = .text
 
-    @Option(name: [.customShort("o"), .customLong("report")], help: "Write the report to this file instead of stdout.")
+    @Option(name: [.customShort("o"), .customLong("report")], help: "Write the report to this file instead of stdout; with --shard, the folder of the part files.")
     var report: String = "-"
 
     @Option(name: .long, help: "Exit status 1 when there are more leaks than this.")
@@ -54,6 +54,8 @@ extension DataPrepCommand {
 
     @Option(name: .long, help: "Findings listed in the text report.")
     var limit: Int = 50
+
+    @OptionGroup var shard: ShardOptions
 
     @OptionGroup var common: CommonOptions
 
@@ -87,14 +89,66 @@ extension DataPrepCommand {
 
     func run() throws {
       try OutputFile.requireDistinct(report, from: [train] + validation + against)
+      let selection = try shard.selection()
+      if selection.isSharded {
+        try runShard(selection.shard)
+        return
+      }
       let result = try LeakageCheck(options: try options()).run(train: train, heldOut: validation, against: against)
-      let out = try OutputFile(path: report)
-      switch output {
+      try Self.write(result, format: output, limit: limit, maxLeaks: maxLeaks, to: report)
+    }
+
+    /// Writes `result` as `format` to `path` (`-`: stdout); exit status 1 above `maxLeaks` leaks.
+    static func write(_ result: LeakageReport, format: ReportFormat, limit: Int, maxLeaks: Int, to path: String) throws {
+      let out = try OutputFile(path: path)
+      switch format {
       case .text: try out.write(result.text(limit: limit))
       case .json: try out.write(JSONWriter().string(of: result.json) + "\n")
       }
       try out.commit()
       if result.findings.count > maxLeaks { throw ExitCode(1) }
+    }
+
+    /// The name of the part holding shard 0's leaks of the held-out files into `--against`.
+    static let heldOutOutput = "held-out"
+
+    /// One shard: the held-out side indexed whole, the shard's byte range of the training file
+    /// scanned (shard 0 also scans the held-out files against `--against`); the leaks written
+    /// as parts, the index's sizes and the report settings in the marker, for `dataprep merge`.
+    private func runShard(_ shard: Shard) throws {
+      guard report != "-" else { throw ValidationError("with --shard, -o/--report names the folder of the part files") }
+      var summary: JSONValue = .null
+      let job = ShardJob(
+        stage: "leakage", shard: shard, folder: report, inputs: [train],
+        // The held-out side is read whole by every shard: a change to it is a new job too.
+        settings: ShardOptions.settings + ["read=" + ShardPart.fingerprint(stage: "read", count: 1, settings: [], inputs: validation + against)],
+        force: self.shard.force)
+      let outcome = try job.run({ piece, part in
+        let scanner = try LeakageScanner(options: try options(), heldOut: validation, against: against)
+        let found = try scanner.scanTraining(try piece.source())
+        var records = [ShardPart.mainOutput: try Self.write(found, to: part.output())]
+        var heldOut: [LeakFinding] = []
+        if shard.index == 0 {
+          heldOut = try scanner.scanHeldOut()
+          records[Self.heldOutOutput] = try Self.write(heldOut, to: part.output(Self.heldOutOutput))
+        }
+        summary = scanner.report(findings: found + heldOut).shardJSON
+        return records
+      }, report: {
+        var object = summary.objectValue ?? JSONObject()
+        object.append("output", .string(output.rawValue))
+        object.append("limit", .integer(Int64(limit)))
+        object.append("max_leaks", .integer(Int64(maxLeaks)))
+        return .object(object)
+      })
+      ShardOptions.report(outcome, folder: report, quiet: common.quiet)
+    }
+
+    /// Writes each finding as a JSON line; returns how many.
+    private static func write(_ findings: [LeakFinding], to out: OutputFile) throws -> Int {
+      let writer = JSONWriter()
+      for finding in findings { try out.write(writer.string(of: finding.json) + "\n") }
+      return findings.count
     }
   }
 }

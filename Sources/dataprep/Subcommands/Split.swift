@@ -58,11 +58,10 @@ extension DataPrepCommand {
     @Option(name: .long, help: "Jaccard similarity for near duplicates in the leakage check.")
     var threshold: Double = 0.8
 
-    @Flag(name: .long, help: "Replace existing output files.")
-    var force = false
-
     @Flag(name: .long, help: "Accept a split that gets no records (by default an empty train, validation or test is an error).")
     var allowEmpty = false
+
+    @OptionGroup var shard: ShardOptions
 
     @OptionGroup var common: CommonOptions
 
@@ -87,7 +86,7 @@ extension DataPrepCommand {
       o.leakAction = noLeak ? leakAction : .report
       o.leakage.ngram = ngram
       o.leakage.threshold = threshold
-      o.overwrite = force
+      o.overwrite = shard.force
       o.allowEmpty = allowEmpty
       o.jobs = common.jobs
       o.limits = limits.limits
@@ -100,21 +99,63 @@ extension DataPrepCommand {
         try OutputFile.requireDistinct(URL(fileURLWithPath: output).appendingPathComponent(name).path, from: [input])
       }
       let splitOptions = try options()
+      let selection = try shard.selection()
+      if selection.isSharded {
+        try runShard(selection.shard, options: splitOptions)
+        return
+      }
       let result = try Splitter(options: splitOptions).run(input: input, directory: output)
+      try tell(result, options: splitOptions, directory: output)
+    }
+
+    /// What a split prints once its files are written: warnings, the summary (unless quiet),
+    /// the token lines (with --tokenizer); exit status 1 when leaks remain.
+    func tell(_ result: SplitResult, options splitOptions: SplitOptions, directory: String) throws {
       let stderr = FileHandle.standardError
       for warning in result.warnings { stderr.write(Data("dataprep: warning: \(warning)\n".utf8)) }
       if !common.quiet {
-        stderr.write(Data(result.summary(output: output, leakAction: splitOptions.leakAction).utf8))
+        stderr.write(Data(result.summary(output: directory, leakAction: splitOptions.leakAction).utf8))
       }
       if tokens.tokenizer != nil {
         // One line per split, counted as `stats` counts (chat examples with the services' overhead).
         var reader = DatasetTokenReader(jobs: common.jobs)
         reader.limits = limits.limits
-        let paths = result.names.map { URL(fileURLWithPath: output).appendingPathComponent("\($0).jsonl").path }
+        let paths = result.names.map { URL(fileURLWithPath: directory).appendingPathComponent("\($0).jsonl").path }
         let report = try TokenStatisticsReport.read(paths, names: result.names, reader: reader, tokenizer: try tokens.load())
         stderr.write(Data(report.lines.utf8))
       }
       if result.leaksRemaining > 0 { throw ExitCode(1) }
+    }
+
+    /// The name of the part holding a shard's group hashes per split.
+    static let groupsOutput = "groups"
+
+    /// One shard: its byte range of the input assigned record by record (stable mode: a
+    /// group's side is its keyed hash alone), a part per split and the group hashes written
+    /// into `-o`'s folder; `dataprep merge -o DIR` then writes the splits and `split.json`.
+    private func runShard(_ shard: Shard, options splitOptions: SplitOptions) throws {
+      let splitter = Splitter(options: splitOptions)
+      let whole = splitter.settingsNeedingWholeInput
+      guard whole.isEmpty else {
+        throw ValidationError(
+          "--shard splits each shard's records by their group's hash alone; \(whole.joined(separator: " and ")) rank groups over the whole input: run split without --shard")
+      }
+      var tally = SplitShardTally(sides: splitOptions.ratios.count)
+      let names = splitOptions.splitNames
+      let job = ShardJob(
+        stage: "split", shard: shard, folder: output, inputs: [input], settings: ShardOptions.settings, force: self.shard.force)
+      let outcome = try job.run({ piece, part in
+        let writers = try names.map { try part.writer($0) }
+        let before = writers.map(\.count)
+        try splitter.assign(try piece.source(), to: writers, tally: &tally)
+        var records: [String: Int] = [:]
+        for (side, name) in names.enumerated() { records[name] = writers[side].count - before[side] }
+        records[Self.groupsOutput] = try tally.writeGroups(to: part.output(Self.groupsOutput))
+        return records
+      }, report: {
+        ["tally": tally.json, "arguments": .array(ShardOptions.settings.map { .string($0) }), "force": .bool(self.shard.force)]
+      })
+      ShardOptions.report(outcome, folder: output, quiet: common.quiet)
     }
   }
 }

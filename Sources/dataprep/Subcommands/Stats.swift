@@ -27,8 +27,10 @@ extension DataPrepCommand {
     @Option(name: .customLong("output"), help: "Report format: text or json.")
     var outputFormat: ReportFormat = .text
 
-    @Option(name: .customShort("o"), help: ArgumentHelp("Output file (`-` for stdout).", valueName: "file"))
+    @Option(name: .customShort("o"), help: ArgumentHelp("Output file (`-` for stdout); with --shard, the folder of the part files.", valueName: "file"))
     var outputFile: String = "-"
+
+    @OptionGroup var shard: ShardOptions
 
     @OptionGroup var common: CommonOptions
 
@@ -44,13 +46,42 @@ extension DataPrepCommand {
       let tokenizer = try tokenizerOptions.load()
       var reader = DatasetTokenReader(field: field, jobs: common.jobs)
       reader.limits = limits.limits
+      let selection = try shard.selection()
+      if selection.isSharded {
+        try runShard(selection.shard, reader: reader, tokenizer: tokenizer)
+        return
+      }
       let report = try TokenStatisticsReport.read(files, reader: reader, tokenizer: tokenizer)
-      let out = try OutputFile(path: outputFile)
-      switch outputFormat {
+      try Self.write(report, format: outputFormat, maxTokens: maxTokens, to: outputFile)
+    }
+
+    /// Writes `report` as `format` to `path` (`-`: stdout).
+    static func write(_ report: TokenStatisticsReport, format: ReportFormat, maxTokens: Int?, to path: String) throws {
+      let out = try OutputFile(path: path)
+      switch format {
       case .text: try out.write(report.text(maxTokens: maxTokens))
       case .json: try out.write(JSONWriter().string(of: report.json(maxTokens: maxTokens)) + "\n")
       }
       try out.commit()
+    }
+
+    /// One shard: its files (`files[I::N]`, or its byte range of a single file) measured, their
+    /// statistics (a count per token length) stored in the marker for `dataprep merge`.
+    private func runShard(_ shard: Shard, reader: DatasetTokenReader, tokenizer: Tokenizer) throws {
+      guard outputFile != "-" else { throw ValidationError("with --shard, -o names the folder of the part files") }
+      var pieces: [(input: Int, statistics: TokenStatistics)] = []
+      let job = ShardJob(
+        stage: "stats", shard: shard, folder: outputFile, inputs: files, settings: ShardOptions.settings, force: self.shard.force)
+      let outcome = try job.run({ piece, _ in
+        pieces.append((piece.input, try reader.statistics(source: try piece.source(), tokenizer: tokenizer)))
+        return [:]
+      }, report: {
+        var report = TokenStatisticsReport.shardJSON(tokenizer: tokenizer.name, names: files, pieces: pieces).objectValue ?? JSONObject()
+        report.append("output", .string(outputFormat.rawValue))
+        report.append("max_tokens", maxTokens.map { .integer(Int64($0)) } ?? .null)
+        return .object(report)
+      })
+      ShardOptions.report(outcome, folder: outputFile, quiet: common.quiet)
     }
   }
 }

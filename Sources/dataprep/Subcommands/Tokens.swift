@@ -36,8 +36,10 @@ extension DataPrepCommand {
     @Option(name: .long, help: "Dotted path of the field holding the text in each JSONL record.")
     var field: String?
 
-    @Option(name: .shortAndLong, help: "Output file (`-` for stdout).")
+    @Option(name: .shortAndLong, help: "Output file (`-` for stdout); with --shard, the folder of the part files.")
     var output: String = "-"
+
+    @OptionGroup var shard: ShardOptions
 
     @OptionGroup var common: CommonOptions
 
@@ -54,13 +56,43 @@ extension DataPrepCommand {
       var reader = DatasetTokenReader(field: field, jobs: common.jobs)
       reader.limits = limits.limits
       let report: TokenCountReport = ids ? .ids : (each ? .each : .total)
+      let selection = try shard.selection()
+      if selection.isSharded {
+        try runShard(selection.shard, report: report, reader: reader, tokenizer: tokenizer)
+        return
+      }
       let withoutText = try report.write(
         path: input, format: format, reader: reader, tokenizer: tokenizer, allowingSpecialTokens: allowSpecial, to: out)
       try out.commit()
       if withoutText > 0 && !common.quiet {
-        FileHandle.standardError.write(
-          Data("dataprep tokens: \(withoutText) record(s) had no text (counted as 0)\n".utf8))
+        FileHandle.standardError.write(Data(Self.withoutTextNote(withoutText).utf8))
       }
+    }
+
+    /// The note on records without text, on stderr after the report.
+    static func withoutTextNote(_ count: Int) -> String {
+      "dataprep tokens: \(count) record(s) had no text (counted as 0)\n"
+    }
+
+    /// One shard: its byte range of the JSONL input counted, its lines (`--each`, `--ids`)
+    /// written as a part into `-o`'s folder, its tally in the marker for `dataprep merge`.
+    private func runShard(_ shard: Shard, report: TokenCountReport, reader: DatasetTokenReader, tokenizer: Tokenizer) throws {
+      guard output != "-" else { throw ValidationError("with --shard, -o names the folder of the part files") }
+      guard DatasetTokenReader.isJSONL(input, format: format) else {
+        throw ValidationError("--shard splits a JSONL input by records; \(input) is read as one text (pass --format jsonl, or run without --shard)")
+      }
+      var tally = TokenCountTally()
+      var out: OutputFile?
+      let job = ShardJob(
+        stage: "tokens", shard: shard, folder: output, inputs: [input], settings: ShardOptions.settings, force: self.shard.force)
+      let outcome = try job.run({ piece, part in
+        if report.isPerRecord && out == nil { out = try part.output() }
+        let counted = try report.writeRecords(
+          jsonl: try piece.source(), reader: reader, tokenizer: tokenizer, allowingSpecialTokens: allowSpecial, to: out)
+        tally.add(counted)
+        return report.isPerRecord ? [ShardPart.mainOutput: counted.records] : [:]
+      }, report: { ["report": .string(ids ? "ids" : (each ? "each" : "total")), "tally": tally.json] })
+      ShardOptions.report(outcome, folder: output, quiet: common.quiet)
     }
   }
 }

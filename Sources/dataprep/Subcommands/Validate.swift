@@ -33,7 +33,7 @@ extension DataPrepCommand {
     @Option(name: .long, help: "Report style: text, json, github or junit.")
     var output: ValidationReportRenderer.Style = .text
 
-    @Option(name: .long, help: "Write the report to this file instead of stdout.")
+    @Option(name: .long, help: "Write the report to this file instead of stdout; with --shard, the folder of the part files.")
     var reportFile: String = "-"
 
     @Option(name: .long, help: "Show at most this many findings per check (default 20; all are counted).")
@@ -53,6 +53,8 @@ extension DataPrepCommand {
     @Flag(name: .long, help: "Fail (exit 1) on warnings too.")
     var strict = false
 
+    @OptionGroup var shard: ShardOptions
+
     @OptionGroup var common: CommonOptions
 
     @OptionGroup var limits: LimitOptions
@@ -65,21 +67,76 @@ extension DataPrepCommand {
 
     func run() throws {
       try OutputFile.requireDistinct(reportFile, from: files + validation + [config, schema].compactMap { $0 })
+      let check = validationRun()
+      let selection = try shard.selection()
+      if selection.isSharded {
+        try runShard(selection.shard, check: check)
+        return
+      }
+      let report = try check.run(warn: Self.warn)
+      try write(report, to: reportFile)
+    }
+
+    /// The run the flags describe.
+    func validationRun() -> ValidationRun {
       var check = ValidationRun()
       (check.files, check.training, check.validation) = (files, train, validation)
       (check.configPath, check.schema, check.tokenizer) = (config, schema, tokenizerOptions.tokenizer)
       (check.maxFindingsPerCheck, check.maxTokens, check.maxFileMegabytes) = (maxErrors, maxTokens, maxFileMb)
       (check.groupBy, check.limits, check.jobs) = (groupBy, limits.limits, common.jobs)
-      let report = try check.run { warning in
-        FileHandle.standardError.write(Data("dataprep validate: \(warning)\n".utf8))
-      }
+      return check
+    }
 
+    /// Shows a warning of the run on stderr.
+    static func warn(_ warning: String) {
+      FileHandle.standardError.write(Data("dataprep validate: \(warning)\n".utf8))
+    }
+
+    /// Writes `report` in the `--output` style to `path` (`-`: stdout); exit status 1 when it fails.
+    func write(_ report: ValidationReport, to path: String) throws {
       let renderer = ValidationReportRenderer(style: output, strict: strict)
-      let out = try OutputFile(path: reportFile)
+      let out = try OutputFile(path: path)
       try out.write(renderer.render(report))
       try out.commit()
       if report.failed(strict: strict) { throw ExitCode(1) }
     }
+
+    /// One shard: its files (`files[I::N]` of the files in the order checked, or its byte range
+    /// of a single file) checked record by record, each record's findings and cross-record data
+    /// written as events (a part per file piece), the counts in the marker; `dataprep merge`
+    /// replays them into the report one process writes.
+    private func runShard(_ shard: Shard, check: ValidationRun) throws {
+      guard reportFile != "-" else { throw ValidationError("with --shard, --report-file names the folder of the part files") }
+      let files = check.checkedFiles
+      var validator: DatasetValidator?
+      var pieces: [JSONValue] = []
+      let job = ShardJob(
+        stage: "validate", shard: shard, folder: reportFile, inputs: files.map(\.path),
+        // The config, schema and tokenizer files shape the findings: a change to them is a new job too.
+        settings: ShardOptions.settings
+          + ["read=" + ShardPart.fingerprint(stage: "read", count: 1, settings: [], inputs: [config, schema, tokenizerOptions.tokenizer].compactMap { $0 })],
+        force: self.shard.force)
+      let outcome = try job.run({ piece, part in
+        let shardValidator = try validator ?? check.validator(warn: Self.warn)
+        validator = shardValidator
+        var startFormat: DatasetFormat?
+        if let range = piece.range, range.start > 0 { startFormat = try shardValidator.format(of: piece.path, before: range.start) }
+        let name = Self.eventsOutput(piece.input)
+        let summary = try shardValidator.validateShardPiece(
+          source: try piece.source(), role: files[piece.input].role, startFormat: startFormat, events: try part.output(name))
+        pieces.append(["input": .integer(Int64(piece.input)), "start": .integer(Int64(piece.range?.start ?? 0)), "summary": summary.json])
+        return [name: summary.events]
+      }, report: {
+        [
+          "arguments": .array(ShardOptions.settings.map { .string($0) }), "pieces": .array(pieces),
+          "groups": validator?.groupTallies ?? ["training": [:], "validation": [:]],
+        ]
+      })
+      ShardOptions.report(outcome, folder: reportFile, quiet: common.quiet)
+    }
+
+    /// The name of the part holding the record events of the file at `input`.
+    static func eventsOutput(_ input: Int) -> String { "events-\(input)" }
   }
 }
 
