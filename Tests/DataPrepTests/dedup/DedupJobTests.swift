@@ -65,23 +65,25 @@ struct ShardedDedupRun {
     return lines
   }
 
-  @Test(arguments: [1, 2, 4, 7])
-  func shardedStagesMergeToOneProcess(count: Int) throws {
+  /// Runs one process and the sharded stages over `corpus()` for each setting; both must write
+  /// the same kept bytes, clusters file and summary.
+  static func compareShardedWithOneProcess(count: Int, settings names: [String]) throws {
     let scratch = try TemporaryDirectory()
     let input = scratch.url.path + "/in.jsonl"
     let reference = scratch.url.path + "/ref.jsonl"
-    try (Self.corpus().joined(separator: "\n") + "\n").write(toFile: input, atomically: true, encoding: .utf8)
-    try (Self.corpus().prefix(40).joined(separator: "\n") + "\n").write(toFile: reference, atomically: true, encoding: .utf8)
+    try (corpus().joined(separator: "\n") + "\n").write(toFile: input, atomically: true, encoding: .utf8)
+    try (corpus().prefix(40).joined(separator: "\n") + "\n").write(toFile: reference, atomically: true, encoding: .utf8)
     var longest = DedupOptions()
     longest.keep = .longest
     var estimate = DedupOptions()
     estimate.verification = .estimate
     estimate.keep = .shortest
-    let cases: [(String, DedupOptions, [String])] = [
-      ("default", DedupOptions(), []), ("longest", longest, []), ("against", DedupOptions(), [reference]),
-      ("estimate", estimate, [reference]),
+    let cases: [String: (DedupOptions, [String])] = [
+      "default": (DedupOptions(), []), "longest": (longest, []), "against": (DedupOptions(), [reference]),
+      "estimate": (estimate, [reference]),
     ]
-    for (name, options, against) in cases {
+    for name in names {
+      guard let (options, against) = cases[name] else { continue }
       let folder = scratch.url.path + "/\(name)"
       try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
       let one = try Deduplicator(options: options).run(
@@ -93,6 +95,10 @@ struct ShardedDedupRun {
       let summary = one.result.summary
       #expect(summary.exactDuplicates > 0 && summary.nearDuplicates > 0 && summary.partialCopies > 0, "\(name): \(summary)")
     }
+  }
+
+  @Test func threeShardsMergeToOneProcess() throws {
+    try Self.compareShardedWithOneProcess(count: 3, settings: ["default"])
   }
 
   @Test func aRerunSkipsFinishedShardsAndTheFilterRefusesAnotherInput() throws {
@@ -202,5 +208,16 @@ struct ShardedDedupRun {
     #expect(asked == [5, 900, 1_000_000])
     #expect(resolution.clusters.count == 1 && resolution.clusters[0].kept == 5)
     #expect(resolution.exactDuplicates == 1 && resolution.nearDuplicates == 1)
+  }
+}
+
+/// The cases of ``DedupJobTests`` that take over about 5 seconds: tagged `.long`, and named so that
+/// `swift test --skip LongTests` leaves them out locally (docs/testing.md); CI runs them.
+extension DedupJobTests {
+  @Suite(.tags(.long)) struct LongTests {
+    @Test(arguments: [1, 2, 4, 7])
+    func shardedStagesMergeToOneProcess(count: Int) throws {
+      try DedupJobTests.compareShardedWithOneProcess(count: count, settings: ["default", "longest", "against", "estimate"])
+    }
   }
 }
