@@ -171,12 +171,15 @@ final class DedupSignatureStore: Sendable {
   }
 
   /// The records as a table without signatures and exact hashes: what partial-copy detection
-  /// reads (ids, files, lines, lengths, samples and shingle sets), in global order.
+  /// reads (ids, files, lines, lengths, samples and, when it judges records whole, shingle
+  /// sets), in global order.
   func partialTable() throws -> SketchTable {
     var table = SketchTable(permutations: 0)
     table.files = files
     table.allDocuments = allDocuments
-    let hasSets = parts.allSatisfy(\.hasSets)
+    // Without records judged whole (sampling above 1, --partial-whole-below 0) only samples are read.
+    let judgesWhole = options.partialSampling <= 1 || options.partialWholeBelow > 0
+    let hasSets = judgesWhole && parts.allSatisfy(\.hasSets)
     for segment in segments {
       let part = parts[segment.part]
       let range = segment.local..<(segment.local + segment.count)
