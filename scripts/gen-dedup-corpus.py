@@ -29,8 +29,11 @@ def main() -> None:
         total += w
         cumulative.append(total)
 
+    # A pool drawn once from the skewed distribution; records draw from it uniformly (fast).
+    pool = rng.choices(vocabulary, cum_weights=cumulative, k=1 << 20)
+
     def words(n: int) -> list:
-        return rng.choices(vocabulary, cum_weights=cumulative, k=n)
+        return rng.choices(pool, k=n)
 
     texts: list = []
     with open(out, "w", encoding="utf-8") as f:

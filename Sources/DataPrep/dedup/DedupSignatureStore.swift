@@ -80,6 +80,9 @@ final class DedupSignatureStore: Sendable {
       total += piece.count
       if piece.input == 0 { inputTotal += piece.count }
     }
+    guard total <= Int(Int32.max) else {
+      throw DedupError.badIntermediate(path: folder, reason: "\(total) records: dedup numbers records with 32 bits (at most \(Int32.max))")
+    }
     parts = opened
     self.segments = segments
     count = total

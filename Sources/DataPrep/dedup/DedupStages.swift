@@ -344,7 +344,7 @@ struct DedupStages {
       let source = try piece.range.map { range throws(InputError) in
         try ByteSource(path: piece.path, range: range.start..<range.end, firstLine: range.firstLine)
       } ?? ByteSource(path: piece.path)
-      var next = Self.lowerBound(removed, UInt64(piece.range?.firstLine ?? 1))
+      var next = removed.lowerBound(of: UInt64(piece.range?.firstLine ?? 1))
       var written = 0
       let newline: [UInt8] = [0x0A]
       try LineReader(source, maximumLineBytes: maximumLineBytes).forEachLine { line, number in
@@ -359,16 +359,5 @@ struct DedupStages {
       return [ShardPart.mainOutput: written]
     }, report: { .object(summary.report) })
     return (outcome, summary)
-  }
-
-  /// The first position of `values` (sorted) holding `value` or more.
-  static func lowerBound(_ values: [UInt64], _ value: UInt64) -> Int {
-    var low = 0
-    var high = values.count
-    while low < high {
-      let mid = (low + high) / 2
-      if values[mid] < value { low = mid + 1 } else { high = mid }
-    }
-    return low
   }
 }

@@ -43,15 +43,7 @@ struct PairClusterResolver {
     unique.reserveCapacity(records.count)
     for record in records where unique.last != record { unique.append(record) }
     records = unique
-    func dense(_ record: Int32) -> Int {
-      var low = 0
-      var high = records.count
-      while low < high {
-        let mid = (low + high) / 2
-        if records[mid] < record { low = mid + 1 } else { high = mid }
-      }
-      return low
-    }
+    func dense(_ record: Int32) -> Int { records.lowerBound(of: record) }
     var uf = UnionFind(count: records.count)
     for link in exactLinks { uf.union(dense(link.first), dense(link.second)) }
     for edge in edges { uf.union(dense(edge.first), dense(edge.second)) }
