@@ -172,42 +172,4 @@ final class DedupSignatureStore: Sendable {
       }
     }
   }
-
-  /// The records as a table without signatures and exact hashes: what partial-copy detection
-  /// reads (ids, files, lines, lengths, samples and, when it judges records whole, shingle
-  /// sets), in global order.
-  func partialTable() throws -> SketchTable {
-    var table = SketchTable(permutations: 0)
-    table.files = files
-    table.allDocuments = allDocuments
-    // Without records judged whole (sampling above 1, --partial-whole-below 0) only samples are read.
-    let judgesWhole = options.partialSampling <= 1 || options.partialWholeBelow > 0
-    let hasSets = judgesWhole && parts.allSatisfy(\.hasSets)
-    for segment in segments {
-      let part = parts[segment.part]
-      let range = segment.local..<(segment.local + segment.count)
-      let idBounds: [UInt64] = try part.read(.idOffsets, range.lowerBound..<(range.upperBound + 1))
-      let idBytes: [UInt8] = try part.read(.idBytes, Int(idBounds[0])..<Int(idBounds[idBounds.count - 1]))
-      let base = Int(idBounds[0])
-      for k in 0..<segment.count {
-        table.ids.append(String(decoding: idBytes[(Int(idBounds[k]) - base)..<(Int(idBounds[k + 1]) - base)], as: UTF8.self))
-      }
-      table.fileIndex += try part.read(.fileIndex, range, as: UInt16.self)
-      table.lines += try part.read(.lines, range, as: Int32.self)
-      table.textLengths += try part.read(.textLengths, range, as: UInt32.self)
-      let sampleBounds: [UInt64] = try part.read(.sampleOffsets, range.lowerBound..<(range.upperBound + 1))
-      let samples: [UInt64] = try part.read(.samples, Int(sampleBounds[0])..<Int(sampleBounds[sampleBounds.count - 1]))
-      let sampleBase = table.samples.count - Int(sampleBounds[0])
-      table.samples += samples
-      table.sampleOffsets += sampleBounds.dropFirst().map { Int($0) + sampleBase }
-      if hasSets {
-        let setBounds: [UInt64] = try part.read(.setOffsets, range.lowerBound..<(range.upperBound + 1))
-        let sets: [UInt64] = try part.read(.shingleSets, Int(setBounds[0])..<Int(setBounds[setBounds.count - 1]))
-        let setBase = table.shingleSets.count - Int(setBounds[0])
-        table.shingleSets += sets
-        table.setOffsets += setBounds.dropFirst().map { Int($0) + setBase }
-      }
-    }
-    return table
-  }
 }

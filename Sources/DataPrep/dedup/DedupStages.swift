@@ -257,10 +257,17 @@ struct DedupStages {
     summary.nearDuplicates = resolution.nearDuplicates
     var clusters = resolution.clusters
     if options.partial ?? store.allDocuments {
-      let table = try store.partialTable()
-      var kept = (0..<table.count).map { $0 < store.inputRecords }
-      for record in removed { kept[record] = false }
-      let partials = Deduplicator(options: options).partialCopies(table, kept: kept)
+      var alive = [Bool](repeating: true, count: store.count)
+      for record in removed { alive[record] = false }
+      var lengths: [UInt32] = []
+      lengths.reserveCapacity(store.count)
+      try store.forEachRun { _, part, range in lengths += try part.read(.textLengths, range, as: UInt32.self) }
+      let keep = options.keep
+      let partials = try StreamedPartialCopyFinder(options: options, store: store).find(alive: alive) { a, b in
+        DedupRecordFacts.prefers(
+          a, DedupRecordFacts(isReference: store.isReference(a), textLength: lengths[a], exactHash: 0),
+          b, DedupRecordFacts(isReference: store.isReference(b), textLength: lengths[b], exactHash: 0), keep: keep)
+      }
       for cluster in partials { removed += cluster.removed.map(\.record) }
       summary.partialCopies = partials.reduce(0) { $0 + $1.removed.count }
       clusters += partials

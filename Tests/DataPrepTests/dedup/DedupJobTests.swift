@@ -197,6 +197,32 @@ struct ShardedDedupRun {
     #expect(kept.map(\.member) == [0, 1, 4])
   }
 
+  @Test(arguments: [0, 64, 1024])
+  func theStreamedPartialFinderDecidesAsTheWholeTableInAnyNumberOfPasses(wholeBelow: Int) throws {
+    let scratch = try TemporaryDirectory()
+    let input = scratch.url.path + "/in.jsonl"
+    try (DedupJobTests.corpus().joined(separator: "\n") + "\n").write(toFile: input, atomically: true, encoding: .utf8)
+    var options = DedupOptions()
+    options.partialWholeBelow = wholeBelow
+    options.keep = .longest
+    let dedup = Deduplicator(options: options)
+    let table = try dedup.sketch(input: input)
+    let alive = (0..<table.count).map { $0 % 5 != 0 }
+    let expected = PartialCopyFinder(options: options, table: table).find(alive: alive) { dedup.prefers(table, $0, $1) }
+    #expect(!expected.isEmpty)
+    for count in 1...3 {
+      _ = try dedup.run(.signatures(input: input), output: scratch.url.path + "/sigs", stage: DedupStageSettings(shard: try Shard(index: count - 1, count: 3)))
+    }
+    let store = try DedupSignatureStore(folder: scratch.url.path + "/sigs", options: options)
+    for budget in [1 << 30, 1 << 18, 1 << 16] {
+      var finder = StreamedPartialCopyFinder(options: options, store: store)
+      finder.budget = budget
+      let found = try finder.find(alive: alive) { dedup.prefers(table, $0, $1) }
+      #expect(found.map { JSONWriter().string(of: $0.jsonValue(label: table.label)) }
+        == expected.map { JSONWriter().string(of: $0.jsonValue(label: table.label)) }, "budget \(budget)")
+    }
+  }
+
   @Test func theClusterResolverAsksOnlyForLinkedRecords() {
     var asked: [Int] = []
     let resolution = PairClusterResolver(options: DedupOptions()).resolve(
