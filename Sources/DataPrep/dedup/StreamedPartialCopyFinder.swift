@@ -23,7 +23,7 @@ struct StreamedPartialCopyFinder {
   typealias Visit = (Int, ArraySlice<UInt64>, ArraySlice<UInt64>) throws -> Void
 
   /// The partial copies among `alive` records (references count as holders, never as copies).
-  func find(alive aliveIn: [Bool], prefers: (Int, Int) throws -> Bool) throws -> [DedupCluster] {
+  func find(alive aliveIn: [Bool], prefers: (Int, Int) -> Bool) throws -> [DedupCluster] {
     var alive = aliveIn
     let n = store.count
     let hasSets = store.parts.allSatisfy(\.hasSets)
@@ -99,16 +99,7 @@ struct StreamedPartialCopyFinder {
       if enough && reaches(Int(covered[i]), of: count) { candidates.append(i) }
     }
     covered = []
-    var sortError: (any Error)?
-    candidates.sort { a, b in
-      let (ca, cb) = (heldCount[a], heldCount[b])
-      if ca != cb { return ca > cb }
-      do { return try prefers(b, a) } catch {
-        sortError = error
-        return false
-      }
-    }
-    if let sortError { throw sortError }
+    candidates.sort { a, b in heldCount[a] != heldCount[b] ? heldCount[a] > heldCount[b] : prefers(b, a) }
     heldCount = []
     guard !candidates.isEmpty else { return [] }
 
@@ -203,31 +194,10 @@ struct StreamedPartialCopyFinder {
         for key in set where key > limit { credit(key, i) }
       }
     }
-    var clusters: [DedupCluster] = []
-    for record in removed.sorted() {
-      let own = judgedSlots[record] ?? []
-      let total = Double(own.count)
-      var tally: [Int: Int] = [:]
-      for slot in own {
-        for holder in holders[slot] ?? [] { tally[Int(holder), default: 0] += 1 }
-      }
-      var rankError: (any Error)?
-      let ranked = tally.sorted { x, y in
-        if x.value != y.value { return x.value > y.value }
-        do { return try prefers(x.key, y.key) } catch {
-          rankError = error
-          return false
-        }
-      }
-      if let rankError { throw rankError }
-      guard let top = ranked.first else { continue }
-      let sources = ranked.prefix(5).map { (record: $0.key, containment: Double($0.value) / total) }
-      let cover = Double(coveredOfRemoved[record] ?? 0) / total
-      let member = DedupCluster.Member(
-        record: record, kind: .partial, similarity: Double(top.value) / total, coverage: cover, sources: sources)
-      clusters.append(DedupCluster(kind: .partial, kept: top.key, representative: top.key, removed: [member], pairs: []))
+    return removed.sorted().compactMap { record in
+      let lists = (judgedSlots[record] ?? []).map { holders[$0] ?? [] }
+      return PartialCopyFinder.cluster(removed: record, holders: lists, covered: coveredOfRemoved[record] ?? 0, prefers: prefers)
     }
-    return clusters
   }
 
   /// Calls `visit` with every record's number, samples and (with exact verification) shingle
