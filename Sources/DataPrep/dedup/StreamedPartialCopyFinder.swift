@@ -103,27 +103,28 @@ struct StreamedPartialCopyFinder {
     heldCount = []
     guard !candidates.isEmpty else { return [] }
 
-    // The candidates' shingles: judged ones, then those they may hold for others (extras).
+    // The candidates' shingles, flat in record order: judged ones, then those they may hold for
+    // others (extras), as slots of one key table.
     var isCandidate = [Bool](repeating: false, count: n)
     for c in candidates { isCandidate[c] = true }
-    var keys = ShingleCountTable(expected: 0)
-    var judgedKeys: [Int: [UInt64]] = [:]
-    var extraKeys: [Int: [UInt64]] = [:]
-    var universe = 0
+    let byRecord = candidates.sorted()
+    var judgedKeys: [UInt64] = []
+    var judgedStart: [Int] = [0]
+    var extraKeys: [UInt64] = []
+    var extraStart: [Int] = [0]
     try forEachRecord(sets: hasSets) { i, samples, set in
       guard isCandidate[i] else { return }
-      judgedKeys[i] = Array(judged(i, samples, set))
-      universe += judged(i, samples, set).count
-      if extrasOn && !whole[i] {
-        extraKeys[i] = set.filter { $0 > limit }
-        universe += extraKeys[i]?.count ?? 0
-      }
+      judgedKeys += judged(i, samples, set)
+      judgedStart.append(judgedKeys.count)
+      if extrasOn && !whole[i] { extraKeys += set.filter { $0 > limit } }
+      extraStart.append(extraKeys.count)
     }
-    keys = ShingleCountTable(expected: universe)
-    for c in candidates {
-      for key in judgedKeys[c] ?? [] { _ = keys.add(key) }
-      for key in extraKeys[c] ?? [] { _ = keys.add(key) }
-    }
+    isCandidate = []
+    var keys = ShingleCountTable(expected: judgedKeys.count + extraKeys.count)
+    let judgedSlots = judgedKeys.map { keys.add($0) }
+    let extraSlots = extraKeys.map { keys.add($0) }
+    judgedKeys = []
+    extraKeys = []
     // Their holders among the records present: judged (J) and held for others (E).
     var holdersJudged = [Int32](repeating: 0, count: keys.capacity)
     var holdersExtra = [Int32](repeating: 0, count: keys.capacity)
@@ -142,49 +143,58 @@ struct StreamedPartialCopyFinder {
     for slot in counts.indices where holdersJudged[slot] > 0 { counts[slot] = holdersJudged[slot] + (extrasOn ? holdersExtra[slot] : 0) }
     holdersExtra = []
     // Each candidate's slots: judged, then the extras some record present judges.
-    var judgedSlots: [Int: [Int32]] = [:]
-    var allSlots: [Int: [Int32]] = [:]
-    for c in candidates {
-      let own = (judgedKeys[c] ?? []).compactMap { keys.slot(of: $0) }
-      let extra = (extraKeys[c] ?? []).compactMap { keys.slot(of: $0) }.filter { holdersJudged[Int($0)] > 0 }
-      judgedSlots[c] = own
-      allSlots[c] = own + extra
+    var allSlots: [Int32] = []
+    var allStart: [Int] = [0]
+    for p in byRecord.indices {
+      allSlots += judgedSlots[judgedStart[p]..<judgedStart[p + 1]]
+      allSlots += extraSlots[extraStart[p]..<extraStart[p + 1]].filter { holdersJudged[Int($0)] > 0 }
+      allStart.append(allSlots.count)
     }
-    judgedKeys = [:]
-    extraKeys = [:]
     holdersJudged = []
+    func judgedOf(_ record: Int) -> ArraySlice<Int32> {
+      let p = byRecord.lowerBound(of: record)
+      return judgedSlots[judgedStart[p]..<judgedStart[p + 1]]
+    }
+    func allOf(_ record: Int) -> ArraySlice<Int32> {
+      let p = byRecord.lowerBound(of: record)
+      return allSlots[allStart[p]..<allStart[p + 1]]
+    }
 
     // The sequential rule of PartialCopyFinder, on the candidates' slots.
-    func coverage(_ i: Int) -> Int { (judgedSlots[i] ?? []).reduce(0) { $0 + (counts[Int($1)] >= 2 ? 1 : 0) } }
+    func coverage(_ i: Int) -> Int { judgedOf(i).reduce(0) { $0 + (counts[Int($1)] >= 2 ? 1 : 0) } }
     var coveredOfRemoved: [Int: Int] = [:]
     var removedHolding: [Int32: [Int32]] = [:]
     var removed: [Int] = []
     for i in candidates {
-      let total = judgedSlots[i]?.count ?? 0
+      let total = judgedOf(i).count
       let now = coverage(i)
       guard reaches(now, of: total) else { continue }
       var losses: [Int: Int] = [:]
-      for slot in allSlots[i] ?? [] where counts[Int(slot)] == 1 {
+      for slot in allOf(i) where counts[Int(slot)] == 1 {
         for r in removedHolding[slot] ?? [] { losses[Int(r), default: 0] += 1 }
       }
-      let wouldLose = losses.contains { r, lost in !reaches((coveredOfRemoved[r] ?? 0) - lost, of: judgedSlots[r]?.count ?? 0) }
+      let wouldLose = losses.contains { r, lost in !reaches((coveredOfRemoved[r] ?? 0) - lost, of: judgedOf(r).count) }
       if wouldLose { continue }
       for (r, lost) in losses { coveredOfRemoved[r, default: 0] -= lost }
       alive[i] = false
-      for slot in allSlots[i] ?? [] { counts[Int(slot)] -= 1 }
-      for slot in judgedSlots[i] ?? [] { removedHolding[slot, default: []].append(Int32(i)) }
+      for slot in allOf(i) { counts[Int(slot)] -= 1 }
+      for slot in judgedOf(i) { removedHolding[slot, default: []].append(Int32(i)) }
       coveredOfRemoved[i] = now
       removed.append(i)
     }
+    removedHolding = [:]
+    counts = []
     guard !removed.isEmpty else { return [] }
 
-    // Sources: the records present holding the removed records' judged shingles.
-    var wanted = [Bool](repeating: false, count: keys.capacity)
-    for record in removed { for slot in judgedSlots[record] ?? [] { wanted[Int(slot)] = true } }
-    var holders: [Int32: [Int32]] = [:]
+    // Sources: the records present holding the removed records' judged shingles, at most
+    // `maxHoldersPerShingle` each, in record order: (slot, record) pairs packed and sorted.
+    var credits = [UInt8](repeating: 0, count: keys.capacity)
+    for record in removed { for slot in judgedOf(record) { credits[Int(slot)] = 1 } }
+    var holders: [UInt64] = []
     func credit(_ key: UInt64, _ i: Int) {
-      guard let slot = keys.slot(of: key), wanted[Int(slot)], holders[slot, default: []].count < maxHoldersPerShingle else { return }
-      holders[slot, default: []].append(Int32(i))
+      guard let slot = keys.slot(of: key), credits[Int(slot)] > 0, Int(credits[Int(slot)]) <= maxHoldersPerShingle else { return }
+      credits[Int(slot)] += 1
+      holders.append(UInt64(UInt32(bitPattern: slot)) << 32 | UInt64(i))
     }
     try forEachRecord(sets: hasSets) { i, samples, set in
       guard alive[i] else { return }
@@ -194,8 +204,20 @@ struct StreamedPartialCopyFinder {
         for key in set where key > limit { credit(key, i) }
       }
     }
+    holders.sort()
+    func holdersOf(_ slot: Int32) -> [Int32] {
+      let base = UInt64(UInt32(bitPattern: slot)) << 32
+      let start = holders.lowerBound(of: base)
+      var list: [Int32] = []
+      var k = start
+      while k < holders.count && holders[k] >> 32 == base >> 32 {
+        list.append(Int32(truncatingIfNeeded: holders[k] & 0xFFFF_FFFF))
+        k += 1
+      }
+      return list
+    }
     return removed.sorted().compactMap { record in
-      let lists = (judgedSlots[record] ?? []).map { holders[$0] ?? [] }
+      let lists = judgedOf(record).map(holdersOf)
       return PartialCopyFinder.cluster(removed: record, holders: lists, covered: coveredOfRemoved[record] ?? 0, prefers: prefers)
     }
   }
