@@ -9,8 +9,8 @@
 /// numbers per record (shingles judged, covered, held). The candidates are then decided by the
 /// same sequential rule, on a count table of the candidates' shingles only (one more pass counts
 /// their holders), and one last pass finds the kept records holding what was removed (the
-/// sources). Memory: about 40 bytes per shingle occurrence of the largest range, 14 bytes per
-/// record, and the candidates' shingles.
+/// sources). Memory: about 40 bytes per shingle occurrence of the largest range, about 22 bytes
+/// per record, and about 30 bytes per shingle of the candidates.
 struct StreamedPartialCopyFinder {
   let options: DedupOptions
   let store: DedupSignatureStore
@@ -120,14 +120,14 @@ struct StreamedPartialCopyFinder {
       extraStart.append(extraKeys.count)
     }
     isCandidate = []
-    var keys = ShingleCountTable(expected: judgedKeys.count + extraKeys.count)
-    let judgedSlots = judgedKeys.map { keys.add($0) }
-    let extraSlots = extraKeys.map { keys.add($0) }
+    let keys = SortedKeyIndex(judgedKeys + extraKeys)
+    let judgedSlots = judgedKeys.map { Int32(keys.keys.lowerBound(of: $0)) }
+    let extraSlots = extraKeys.map { Int32(keys.keys.lowerBound(of: $0)) }
     judgedKeys = []
     extraKeys = []
     // Their holders among the records present: judged (J) and held for others (E).
-    var holdersJudged = [Int32](repeating: 0, count: keys.capacity)
-    var holdersExtra = [Int32](repeating: 0, count: keys.capacity)
+    var holdersJudged = [Int32](repeating: 0, count: keys.count)
+    var holdersExtra = [Int32](repeating: 0, count: extrasOn ? keys.count : 0)
     try forEachRecord(sets: hasSets) { i, samples, set in
       guard alive[i] else { return }
       for key in judged(i, samples, set) {
@@ -139,9 +139,6 @@ struct StreamedPartialCopyFinder {
         }
       }
     }
-    var counts = [Int32](repeating: 0, count: keys.capacity)
-    for slot in counts.indices where holdersJudged[slot] > 0 { counts[slot] = holdersJudged[slot] + (extrasOn ? holdersExtra[slot] : 0) }
-    holdersExtra = []
     // Each candidate's slots: judged, then the extras some record present judges.
     var allSlots: [Int32] = []
     var allStart: [Int] = [0]
@@ -150,7 +147,13 @@ struct StreamedPartialCopyFinder {
       allSlots += extraSlots[extraStart[p]..<extraStart[p + 1]].filter { holdersJudged[Int($0)] > 0 }
       allStart.append(allSlots.count)
     }
+    // The holders of each slot, as PartialCopyFinder counts them (extras only of judged shingles).
+    var counts = holdersJudged
     holdersJudged = []
+    if extrasOn {
+      for slot in counts.indices where counts[slot] > 0 { counts[slot] += holdersExtra[slot] }
+    }
+    holdersExtra = []
     func judgedOf(_ record: Int) -> ArraySlice<Int32> {
       let p = byRecord.lowerBound(of: record)
       return judgedSlots[judgedStart[p]..<judgedStart[p + 1]]
@@ -163,7 +166,10 @@ struct StreamedPartialCopyFinder {
     // The sequential rule of PartialCopyFinder, on the candidates' slots.
     func coverage(_ i: Int) -> Int { judgedOf(i).reduce(0) { $0 + (counts[Int($1)] >= 2 ? 1 : 0) } }
     var coveredOfRemoved: [Int: Int] = [:]
-    var removedHolding: [Int32: [Int32]] = [:]
+    // The removed records holding each slot, as linked lists through flat arrays.
+    var holdingHead = [Int32](repeating: -1, count: keys.count)
+    var holdingNext: [Int32] = []
+    var holdingRecord: [Int32] = []
     var removed: [Int] = []
     for i in candidates {
       let total = judgedOf(i).count
@@ -171,24 +177,34 @@ struct StreamedPartialCopyFinder {
       guard reaches(now, of: total) else { continue }
       var losses: [Int: Int] = [:]
       for slot in allOf(i) where counts[Int(slot)] == 1 {
-        for r in removedHolding[slot] ?? [] { losses[Int(r), default: 0] += 1 }
+        var e = holdingHead[Int(slot)]
+        while e >= 0 {
+          losses[Int(holdingRecord[Int(e)]), default: 0] += 1
+          e = holdingNext[Int(e)]
+        }
       }
       let wouldLose = losses.contains { r, lost in !reaches((coveredOfRemoved[r] ?? 0) - lost, of: judgedOf(r).count) }
       if wouldLose { continue }
       for (r, lost) in losses { coveredOfRemoved[r, default: 0] -= lost }
       alive[i] = false
       for slot in allOf(i) { counts[Int(slot)] -= 1 }
-      for slot in judgedOf(i) { removedHolding[slot, default: []].append(Int32(i)) }
+      for slot in judgedOf(i) {
+        holdingNext.append(holdingHead[Int(slot)])
+        holdingRecord.append(Int32(i))
+        holdingHead[Int(slot)] = Int32(holdingNext.count - 1)
+      }
       coveredOfRemoved[i] = now
       removed.append(i)
     }
-    removedHolding = [:]
+    holdingHead = []
+    holdingNext = []
+    holdingRecord = []
     counts = []
     guard !removed.isEmpty else { return [] }
 
     // Sources: the records present holding the removed records' judged shingles, at most
     // `maxHoldersPerShingle` each, in record order: (slot, record) pairs packed and sorted.
-    var credits = [UInt8](repeating: 0, count: keys.capacity)
+    var credits = [UInt8](repeating: 0, count: keys.count)
     for record in removed { for slot in judgedOf(record) { credits[Int(slot)] = 1 } }
     var holders: [UInt64] = []
     func credit(_ key: UInt64, _ i: Int) {

@@ -139,7 +139,9 @@ extension DataPrepCommand {
       if let clusters { try OutputFile.requireDistinct(clusters, from: inputs) }
       let selection = try shard.selection()
       if stage == .all && selection.isSharded {
-        throw ValidationError("--shard runs one stage of a job array: pass --stage signatures, candidates, clusters or filter (see docs/dedup.md)")
+        throw ValidationError(
+          "shard \(selection.shard) (from \(selection.source == .flag ? "--shard" : "the scheduler's array variables")) runs one stage of a job array: "
+            + "pass --stage signatures, candidates, clusters or filter (see docs/dedup.md)")
       }
       if stage == .clusters && selection.shard.count > 1 {
         throw ValidationError("--stage clusters runs as one task over every candidate pair; run it without --shard")
