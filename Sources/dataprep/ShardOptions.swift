@@ -7,7 +7,8 @@ struct ShardOptions: ParsableArguments {
   @Option(
     name: .long,
     help: """
-      Run as shard I of N (0-based) and write part files and a completion marker into the -o folder \
+      Run as shard I of N (0-based) and write part files and a completion marker into the output \
+      folder (-o; validate: --report-file) \
       (default: the scheduler's array task: Slurm's SLURM_ARRAY_TASK_ID, Kubernetes' JOB_COMPLETION_INDEX; \
       else one process). Join the parts with `dataprep merge`.
       """)

@@ -102,12 +102,7 @@ extension BuildPipeline {
       let path = part.folder + "/" + part.marker.shard.partStem + ".done.json"
       let report = try BuildStateReader(part.marker.report, path: path, what: "the marker's report")
       let shard = try BuildState.extraction(try report.reader("extraction"))
-      total.documents += shard.documents
-      total.done += shard.done
-      total.files += shard.files
-      total.skipped += shard.skipped
-      total.bytesRead += shard.bytesRead
-      total.records += shard.records
+      total.addShard(shard)
       for failure in try report.readers("failures") {
         failures.append((try failure.int("input"), try failure.string("message")))
       }

@@ -36,32 +36,40 @@ public struct DedupCluster: Sendable {
   /// The confirmed near-duplicate pairs that joined the cluster.
   public var pairs: [SimilarityEdge]
 
-  /// The cluster as a JSON object naming records by id.
-  func jsonValue(in table: SketchTable) -> JSONValue {
+  /// The records the cluster names (kept, representative, removed, their sources, pair ends).
+  var recordsNamed: [Int] {
+    var records = [representative] + (kept.map { [$0] } ?? [])
+    for member in removed { records += [member.record] + member.sources.map(\.record) }
+    for edge in pairs { records += [Int(edge.first), Int(edge.second)] }
+    return records
+  }
+
+  /// The cluster as a JSON object naming records by id (`label` gives a record's id, line and,
+  /// for references, file).
+  func jsonValue(label: (Int) -> DedupRecordLabel) -> JSONValue {
     var object = JSONObject()
     object.append("kind", .string(kind.rawValue))
-    object.append("kept", kept.map { .string(table.ids[$0]) } ?? .null)
-    if let kept, table.isReference(kept) {
-      object.append("kept_file", .string(table.files[Int(table.fileIndex[kept])]))
-    }
-    if kept == nil { object.append("representative", .string(table.ids[representative])) }
+    object.append("kept", kept.map { .string(label($0).id) } ?? .null)
+    if let kept, let file = label(kept).referenceFile { object.append("kept_file", .string(file)) }
+    if kept == nil { object.append("representative", .string(label(representative).id)) }
     object.append("removed", .array(removed.map { member in
       var m = JSONObject()
-      m.append("id", .string(table.ids[member.record]))
-      m.append("line", .integer(Int64(table.lines[member.record])))
+      let named = label(member.record)
+      m.append("id", .string(named.id))
+      m.append("line", .integer(Int64(named.line)))
       m.append("kind", .string(member.kind.rawValue))
       m.append("similarity", .double(Self.rounded(member.similarity)))
       if let coverage = member.coverage { m.append("coverage", .double(Self.rounded(coverage))) }
       if !member.sources.isEmpty {
         m.append("sources", .array(member.sources.map { source in
-          ["id": .string(table.ids[source.record]), "containment": .double(Self.rounded(source.containment))]
+          ["id": .string(label(source.record).id), "containment": .double(Self.rounded(source.containment))]
         }))
       }
       return .object(m)
     }))
     if !pairs.isEmpty {
       object.append("pairs", .array(pairs.map { edge in
-        .array([.string(table.ids[Int(edge.first)]), .string(table.ids[Int(edge.second)]),
+        .array([.string(label(Int(edge.first)).id), .string(label(Int(edge.second)).id),
                 .double(Self.rounded(Double(edge.similarity)))])
       }))
     }

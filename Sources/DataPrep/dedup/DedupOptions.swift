@@ -77,6 +77,14 @@ public struct DedupOptions: Sendable {
   /// 1/`partialSampling` of the range (no division per shingle).
   var partialSampleLimit: UInt64 { UInt64.max / UInt64(max(1, partialSampling)) }
 
+  /// The settings the stage files' contents depend on, as one line: a stage refuses files made
+  /// with others.
+  var fileSettings: String {
+    "field=\(field ?? "-") normalize=\(normalization.rawValue) ngram=\(ngram) permutations=\(permutations) "
+      + "seed=\(seed) sampling=\(partialSampling) verify=\(verification.rawValue) "
+      + "signature=\(signatureScheme.rawValue)"
+  }
+
   /// The LSH index these options describe.
   var lshIndex: LSHIndex {
     if let bands, let rows { return LSHIndex(bands: bands, rows: rows) }

@@ -21,35 +21,29 @@ public struct Deduplicator: Sendable {
   // MARK: jobs
 
   /// Runs `job`: the one entry point of the stage, for `dataprep dedup` and `dataprep build`.
-  /// Writes `output` (the kept records, or the job's intermediate file) and, for the jobs that
-  /// cluster, the clusters as JSONL to `clusters`. An input `-` (standard input) is read once
-  /// into a temporary file, as the kept records are copied in a second pass.
-  /// - Returns: the sketches and clusters of the jobs that write kept records (``DedupJob/all(input:against:)``
-  ///   and ``DedupJob/clusters(input:signatures:pairs:)``), `nil` for the others.
-  /// - Throws: ``DedupError``, ``InputError``, ``OutputError``.
-  public func run(_ job: DedupJob, output: String, clusters: String? = nil) throws -> DedupRun? {
+  /// ``DedupJob/all(input:against:)`` writes the kept records to `output` and the clusters as
+  /// JSONL to `clusters`; an input `-` (standard input) is read once into a temporary file, as
+  /// the kept records are copied in a second pass. The other jobs are stages of a job array:
+  /// each writes its shard's parts into the folder `output` (``ShardPart``), skips a shard
+  /// done before and refuses parts of another job; the clusters stage also copies the
+  /// clusters to `clusters`.
+  /// - Throws: ``DedupError``, ``ShardError``, ``InputError``, ``OutputError``.
+  public func run(_ job: DedupJob, output: String, clusters: String? = nil, stage: DedupStageSettings = DedupStageSettings()) throws -> DedupJobOutcome {
+    let stages = DedupStages(options: options, stage: stage)
     switch job {
     case .all(let input, let against):
-      return try run(input: input, against: against, output: output, clusters: clusters)
+      let run = try run(input: input, against: against, output: output, clusters: clusters)
+      return DedupJobOutcome(run: run, summary: run.result.summary)
     case .signatures(let input, let against):
-      let (path, isSpool) = try Self.rereadablePath(input)
-      defer { if isSpool { Self.removeSpool(path) } }
-      let table = try sketch(input: path, against: against, inputName: input)
-      try Self.writeFile(SketchFile.encode(table, options: options), to: output)
-      return nil
-    case .candidates(let signatures, let bandRange):
-      let table = try loadSketches(signatures)
-      let edges = verify(candidatePairs(table, bandRange: bandRange), in: table)
-      try Self.writeFile(SketchFile.encode(edges, options: options, inputDigest: table.inputDigest), to: output)
-      return nil
-    case .clusters(let input, let signatures, let pairs):
-      let table = try loadSketches(signatures)
-      var edges: [SimilarityEdge] = []
-      for path in pairs {
-        edges += try SketchFile.decodeEdges(
-          try ByteSource(path: path).readAll(), path: path, options: options, inputDigest: table.inputDigest)
-      }
-      return try finish(table: table, edges: edges, input: input, inputName: input, output: output, clusters: clusters)
+      return DedupJobOutcome(stage: try stages.signatures(input: input, against: against, folder: output))
+    case .candidates(let signatures):
+      return DedupJobOutcome(stage: try stages.candidates(signatures: signatures, folder: output))
+    case .clusters(let signatures, let pairs):
+      let (outcome, summary) = try stages.clusters(signatures: signatures, pairs: pairs, folder: output, clustersCopy: clusters)
+      return DedupJobOutcome(stage: outcome, summary: summary)
+    case .filter(let input, let decisions):
+      let (outcome, summary) = try stages.filter(input: input, decisions: decisions, folder: output)
+      return DedupJobOutcome(stage: outcome, summary: summary)
     }
   }
 
@@ -73,21 +67,11 @@ public struct Deduplicator: Sendable {
     try writeKept(result, table: table, input: input, inputName: inputName, to: out)
     if let clusters {
       let writer = try JSONLWriter(path: clusters)
-      for cluster in result.clusters { try writer.write(cluster.jsonValue(in: table)) }
+      for cluster in result.clusters { try writer.write(cluster.jsonValue(label: table.label)) }
       try writer.finish()
     }
     try out.commit()
     return DedupRun(table: table, result: result)
-  }
-
-  private func loadSketches(_ path: String) throws -> SketchTable {
-    try SketchFile.decodeSketch(try ByteSource(path: path).readAll(), path: path, options: options)
-  }
-
-  private static func writeFile(_ bytes: [UInt8], to path: String) throws {
-    let out = try OutputFile(path: path)
-    try out.write(bytes)
-    try out.commit()
   }
 
   // MARK: signatures
@@ -158,87 +142,67 @@ public struct Deduplicator: Sendable {
 
   // MARK: clusters
 
+  /// The facts of record `i` the survivor choice needs.
+  static func facts(_ table: SketchTable, _ i: Int) -> DedupRecordFacts {
+    DedupRecordFacts(isReference: table.isReference(i), textLength: table.textLengths[i], exactHash: table.exactHashes[i])
+  }
+
   /// Whether record `a` is preferred to record `b` as the survivor (references always win; then
   /// the keep policy; then input position).
   func prefers(_ table: SketchTable, _ a: Int, _ b: Int) -> Bool {
-    let ra = table.isReference(a)
-    let rb = table.isReference(b)
-    if ra != rb { return ra }
-    switch options.keep {
-    case .first: break
-    case .longest:
-      if table.textLengths[a] != table.textLengths[b] { return table.textLengths[a] > table.textLengths[b] }
-    case .shortest:
-      if table.textLengths[a] != table.textLengths[b] { return table.textLengths[a] < table.textLengths[b] }
+    func facts(_ i: Int) -> DedupRecordFacts {
+      DedupRecordFacts(isReference: table.isReference(i), textLength: table.textLengths[i], exactHash: 0)
     }
-    return a < b
+    return DedupRecordFacts.prefers(a, facts(a), b, facts(b), keep: options.keep)
+  }
+
+  /// Links each record to the first earlier record with its exact hash: the exact groups as
+  /// links for ``PairClusterResolver``.
+  static func exactLinks(_ hashes: [UInt64]) -> [CandidatePair] {
+    var firstOfHash: [UInt64: Int32] = [:]
+    var links: [CandidatePair] = []
+    for (i, hash) in hashes.enumerated() {
+      if let first = firstOfHash[hash] { links.append(CandidatePair(first, Int32(i))) } else { firstOfHash[hash] = Int32(i) }
+    }
+    return links
   }
 
   /// Groups records into clusters (exact groups joined by the confirmed edges), picks the
   /// survivor of each, then finds partial copies among the survivors.
   /// Edges may come in any order and repeat (pair files of overlapping band ranges).
-  func resolve(_ table: SketchTable, edges unsortedEdges: [SimilarityEdge]) -> DedupResult {
+  func resolve(_ table: SketchTable, edges: [SimilarityEdge]) -> DedupResult {
     let n = table.count
-    var edges: [SimilarityEdge] = []
-    for edge in unsortedEdges.sorted(by: { ($0.first, $0.second) < ($1.first, $1.second) })
-    where edges.last.map({ ($0.first, $0.second) != (edge.first, edge.second) }) ?? true {
-      edges.append(edge)
-    }
-    var uf = UnionFind(count: n)
-    var firstOfHash: [UInt64: Int] = [:]
-    for i in 0..<n {
-      if let first = firstOfHash[table.exactHashes[i]] { uf.union(first, i) } else { firstOfHash[table.exactHashes[i]] = i }
-    }
-    for edge in edges { uf.union(Int(edge.first), Int(edge.second)) }
-    var roots = [Int](repeating: 0, count: n)
-    for i in 0..<n { roots[i] = uf.find(i) }
-    // Members of multi-record components, grouped by root (root = smallest member).
-    let grouped = (0..<n).filter { roots[$0] != $0 }
-    var componentMembers: [Int: [Int]] = [:]
-    for i in grouped { componentMembers[roots[i], default: [roots[i]]].append(i) }
-    var edgesByRoot: [Int: [SimilarityEdge]] = [:]
-    for edge in edges { edgesByRoot[roots[Int(edge.first)], default: []].append(edge) }
-
+    let exactVerify = options.verification == .exact && table.setOffsets.count == n + 1
+    let resolution = PairClusterResolver(options: options).resolve(
+      exactLinks: Self.exactLinks(table.exactHashes), edges: edges, facts: { Self.facts(table, $0) },
+      similarity: { exactVerify ? table.exactJaccard($0, $1) : table.estimatedJaccard($0, $1) })
     var kept = (0..<n).map { !table.isReference($0) }
+    for cluster in resolution.clusters {
+      for member in cluster.removed { kept[member.record] = false }
+    }
     var summary = DedupSummary()
     summary.recordsIn = (0..<n).filter { !table.isReference($0) }.count
-    var clusters: [DedupCluster] = []
-    let exactVerify = options.verification == .exact && table.setOffsets.count == n + 1
-    for root in componentMembers.keys.sorted() {
-      guard let memberList = componentMembers[root] else { continue }
-      guard memberList.count > 1, memberList.contains(where: { !table.isReference($0) }) else { continue }
-      var best = memberList[0]
-      for m in memberList.dropFirst() where prefers(table, m, best) { best = m }
-      let allExact = memberList.allSatisfy { table.exactHashes[$0] == table.exactHashes[best] }
-      let dropKept = options.dropAll && !table.isReference(best)
-      var removed: [DedupCluster.Member] = []
-      for m in memberList where !table.isReference(m) && (m != best || dropKept) {
-        let isExact = table.exactHashes[m] == table.exactHashes[best]
-        let similarity = isExact ? 1 : (exactVerify ? table.exactJaccard(m, best) : table.estimatedJaccard(m, best))
-        let kind: DedupCluster.Kind = m == best ? (allExact ? .exact : .near) : (isExact ? .exact : .near)
-        removed.append(DedupCluster.Member(record: m, kind: kind, similarity: similarity))
-        kept[m] = false
-        if kind == .exact { summary.exactDuplicates += 1 } else { summary.nearDuplicates += 1 }
-      }
-      if removed.isEmpty { continue }
-      let pairs = (edgesByRoot[root] ?? []).sorted { ($0.first, $0.second) < ($1.first, $1.second) }
-      clusters.append(DedupCluster(
-        kind: allExact ? .exact : .near, kept: dropKept ? nil : best, representative: best,
-        removed: removed, pairs: pairs))
+    summary.exactDuplicates = resolution.exactDuplicates
+    summary.nearDuplicates = resolution.nearDuplicates
+    var clusters = resolution.clusters
+    let partials = partialCopies(table, kept: kept)
+    for cluster in partials {
+      for member in cluster.removed { kept[member.record] = false }
+      summary.partialCopies += cluster.removed.count
     }
-    let partialOn = options.partial ?? table.allDocuments
-    if partialOn {
-      let finder = PartialCopyFinder(options: options, table: table)
-      let partials = finder.find(alive: (0..<n).map { kept[$0] || table.isReference($0) }, prefers: { prefers(table, $0, $1) })
-      for cluster in partials {
-        for member in cluster.removed { kept[member.record] = false }
-        summary.partialCopies += cluster.removed.count
-      }
-      clusters += partials
-    }
+    clusters += partials
     summary.clusters = clusters.count
     summary.recordsOut = (0..<n).filter { kept[$0] }.count
     return DedupResult(kept: kept, clusters: clusters, summary: summary)
+  }
+
+  /// The partial copies among the records of `table` still `kept` (references count as
+  /// holders), when partial-copy detection is on (``DedupOptions/partial``, else when every
+  /// input record is a document).
+  func partialCopies(_ table: SketchTable, kept: [Bool]) -> [DedupCluster] {
+    guard options.partial ?? table.allDocuments else { return [] }
+    let finder = PartialCopyFinder(options: options, table: table)
+    return finder.find(alive: (0..<table.count).map { kept[$0] || table.isReference($0) }, prefers: { prefers(table, $0, $1) })
   }
 
   // MARK: output

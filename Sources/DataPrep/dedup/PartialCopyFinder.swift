@@ -158,19 +158,28 @@ struct PartialCopyFinder {
     }
     var clusters: [DedupCluster] = []
     for record in removed.sorted() {
-      let total = Double(entries.judged(record).count)
-      var tally: [Int: Int] = [:]
-      for e in entries.judged(record) {
-        for holder in holders[entries.slots[e]] ?? [] { tally[Int(holder), default: 0] += 1 }
+      let lists = entries.judged(record).map { holders[entries.slots[$0]] ?? [] }
+      if let cluster = Self.cluster(removed: record, holders: lists, covered: coveredOfRemoved[record] ?? 0, prefers: prefers) {
+        clusters.append(cluster)
       }
-      let ranked = tally.sorted { $0.value != $1.value ? $0.value > $1.value : prefers($0.key, $1.key) }
-      guard let top = ranked.first else { continue }
-      let sources = ranked.prefix(5).map { (record: $0.key, containment: Double($0.value) / total) }
-      let cover = Double(coveredOfRemoved[record] ?? 0) / total
-      let member = DedupCluster.Member(
-        record: record, kind: .partial, similarity: Double(top.value) / total, coverage: cover, sources: sources)
-      clusters.append(DedupCluster(kind: .partial, kept: top.key, representative: top.key, removed: [member], pairs: []))
     }
     return clusters
+  }
+
+  /// The cluster of the removed record `record`, given the records present holding each of
+  /// its judged shingles and how many of them records present cover: the record holding most
+  /// of it is the kept one, the five holding most its sources (ties to the preferred record).
+  static func cluster(removed record: Int, holders: [[Int32]], covered: Int, prefers: (Int, Int) -> Bool) -> DedupCluster? {
+    let total = Double(holders.count)
+    var tally: [Int: Int] = [:]
+    for list in holders {
+      for holder in list { tally[Int(holder), default: 0] += 1 }
+    }
+    let ranked = tally.sorted { $0.value != $1.value ? $0.value > $1.value : prefers($0.key, $1.key) }
+    guard let top = ranked.first else { return nil }
+    let sources = ranked.prefix(5).map { (record: $0.key, containment: Double($0.value) / total) }
+    let member = DedupCluster.Member(
+      record: record, kind: .partial, similarity: Double(top.value) / total, coverage: Double(covered) / total, sources: sources)
+    return DedupCluster(kind: .partial, kept: top.key, representative: top.key, removed: [member], pairs: [])
   }
 }

@@ -35,9 +35,12 @@ struct SketchBuilder: Sendable {
   /// - Throws: ``InputError`` for unreadable files and bad JSON lines, ``DedupError/noText(path:line:field:)``
   ///   for records without text; the error is the first in input order.
   /// The input's lines are digested on the way (``SketchTable/inputDigest``).
-  func add(path: String, name: String? = nil, fileIndex: UInt16, to table: inout SketchTable) throws {
-    let source = try ByteSource(path: path)
-    Self.reserve(forFile: path, options: options, in: &table)
+  /// With `range`, only the lines of that byte range are read (one shard's share), numbered as
+  /// in the whole file.
+  func add(path: String, name: String? = nil, fileIndex: UInt16, range: ShardByteRange? = nil, to table: inout SketchTable) throws {
+    let source = try range.map { r throws(InputError) in try ByteSource(path: path, range: r.start..<r.end, firstLine: r.firstLine) }
+      ?? ByteSource(path: path)
+    Self.reserve(forFile: path, bytes: range?.count, options: options, in: &table)
     let path = name ?? path
     var batch = LineBatch()
     var digest = InputDigest()
@@ -168,10 +171,10 @@ struct SketchBuilder: Sendable {
   /// Reserves room in `table` for a file's shingle sets and samples, estimated from its size
   /// (about one distinct shingle per 6 bytes of JSONL), so the arrays are not copied as they grow.
   /// Only address space: pages are touched when filled. Capped at 1 GB per array.
-  static func reserve(forFile path: String, options: DedupOptions, in table: inout SketchTable) {
+  static func reserve(forFile path: String, bytes: Int? = nil, options: DedupOptions, in table: inout SketchTable) {
     var info = stat()
     guard stat(path, &info) == 0, info.st_size > 0 else { return }
-    let shingles = min(Int(info.st_size) / 5, 1 << 27)
+    let shingles = min((bytes ?? Int(info.st_size)) / 5, 1 << 27)
     if options.verification == .exact { table.shingleSets.reserveCapacity(table.shingleSets.count + shingles) }
     table.samples.reserveCapacity(table.samples.count + shingles / max(1, options.partialSampling) + 1024)
   }

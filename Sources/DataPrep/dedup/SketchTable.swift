@@ -77,8 +77,11 @@ struct SketchTable: Sendable {
 
   /// Exact Jaccard similarity of the shingle sets of records `i` and `j`.
   func exactJaccard(_ i: Int, _ j: Int) -> Double {
-    let a = shingleSet(i)
-    let b = shingleSet(j)
+    Self.jaccard(shingleSet(i), shingleSet(j))
+  }
+
+  /// Exact Jaccard similarity of two sorted distinct sets (1 when both are empty), by a merge.
+  static func jaccard(_ a: ArraySlice<UInt64>, _ b: ArraySlice<UInt64>) -> Double {
     if a.isEmpty && b.isEmpty { return 1 }
     var x = a.startIndex
     var y = b.startIndex
@@ -134,5 +137,12 @@ struct SketchTable: Sendable {
       shingleSets.append(contentsOf: shingleSet)
       setOffsets.append(shingleSets.count)
     }
+  }
+}
+
+extension SketchTable {
+  /// How `--clusters` names record `i`.
+  func label(_ i: Int) -> DedupRecordLabel {
+    DedupRecordLabel(id: ids[i], line: lines[i], referenceFile: isReference(i) ? files[Int(fileIndex[i])] : nil)
   }
 }

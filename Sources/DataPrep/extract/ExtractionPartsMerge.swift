@@ -27,18 +27,7 @@ public struct ExtractionPartsMerge {
     for part in merger.parts { reports.append(try ExtractionShardReport(json: part.marker.report, shard: part.marker.shard)) }
     self.reports = reports
     var summary = reports.first?.summary ?? ExtractionSummary()
-    for report in reports.dropFirst() {
-      let counts = report.summary
-      summary.documents += counts.documents
-      summary.files += counts.files
-      summary.skipped += counts.skipped
-      summary.done += counts.done
-      summary.bytesRead += counts.bytesRead
-      summary.records += counts.records
-      for (index, matches) in counts.fieldMatches.enumerated() where index < summary.fieldMatches.count {
-        summary.fieldMatches[index] += matches
-      }
-    }
+    for report in reports.dropFirst() { summary.addShard(report.summary) }
     self.summary = summary
     var failures: [(input: Int, shard: Int, message: String)] = []
     for (shard, report) in reports.enumerated() {

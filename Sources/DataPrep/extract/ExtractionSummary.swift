@@ -28,6 +28,21 @@ public struct ExtractionSummary: Sendable, Equatable {
   /// An empty summary.
   public init() {}
 
+  /// Adds the counts of another shard of the same run: documents, files read, skipped and
+  /// done, bytes, records and field matches. The listing's own counts (inputs, ignored files,
+  /// linked folders) are the same in every shard and stay as they are.
+  public mutating func addShard(_ other: ExtractionSummary) {
+    documents += other.documents
+    files += other.files
+    skipped += other.skipped
+    done += other.done
+    bytesRead += other.bytesRead
+    records += other.records
+    for (index, matches) in other.fieldMatches.enumerated() where index < fieldMatches.count {
+      fieldMatches[index] += matches
+    }
+  }
+
   /// `extract: 12 documents from 10 files, 2 skipped, 1.2 MB read`.
   public var line: String {
     var parts = "extract: \(documents) document\(documents == 1 ? "" : "s") from \(files) file\(files == 1 ? "" : "s")"

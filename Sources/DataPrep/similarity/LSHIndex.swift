@@ -114,6 +114,12 @@ struct LSHIndex: Sendable {
       }
     }
     HashSort.sortByKey(&keyed)
+    return pairs(inSorted: keyed)
+  }
+
+  /// The candidate pairs of one band's `(key, member)` entries sorted by key then member:
+  /// members sharing a key pair up, within ``maxBucketWindow`` in large buckets.
+  func pairs(inSorted keyed: [(key: UInt64, member: Int32)]) -> [CandidatePair] {
     var out: [CandidatePair] = []
     var start = 0
     while start < keyed.count {

@@ -8,24 +8,27 @@ extension DataPrepCommand {
     static let configuration = CommandConfiguration(
       abstract: "Remove exact duplicates, near duplicates and partial copies from a JSONL dataset.",
       discussion: """
-        Records are written unchanged (the same bytes). Stages can run as separate jobs:
+        Records are written unchanged (the same bytes). Stages run as job arrays (--shard I/N, or the \
+        scheduler's array index), each writing parts into a folder:
 
-          dataprep dedup IN --stage signatures -o sigs.bin
-          dataprep dedup --stage candidates --signatures sigs.bin --band-range 0-12 -o pairs-a.bin
-          dataprep dedup IN --stage clusters --signatures sigs.bin --pairs pairs-*.bin -o out.jsonl
+          dataprep dedup IN --stage signatures --shard I/N -o sigs/
+          dataprep dedup --stage candidates --signatures sigs/ --shard I/N -o pairs/
+          dataprep dedup --stage clusters --signatures sigs/ --pairs pairs/ -o decisions/ [--clusters FILE]
+          dataprep dedup IN --stage filter --decisions decisions/ --shard I/N -o kept/
+          dataprep merge kept/ -o kept.jsonl
 
         See docs/dedup.md.
         """
     )
 
     enum Stage: String, ExpressibleByArgument, CaseIterable {
-      case all, signatures, candidates, clusters
+      case all, signatures, candidates, clusters, filter
     }
 
-    @Argument(help: "The JSONL to deduplicate (`-` for stdin). Not used by `--stage candidates`.")
+    @Argument(help: "The JSONL to deduplicate (`-` for stdin). Read by stages signatures and filter only.")
     var input: String?
 
-    @Option(name: .shortAndLong, help: "Output: kept records (or the stage's intermediate file); `-` for stdout.")
+    @Option(name: .shortAndLong, help: "Output: kept records (`-` for stdout); with --stage, the folder of the stage's parts.")
     var output: String = "-"
 
     @Option(name: .long, help: "Write the clusters found (JSONL) to this file, for auditing.")
@@ -79,28 +82,32 @@ extension DataPrepCommand {
     @Option(name: .long, help: "LSH rows per band (default: chosen from --threshold).")
     var rows: Int?
 
-    @Option(name: .long, help: "Run one stage: all, signatures, candidates, clusters.")
+    @Option(name: .long, help: "Run one stage: all, signatures, candidates, clusters, filter.")
     var stage: Stage = .all
 
-    @Option(name: .long, help: "The signatures file of --stage signatures (stages candidates and clusters).")
+    @Option(name: .long, help: "The folder of --stage signatures' parts (stages candidates and clusters).")
     var signatures: String?
 
-    @Option(name: .long, parsing: .upToNextOption, help: "Pair files from --stage candidates (stage clusters).")
-    var pairs: [String] = []
+    @Option(name: .long, help: "The folder of --stage candidates' parts (stage clusters).")
+    var pairs: String?
 
-    @Option(name: .long, help: "LSH bands to use in --stage candidates, as FIRST-LAST (0-based, inclusive).")
-    var bandRange: String?
+    @Option(name: .long, help: "The folder of --stage clusters' decisions (stage filter).")
+    var decisions: String?
+
+    @OptionGroup var shard: ShardOptions
 
     @OptionGroup var common: CommonOptions
 
     @OptionGroup var limits: LimitOptions
 
     func validate() throws {
-      if stage != .candidates && input == nil { throw ValidationError("missing INPUT") }
+      if (stage == .all || stage == .signatures || stage == .filter) && input == nil { throw ValidationError("missing INPUT") }
       if (stage == .candidates || stage == .clusters) && signatures == nil {
-        throw ValidationError("--stage \(stage.rawValue) needs --signatures FILE")
+        throw ValidationError("--stage \(stage.rawValue) needs --signatures FOLDER")
       }
-      if stage == .clusters && pairs.isEmpty { throw ValidationError("--stage clusters needs --pairs FILE...") }
+      if stage == .clusters && pairs == nil { throw ValidationError("--stage clusters needs --pairs FOLDER") }
+      if stage == .filter && decisions == nil { throw ValidationError("--stage filter needs --decisions FOLDER") }
+      if stage != .all && output == "-" { throw ValidationError("--stage \(stage.rawValue): -o names the folder of the stage's parts") }
       try ValidationError.reporting { try options.validate() }
     }
 
@@ -127,12 +134,23 @@ extension DataPrepCommand {
     }
 
     func run() throws {
-      let inputs = [input, signatures].compactMap { $0 } + against + pairs
+      let inputs = [input, signatures, pairs, decisions].compactMap { $0 } + against
       try OutputFile.requireDistinct(output, from: inputs)
       if let clusters { try OutputFile.requireDistinct(clusters, from: inputs) }
-      let run = try Deduplicator(options: options).run(try job(), output: output, clusters: clusters)
-      if let run, !common.quiet {
-        FileHandle.standardError.write(Data((run.result.summary.description + "\n").utf8))
+      let selection = try shard.selection()
+      if stage == .all && selection.isSharded {
+        throw ValidationError(
+          "shard \(selection.shard) (from \(selection.source == .flag ? "--shard" : "the scheduler's array variables")) runs one stage of a job array: "
+            + "pass --stage signatures, candidates, clusters or filter (see docs/dedup.md)")
+      }
+      if stage == .clusters && selection.shard.count > 1 {
+        throw ValidationError("--stage clusters runs as one task over every candidate pair; run it without --shard")
+      }
+      let settings = DedupStageSettings(shard: selection.shard, settings: ShardOptions.settings, force: shard.force)
+      let outcome = try Deduplicator(options: options).run(try job(), output: output, clusters: clusters, stage: settings)
+      if let stageOutcome = outcome.stage { ShardOptions.report(stageOutcome, folder: output, quiet: common.quiet) }
+      if stage == .all || stage == .clusters, let summary = outcome.summary, !common.quiet {
+        FileHandle.standardError.write(Data((summary.description + "\n").utf8))
       }
     }
 
@@ -141,14 +159,9 @@ extension DataPrepCommand {
       switch stage {
       case .all: return .all(input: input ?? "-", against: against)
       case .signatures: return .signatures(input: input ?? "-", against: against)
-      case .candidates:
-        var range: Range<Int>?
-        if let bandRange {
-          range = DedupJob.bandRange(parsing: bandRange)
-          if range == nil { throw ValidationError("--band-range must be FIRST-LAST, e.g. 0-12") }
-        }
-        return .candidates(signatures: signatures ?? "", bandRange: range)
-      case .clusters: return .clusters(input: input ?? "-", signatures: signatures ?? "", pairs: pairs)
+      case .candidates: return .candidates(signatures: signatures ?? "")
+      case .clusters: return .clusters(signatures: signatures ?? "", pairs: pairs ?? "")
+      case .filter: return .filter(input: input ?? "-", decisions: decisions ?? "")
       }
     }
   }

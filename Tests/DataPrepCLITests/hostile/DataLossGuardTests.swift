@@ -48,36 +48,47 @@ import DataPrep
     let one = try folder.write("one.jsonl", Self.documents(6))
     // Same record count, other records: index-based removal would drop the wrong ones.
     let other = try folder.write("other.jsonl", Self.documents(6, seed: 77, prefix: "o"))
-    let sigs = folder.path("sigs.bin")
-    let sigsOther = folder.path("sigs-other.bin")
-    let pairs = folder.path("pairs.bin")
-    let pairsOther = folder.path("pairs-other.bin")
+    let (sigs, sigsOther) = (folder.path("sigs"), folder.path("sigs-other"))
+    let (pairs, pairsOther) = (folder.path("pairs"), folder.path("pairs-other"))
     #expect(try CommandRunner.run(["dedup", one, "--stage", "signatures", "-o", sigs]).status == 0)
     #expect(try CommandRunner.run(["dedup", other, "--stage", "signatures", "-o", sigsOther]).status == 0)
     #expect(try CommandRunner.run(["dedup", "--stage", "candidates", "--signatures", sigs, "-o", pairs]).status == 0)
     #expect(try CommandRunner.run(["dedup", "--stage", "candidates", "--signatures", sigsOther, "-o", pairsOther]).status == 0)
-    let out = folder.path("out.jsonl")
+    let decisions = folder.path("decisions")
+    // Pairs made from other signatures.
+    let wrongPairs = try CommandRunner.run(["dedup", "--stage", "clusters", "--signatures", sigs, "--pairs", pairsOther, "-o", decisions])
+    #expect(wrongPairs.status == 2, "\(wrongPairs.stderr)")
+    #expect(wrongPairs.stderr.contains("made from the signatures of another input"), "\(wrongPairs.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: decisions + "/part-00000-of-00001.done.json"))
+    #expect(try CommandRunner.run(["dedup", "--stage", "clusters", "--signatures", sigs, "--pairs", pairs, "-o", decisions]).status == 0)
     // The input is not the one the signatures were made from.
-    let wrongInput = try CommandRunner.run(["dedup", other, "--stage", "clusters", "--signatures", sigs, "--pairs", pairs, "-o", out])
+    let kept = folder.path("kept")
+    let wrongInput = try CommandRunner.run(["dedup", other, "--stage", "filter", "--decisions", decisions, "-o", kept])
     #expect(wrongInput.status == 2, "\(wrongInput.stderr)")
     #expect(wrongInput.stderr.contains("\(other): not the input the signatures were made from"), "\(wrongInput.stderr)")
-    #expect(!FileManager.default.fileExists(atPath: out))
-    // Pairs made from other signatures.
-    let wrongPairs = try CommandRunner.run(["dedup", one, "--stage", "clusters", "--signatures", sigs, "--pairs", pairsOther, "-o", out])
-    #expect(wrongPairs.status == 2, "\(wrongPairs.stderr)")
-    #expect(wrongPairs.stderr.contains("\(pairsOther): made from the signatures of another input"), "\(wrongPairs.stderr)")
-    #expect(!FileManager.default.fileExists(atPath: out))
-    // The input changed after sketching (one record edited in place, same line count).
-    var edited = try String(contentsOfFile: one, encoding: .utf8)
-    edited = edited.replacingOccurrences(of: "\"d3\"", with: "\"d3x\"")
-    let changed = try folder.write("changed.jsonl", edited)
-    let afterEdit = try CommandRunner.run(["dedup", changed, "--stage", "clusters", "--signatures", sigs, "--pairs", pairs, "-o", out])
+    #expect(!FileManager.default.fileExists(atPath: kept))
+    // The input changed after sketching (one record edited in place).
+    let original = try String(contentsOfFile: one, encoding: .utf8)
+    try original.replacingOccurrences(of: "\"d3\"", with: "\"d3x\"").write(toFile: one, atomically: true, encoding: .utf8)
+    let afterEdit = try CommandRunner.run(["dedup", one, "--stage", "filter", "--decisions", decisions, "-o", kept])
     #expect(afterEdit.status == 2, "\(afterEdit.stderr)")
-    // The matching input goes through, and an intermediate file is never overwritten as an output.
-    let good = try CommandRunner.run(["dedup", one, "--stage", "clusters", "--signatures", sigs, "--pairs", pairs, "-o", out])
-    #expect(good.status == 0, "\(good.stderr)")
-    #expect(try String(contentsOfFile: out, encoding: .utf8) == String(contentsOfFile: one, encoding: .utf8))
-    let overSigs = try CommandRunner.run(["dedup", one, "--stage", "clusters", "--signatures", sigs, "--pairs", pairs, "-o", sigs])
+    // A fresh job on the matching input goes through, and a stage folder is never an output.
+    try original.write(toFile: one, atomically: true, encoding: .utf8)
+    for (stage, folderName) in [("signatures", "sigs2"), ("candidates", "pairs2"), ("clusters", "decisions2"), ("filter", "kept2")] {
+      var arguments = ["dedup", "--stage", stage, "-o", folder.path(folderName)]
+      switch stage {
+      case "signatures": arguments += [one]
+      case "candidates": arguments += ["--signatures", folder.path("sigs2")]
+      case "clusters": arguments += ["--signatures", folder.path("sigs2"), "--pairs", folder.path("pairs2")]
+      default: arguments += [one, "--decisions", folder.path("decisions2")]
+      }
+      let result = try CommandRunner.run(arguments)
+      #expect(result.status == 0, "\(stage): \(result.stderr)")
+    }
+    let merged = folder.path("kept.jsonl")
+    #expect(try CommandRunner.run(["merge", folder.path("kept2"), "-o", merged]).status == 0)
+    #expect(try String(contentsOfFile: merged, encoding: .utf8) == original)
+    let overSigs = try CommandRunner.run(["dedup", "--stage", "clusters", "--signatures", sigs, "--pairs", pairs, "-o", sigs])
     #expect(overSigs.status == 2, "\(overSigs.stderr)")
     #expect(overSigs.stderr.contains("the output is also an input"), "\(overSigs.stderr)")
   }

@@ -39,7 +39,7 @@ enum DedupFixture {
     let run = try Deduplicator(options: options).run(input: input, against: references, output: outPath)
     let (table, result) = (run.table, run.result)
     let output = try String(contentsOfFile: outPath, encoding: .utf8).split(separator: "\n").map(String.init)
-    let clusters = result.clusters.map { JSONWriter().string(of: $0.jsonValue(in: table)) }
+    let clusters = result.clusters.map { JSONWriter().string(of: $0.jsonValue(label: table.label)) }
     return Run(output: output, result: result, table: table, clusters: clusters)
   }
 
@@ -215,8 +215,8 @@ enum DedupFixture {
     }
     let staged = dedup.resolve(table, edges: split.reversed())
     #expect(whole.kept == staged.kept)
-    #expect(whole.clusters.map { JSONWriter().string(of: $0.jsonValue(in: table)) }
-      == staged.clusters.map { JSONWriter().string(of: $0.jsonValue(in: table)) })
+    #expect(whole.clusters.map { JSONWriter().string(of: $0.jsonValue(label: table.label)) }
+      == staged.clusters.map { JSONWriter().string(of: $0.jsonValue(label: table.label)) })
     #expect(whole.summary.nearDuplicates > 0)
   }
 
@@ -281,29 +281,28 @@ enum DedupFixture {
     #expect(F.ids(try F.run([line("a", text), line("b", F.text(40, seed: 17))], options: options).output) == ["a", "b"])
   }
 
-  @Test func intermediateFilesRoundTripAndCheckSettings() throws {
+  @Test func signaturePartsRoundTripAndCheckSettings() throws {
     let path = try F.file([F.line("a", F.text(50, seed: 18)), F.line("b", F.text(50, seed: 18))])
-    defer { unlink(path) }
+    let part = path + ".sig"
+    defer { unlink(path); unlink(part) }
     let options = DedupOptions()
-    let dedup = Deduplicator(options: options)
-    let table = try dedup.sketch(input: path)
-    let decoded = try SketchFile.decodeSketch(SketchFile.encode(table, options: options), path: "s.bin", options: options)
-    #expect(decoded.signatures == table.signatures && decoded.ids == table.ids && decoded.samples == table.samples)
-    let edges = [SimilarityEdge(first: 0, second: 1, similarity: 0.9)]
-    let pairs = SketchFile.encode(edges, options: options, inputDigest: table.inputDigest)
-    #expect(try SketchFile.decodeEdges(pairs, path: "p.bin", options: options, inputDigest: table.inputDigest) == edges)
-    #expect(decoded.inputDigest == table.inputDigest && table.inputDigest != nil)
-    // Pairs made from another input's signatures are refused.
-    #expect(throws: DedupError.self) {
-      _ = try SketchFile.decodeEdges(pairs, path: "p.bin", options: options, inputDigest: (table.inputDigest ?? 0) ^ 1)
-    }
+    let table = try Deduplicator(options: options).sketch(input: path)
+    let out = try OutputFile(path: part)
+    try SignaturePartFile.write(table, settings: options.fileSettings, to: out)
+    try out.commit()
+    let file = try SignaturePartFile(path: part, settings: options.fileSettings)
+    #expect(file.count == 2 && file.permutations == table.permutations && file.hasSets)
+    #expect(try file.read(.signatures, 0..<(2 * table.permutations), as: UInt32.self) == table.signatures)
+    #expect(try file.read(.exactHashes, 0..<2, as: UInt64.self) == table.exactHashes)
+    #expect(try file.read(.shingleSets, 0..<table.shingleSets.count, as: UInt64.self) == table.shingleSets)
+    #expect(try file.read(.samples, 0..<table.samples.count, as: UInt64.self) == table.samples)
+    // A read past the part is an error, not a crash.
+    #expect(throws: DedupError.self) { _ = try file.read(.lines, 1..<3, as: Int32.self) }
     var other = options
     other.ngram = 3
-    #expect(throws: DedupError.self) {
-      _ = try SketchFile.decodeSketch(SketchFile.encode(table, options: options), path: "s.bin", options: other)
-    }
-    #expect(throws: DedupError.badIntermediate(path: "x", reason: "not a dedup signatures file")) {
-      _ = try SketchFile.decodeSketch([1, 2, 3], path: "x", options: options)
+    #expect(throws: DedupError.self) { _ = try SignaturePartFile(path: part, settings: other.fileSettings) }
+    #expect(throws: DedupError.badIntermediate(path: path, reason: "not a dedup signatures part")) {
+      _ = try SignaturePartFile(path: path, settings: options.fileSettings)
     }
   }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import DataPrep
 
@@ -70,10 +71,14 @@ import Testing
     #expect(run.table.shingleSet(0).count == 196)
   }
 
-  @Test func sketchFileRejectsAnotherScheme() throws {
+  @Test func signaturePartsRejectAnotherScheme() throws {
     var options = DedupOptions()
-    let bytes = SketchFile.encode(SketchTable(permutations: 128), options: options)
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("scheme-\(UUID().uuidString).bin").path
+    defer { unlink(path) }
+    let out = try OutputFile(path: path)
+    try SignaturePartFile.write(SketchTable(permutations: 128), settings: options.fileSettings, to: out)
+    try out.commit()
     options.signatureScheme = .minhash
-    #expect(throws: DedupError.self) { try SketchFile.decodeSketch(bytes, path: "s.bin", options: options) }
+    #expect(throws: DedupError.self) { try SignaturePartFile(path: path, settings: options.fileSettings) }
   }
 }
