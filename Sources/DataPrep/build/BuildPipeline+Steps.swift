@@ -49,11 +49,13 @@ extension BuildPipeline {
 
   /// The `prepare` step: the extract parts joined in listing order (read in place when there
   /// is one), their counts, failures and digests gathered into `result`, then site furniture
-  /// and duplicate documents removed into `files.keptDocuments`.
-  /// - Returns: the reports of the extract and document dedup stages.
+  /// removed, and with `dedup` (the local build) duplicate documents removed into
+  /// `files.keptDocuments`.
+  /// - Returns: the reports of the extract (and document dedup) stages, and the documents
+  ///   dedup reads (a plan's dedup steps read them after this step).
   func prepareDocuments(
-    listing: BuildSourceListing, parts: ShardPartsMerger, files: Workspace, into result: inout BuildResult
-  ) throws -> [(BuildStage, StageReport)] {
+    listing: BuildSourceListing, parts: ShardPartsMerger, files: Workspace, dedup: Bool, into result: inout BuildResult
+  ) throws -> (reports: [(BuildStage, StageReport)], dedupInput: String) {
     let documents: String
     if parts.count == 1, let path = parts.path(of: ShardPart.mainOutput, shard: 0) {
       documents = path
@@ -65,30 +67,39 @@ extension BuildPipeline {
     }
     try gather(parts, listing: listing, into: &result)
     let extract = try removeFurniture(documents, files: files, into: &result)
-    let dedup = try dedupDocuments(documents, files: files, into: &result)
-    return [(.extract, extract), (.dedupDocuments, dedup)]
+    let input = recipe.removeFurniture ? files.cleanDocuments : documents
+    guard dedup else { return ([(.extract, extract)], input) }
+    let dedupReport = try dedupDocuments(input, files: files, into: &result)
+    return ([(.extract, extract), (.dedupDocuments, dedupReport)], input)
   }
 
-  /// The `instruct` step of one shard: the candidates of each document of its byte range of
-  /// `documents` (the kept documents), one line each, into a part in `folder`; the `finish`
-  /// step resolves the parts in input order into the examples one process writes. A shard
-  /// already done for `fingerprint` is skipped unless `force`.
+  /// The `instruct` step of one shard: the candidates of each document in `documents` (the
+  /// documents its dedup-filter shard kept, which start at byte `start` of the deduplicated
+  /// input), one line each, into a part in `folder`; the `finish` step resolves the parts in
+  /// input order into the examples one process writes. A shard already done for `fingerprint`
+  /// is skipped unless `force`.
   /// - Throws: ``ShardError`` for a folder of another job; the instruct stage's errors.
   func instructShard(
-    _ shard: Shard, documents: String, folder: String, fingerprint: String, force: Bool
+    _ shard: Shard, documents: String, start: Int, folder: String, fingerprint: String, force: Bool
   ) throws -> ShardJob.Outcome {
     let part = ShardPart(folder: folder, stage: BuildStep.instruct.stage, shard: shard, fingerprint: fingerprint)
-    var read = 0
-    return try ShardJob.run(part, inputs: [documents], force: force, { piece, part in
-      // One piece: the shard's byte range of the one input.
-      let instructor = Instructor(options: instructOptions(counter: try tokenizerSelection().counter))
-      let writer = try part.writer()
-      let before = writer.count
-      // The shard starting the file knows every title before its documents: one title variant.
-      read += try instructor.writeCandidates(
-        try ShardInputs.reader(for: piece, limits: limits), to: writer, startsInput: (piece.range?.start ?? 0) == 0)
-      return [ShardPart.mainOutput: writer.count - before]
-    }, report: { ["documents": .integer(Int64(read))] })
+    if case .done(let marker) = try part.prepare(force: force) { return .skipped(marker) }
+    let instructor = Instructor(options: instructOptions(counter: try tokenizerSelection().counter))
+    let writer = try part.writer()
+    // The shard starting the input knows every title before its documents: one title variant.
+    let read = try instructor.writeCandidates(try JSONLReader(path: documents, limits: limits), to: writer, startsInput: start == 0)
+    let piece = ShardMarker.Piece(input: 0, start: start, records: [ShardPart.mainOutput: writer.count])
+    return .finished(try part.commit(pieces: [piece], report: ["documents": .integer(Int64(read))]))
+  }
+
+  /// The `examples` step: the candidates the instruct shards wrote, resolved in input order
+  /// into `path` (the examples one process writes), their counts into `result`.
+  func resolveExamples(_ parts: ShardPartsMerger, to path: String, into result: inout BuildResult) throws -> StageReport {
+    let instructor = Instructor(options: instructOptions(counter: try tokenizerSelection().counter))
+    let writer = try JSONLWriter(path: path)
+    result.instruct = try instructor.resolveCandidates({ body in try parts.forEachLine(ShardPart.mainOutput, body) }, to: writer)
+    try writer.finish()
+    return Self.instructReport(result.instruct)
   }
 
   /// The sources, extraction counts and failures of every extract shard, in listing order.

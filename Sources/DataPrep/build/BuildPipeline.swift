@@ -116,8 +116,8 @@ public struct BuildPipeline: Sendable {
     let files = Workspace(work: work, out: work + "/out")
     _ = try extractShard(.whole, listing: start.listing, folder: files.extractParts, fingerprint: "local", force: true)
     var result = BuildResult(recipe: recipe)
-    let reports = try prepareDocuments(
-      listing: start.listing, parts: try ShardPartsMerger(paths: [files.extractParts]), files: files, into: &result)
+    let (reports, _) = try prepareDocuments(
+      listing: start.listing, parts: try ShardPartsMerger(paths: [files.extractParts]), files: files, dedup: true, into: &result)
     onEvent(Self.event(.sources, sourcesReport(result, mode: start.mode, tokenizerWarning: start.tokenizer.warning)))
     for (stage, report) in reports { onEvent(Self.event(stage, report)) }
     try finishDataset(start: start, files: files, examples: .documents, into: &result, onEvent: onEvent)
@@ -139,7 +139,7 @@ public struct BuildPipeline: Sendable {
     let listing = try listing ?? BuildSourceListing.make(sources: recipe.sources)
     try InstructOptions(format: recipe.format, tasks: recipe.tasks).check()
     let tokenizer = try tokenizerSelection()
-    let mode = try OutputFolder(path: output).mode(settings: recipe.settingsJSON, splitNames: recipe.splitNames, force: force)
+    let mode = try outputMode()
     return Start(listing: listing, mode: mode, tokenizer: tokenizer)
   }
 
@@ -151,15 +151,27 @@ public struct BuildPipeline: Sendable {
 
   /// Where the finish step's examples come from.
   enum ExampleSource {
-    /// The kept documents, instructed in this process (the local build: each example rendered
-    /// once, no candidates written and read back).
+    /// The kept documents, instructed and deduplicated in this process (the local build: each
+    /// example rendered once, no candidates written and read back).
     case documents
-    /// The candidates the instruct step's shards wrote, resolved in input order: the same examples.
-    case candidates(ShardPartsMerger)
+    /// `files.keptExamples`, made by a plan's instruct, examples and example dedup steps, whose
+    /// counts are in the result already.
+    case deduplicated
   }
 
-  /// Instruct (from `examples`), example dedup, split, leakage, validate and the reports, on the
-  /// documents kept in `files`; then the folder installed. `result` holds what the earlier steps found.
+  /// The previous build's splits that example dedup compares with: those of the output folder
+  /// on an incremental build, none on a fresh one.
+  func previousSplits(mode: OutputFolder.Mode) -> [String] {
+    mode == .incremental ? recipe.splitNames.map { "\(output)/\($0).jsonl" } : []
+  }
+
+  /// The output folder's mode (fresh or incremental), as ``begin(listing:)`` decides it.
+  func outputMode() throws -> OutputFolder.Mode {
+    try OutputFolder(path: output).mode(settings: recipe.settingsJSON, splitNames: recipe.splitNames, force: force)
+  }
+
+  /// Instruct and example dedup (from `examples`), split, leakage, validate and the reports, on
+  /// the documents kept in `files`; then the folder installed. `result` holds what the earlier steps found.
   /// - Parameter beforeInstall: called with the finished `out` folder and the result just before it replaces
   ///   the output (a plan's finish step notes what it installs, so a rerun knows it happened).
   func finishDataset(
@@ -173,9 +185,11 @@ public struct BuildPipeline: Sendable {
     let context = Context(
       mode: start.mode, tokenizer: start.tokenizer, splitNames: splitNames, files: files,
       sourceNames: SourceNames(sources: recipe.sources),
-      previousSplits: start.mode == .incremental ? splitNames.map { "\(output)/\($0).jsonl" } : [])
-    onEvent(Self.event(.instruct, try instruct(context, from: examples, into: &result)))
-    onEvent(Self.event(.dedupExamples, try dedupExamples(context, into: &result)))
+      previousSplits: previousSplits(mode: start.mode))
+    if case .documents = examples {
+      onEvent(Self.event(.instruct, try instruct(context, into: &result)))
+      onEvent(Self.event(.dedupExamples, try dedupExamples(context, into: &result)))
+    }
     onEvent(Self.event(.split, try split(context, into: &result)))
     onEvent(Self.event(.leakage, try checkLeakage(context, into: &result)))
     onEvent(Self.event(.validate, try validate(context, into: &result)))
@@ -234,7 +248,7 @@ public struct BuildPipeline: Sendable {
   }
 
   /// The dedup settings of the document stage (the recipe's threshold and shingle size).
-  private var documentDedupOptions: DedupOptions {
+  var documentDedupOptions: DedupOptions {
     var options = DedupOptions()
     options.threshold = recipe.dedupThreshold
     options.ngram = recipe.dedupNGram
@@ -259,29 +273,39 @@ public struct BuildPipeline: Sendable {
       chunkTokens: recipe.chunkTokens, tokenCounter: counter, maxTokens: recipe.maxTokens)
   }
 
-  /// Documents to examples: instructed here, or the instruct shards' candidates resolved.
-  private func instruct(_ context: Context, from source: ExampleSource, into result: inout BuildResult) throws -> StageReport {
+  /// Documents to examples, instructed in this process.
+  private func instruct(_ context: Context, into result: inout BuildResult) throws -> StageReport {
     let files = context.files
     let instructor = Instructor(options: instructOptions(counter: context.tokenizer.counter))
     let exampleWriter = try JSONLWriter(path: files.examples)
-    switch source {
-    case .documents:
-      result.instruct = try instructor.run(try JSONLReader(path: files.keptDocuments, limits: limits), to: exampleWriter)
-    case .candidates(let parts):
-      result.instruct = try instructor.resolveCandidates({ body in try parts.forEachLine(ShardPart.mainOutput, body) }, to: exampleWriter)
-    }
+    result.instruct = try instructor.run(try JSONLReader(path: files.keptDocuments, limits: limits), to: exampleWriter)
     try exampleWriter.finish()
-    return (result.instruct.report.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: "; "),
-            ["documents": .integer(Int64(result.instruct.documents)), "examples": .integer(Int64(result.instruct.totalWritten))])
+    return Self.instructReport(result.instruct)
+  }
+
+  /// The instruct stage's progress line and counts.
+  static func instructReport(_ summary: Instructor.Summary) -> StageReport {
+    (summary.report.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: "; "),
+     ["documents": .integer(Int64(summary.documents)), "examples": .integer(Int64(summary.totalWritten))])
+  }
+
+  /// The dedup settings of the example stage: exact copies only, no partial copies.
+  var exampleDedupOptions: DedupOptions {
+    var options = documentDedupOptions
+    options.partial = false
+    options.threshold = Self.exampleDedupThreshold
+    return options
+  }
+
+  /// The names the report gives the example dedup's files: the examples, then the previous splits.
+  static func exampleDedupNames(splitNames: [String]) -> [String] {
+    ["examples"] + splitNames.map { "\($0).jsonl (previous build)" }
   }
 
   /// Duplicate examples removed, also against the previous build's splits on an incremental run.
   private func dedupExamples(_ context: Context, into result: inout BuildResult) throws -> StageReport {
     let files = context.files
-    var options = documentDedupOptions
-    options.partial = false
-    options.threshold = Self.exampleDedupThreshold
-    let run = try Deduplicator(options: options).run(
+    let run = try Deduplicator(options: exampleDedupOptions).run(
       input: files.examples, against: context.previousSplits, output: files.keptExamples)
     result.exampleDedup = run.result.summary
     for cluster in run.result.clusters {
@@ -292,12 +316,17 @@ public struct BuildPipeline: Sendable {
     }
     result.duplicateSamples += try samples(
       of: run, paths: [files.examples] + context.previousSplits, stage: "examples",
-      names: ["examples"] + context.splitNames.map { "\($0).jsonl (previous build)" }, skipExactReferenceCopies: true)
-    var line = "dedup examples: " + Self.line(run.result.summary)
-    if context.mode == .incremental {
+      names: Self.exampleDedupNames(splitNames: context.splitNames), skipExactReferenceCopies: true)
+    return Self.exampleDedupReport(result, incremental: context.mode == .incremental)
+  }
+
+  /// The example dedup's progress line and counts.
+  static func exampleDedupReport(_ result: BuildResult, incremental: Bool) -> StageReport {
+    var line = "dedup examples: " + Self.line(result.exampleDedup)
+    if incremental {
       line += "; \(result.alreadyPresent) already in the dataset, \(result.duplicatesOfPrevious) duplicating it"
     }
-    var counts = Self.counts(run.result.summary).objectValue ?? JSONObject()
+    var counts = Self.counts(result.exampleDedup).objectValue ?? JSONObject()
     counts.append("already_present", .integer(Int64(result.alreadyPresent)))
     counts.append("duplicates_of_previous", .integer(Int64(result.duplicatesOfPrevious)))
     return (line, .object(counts))
@@ -415,27 +444,39 @@ public struct BuildPipeline: Sendable {
   private func samples(
     of run: DedupRun, paths: [String], stage: String, names: [String], skipExactReferenceCopies: Bool = false
   ) throws -> [DuplicateSample] {
-    var pairs: [(kind: String, similarity: Double, kept: Int, removed: Int)] = []
+    var pairs: [SamplePair] = []
     for cluster in run.result.clusters {
       guard pairs.count < Self.duplicateSamplesPerStage, let kept = cluster.kept, let member = cluster.removed.first else { continue }
       if skipExactReferenceCopies && run.table.isReference(kept) && member.kind == .exact { continue }
-      pairs.append((member.kind.rawValue, member.similarity, kept, member.record))
+      pairs.append(SamplePair(
+        kind: member.kind.rawValue, similarity: member.similarity,
+        kept: (Int(run.table.fileIndex[kept]), Int(run.table.lines[kept])),
+        removed: (Int(run.table.fileIndex[member.record]), Int(run.table.lines[member.record]))))
     }
+    return try samples(pairs, paths: paths, stage: stage, names: names)
+  }
+
+  /// One duplicate pair to show: how it matched, and the two records as file index (the input
+  /// 0, then the reference files) and line.
+  struct SamplePair {
+    var kind: String
+    var similarity: Double
+    var kept: (file: Int, line: Int)
+    var removed: (file: Int, line: Int)
+  }
+
+  /// The texts of `pairs` read back from `paths` (named `names`).
+  func samples(_ pairs: [SamplePair], paths: [String], stage: String, names: [String]) throws -> [DuplicateSample] {
     var wanted: [Int: Set<Int>] = [:]
     for pair in pairs {
-      for record in [pair.kept, pair.removed] {
-        wanted[Int(run.table.fileIndex[record]), default: []].insert(Int(run.table.lines[record]))
-      }
+      for record in [pair.kept, pair.removed] { wanted[record.file, default: []].insert(record.line) }
     }
     var texts: [Int: [Int: RecordSample]] = [:]
     for (file, lines) in wanted {
       texts[file] = try RecordSample.read(path: paths[file], name: names[min(file, names.count - 1)], lines: lines)
     }
     return pairs.compactMap { pair in
-      let keptFile = Int(run.table.fileIndex[pair.kept])
-      let removedFile = Int(run.table.fileIndex[pair.removed])
-      guard let kept = texts[keptFile]?[Int(run.table.lines[pair.kept])],
-            let removed = texts[removedFile]?[Int(run.table.lines[pair.removed])] else { return nil }
+      guard let kept = texts[pair.kept.file]?[pair.kept.line], let removed = texts[pair.removed.file]?[pair.removed.line] else { return nil }
       return DuplicateSample(stage: stage, kind: pair.kind, similarity: pair.similarity, kept: kept, removed: removed)
     }
   }
@@ -467,11 +508,11 @@ public struct BuildPipeline: Sendable {
   // MARK: - Helpers
 
   /// `11 in, 11 kept (0 exact, 0 near, 0 partial)`.
-  private static func line(_ s: DedupSummary) -> String {
+  static func line(_ s: DedupSummary) -> String {
     "\(s.recordsIn) in, \(s.recordsOut) kept (\(s.exactDuplicates) exact, \(s.nearDuplicates) near, \(s.partialCopies) partial duplicates removed)"
   }
 
-  private static func counts(_ summary: DedupSummary) -> JSONValue {
+  static func counts(_ summary: DedupSummary) -> JSONValue {
     ["in": .integer(Int64(summary.recordsIn)), "out": .integer(Int64(summary.recordsOut)),
      "exact": .integer(Int64(summary.exactDuplicates)), "near": .integer(Int64(summary.nearDuplicates)),
      "partial": .integer(Int64(summary.partialCopies))]

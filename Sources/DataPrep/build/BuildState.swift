@@ -3,8 +3,10 @@
 /// are written in their shortest exact form), so a build split into steps reports exactly what
 /// one process reports.
 ///
-/// `prepare` saves the sources, the extraction counts and failures, the furniture filter's and
-/// the document dedup's summaries and samples. A step added later saves its own parts here.
+/// `prepare` saves the sources, the extraction counts and failures, the furniture filter's
+/// summary (and the document dedup's summary and samples, empty in a plan);
+/// `dedup-clusters` the document dedup's summary and samples; `examples` instruct's counts;
+/// `example-dedup-clusters` the example dedup's. A step added later saves its own parts here.
 enum BuildState {
   /// The parts of `result` that `prepare` fills in.
   static func json(of result: BuildResult) -> JSONValue {
@@ -32,12 +34,81 @@ enum BuildState {
     result.extractionFailures = try state.strings("extraction_failures")
     result.furniture = try state.value("furniture") == .null ? nil : try furniture(try state.reader("furniture"))
     result.documentDedup = try dedup(try state.reader("document_dedup"))
-    result.duplicateSamples = []
+    result.duplicateSamples = try samples(state)
+  }
+
+  /// What a plan's `dedup-clusters` step fills in: the document dedup's summary and samples.
+  static func documentDedupJSON(of result: BuildResult) -> JSONValue {
+    ["document_dedup": json(of: result.documentDedup), "duplicate_samples": .array(result.duplicateSamples.map(\.json))]
+  }
+
+  /// Sets the parts saved by ``documentDedupJSON(of:)`` in `result`, the samples after those
+  /// already there (the local build shows the document samples first).
+  /// - Throws: ``BuildError/badPlan(path:reason:)`` naming `path` when a part is missing or wrong.
+  static func applyDocumentDedup(_ value: JSONValue, to result: inout BuildResult, path: String) throws(BuildError) {
+    let state = try BuildStateReader(value, path: path, what: "the saved state")
+    result.documentDedup = try dedup(try state.reader("document_dedup"))
+    result.duplicateSamples += try samples(state)
+  }
+
+  /// What a plan's `examples` step fills in: instruct's counts.
+  static func instructJSON(of result: BuildResult) -> JSONValue {
+    let s = result.instruct
+    return [
+      "documents": .integer(Int64(s.documents)),
+      "written": .array(s.written.map { ["task": .string($0.task), "count": .integer(Int64($0.count))] }),
+      "dropped": .array(ExampleFilter.Reason.allCases.compactMap { reason in
+        s.dropped[reason].map { ["reason": .string(reason.rawValue), "count": .integer(Int64($0))] }
+      }),
+      "unrepresentable": .integer(Int64(s.unrepresentable)), "evicted_questions": .integer(Int64(s.evictedQuestions)),
+    ]
+  }
+
+  /// Sets the counts saved by ``instructJSON(of:)`` in `result`.
+  /// - Throws: ``BuildError/badPlan(path:reason:)`` naming `path` when a part is missing or wrong.
+  static func applyInstruct(_ value: JSONValue, to result: inout BuildResult, path: String) throws(BuildError) {
+    let state = try BuildStateReader(value, path: path, what: "the saved state")
+    var s = Instructor.Summary()
+    s.documents = try state.int("documents")
+    for entry in try state.readers("written") { s.written.append((try entry.string("task"), try entry.int("count"))) }
+    for entry in try state.readers("dropped") {
+      let name = try entry.string("reason")
+      guard let reason = ExampleFilter.Reason(rawValue: name) else {
+        throw BuildError.badPlan(path: path, reason: "the saved state names an unknown drop reason '\(name)'")
+      }
+      s.dropped[reason] = try entry.int("count")
+    }
+    s.unrepresentable = try state.int("unrepresentable")
+    s.evictedQuestions = try state.int("evicted_questions")
+    result.instruct = s
+  }
+
+  /// What a plan's `example-dedup-clusters` step fills in: the example dedup's summary and
+  /// samples, and the examples the previous build already holds or duplicates.
+  static func exampleDedupJSON(of result: BuildResult) -> JSONValue {
+    ["example_dedup": json(of: result.exampleDedup), "duplicate_samples": .array(result.duplicateSamples.map(\.json)),
+     "already_present": .integer(Int64(result.alreadyPresent)), "duplicates_of_previous": .integer(Int64(result.duplicatesOfPrevious))]
+  }
+
+  /// Sets the parts saved by ``exampleDedupJSON(of:)`` in `result`, the samples after those
+  /// already there.
+  /// - Throws: ``BuildError/badPlan(path:reason:)`` naming `path` when a part is missing or wrong.
+  static func applyExampleDedup(_ value: JSONValue, to result: inout BuildResult, path: String) throws(BuildError) {
+    let state = try BuildStateReader(value, path: path, what: "the saved state")
+    result.exampleDedup = try dedup(try state.reader("example_dedup"))
+    result.duplicateSamples += try samples(state)
+    result.alreadyPresent = try state.int("already_present")
+    result.duplicatesOfPrevious = try state.int("duplicates_of_previous")
+  }
+
+  private static func samples(_ state: BuildStateReader) throws(BuildError) -> [DuplicateSample] {
+    var samples: [DuplicateSample] = []
     for sample in try state.readers("duplicate_samples") {
-      result.duplicateSamples.append(DuplicateSample(
+      samples.append(DuplicateSample(
         stage: try sample.string("stage"), kind: try sample.string("kind"), similarity: try sample.double("similarity"),
         kept: try record(try sample.reader("kept")), removed: try record(try sample.reader("removed"))))
     }
+    return samples
   }
 
   // MARK: - Parts

@@ -6,7 +6,7 @@
 /// marker (``ShardPart``); single-task steps join what the steps before them wrote and save what
 /// later steps need in their own marker.
 ///
-/// Adding a step (dedup's signature/band/filter stages): a case here, in
+/// Adding a step: a case here, in
 /// run order, with ``isSharded``; its body in `BuildPipeline+Steps.swift`, writing a
 /// ``ShardPart`` into `BuildPlan.folder(of:)` with `BuildPlan.fingerprint(of:digest:)`; a case in
 /// `BuildPlan.run` calling it; the next single-task step joining its parts
@@ -20,22 +20,45 @@ public enum BuildStep: String, Sendable, CaseIterable {
   /// Sharded: each task digests `files[I::N]` of the sources and extracts `inputs[I::N]` into
   /// a part of documents, named as the local build names them.
   case extract
-  /// One task: the extract parts joined in listing order, site furniture removed, duplicate
-  /// documents removed (dedup compares every document with every other one).
+  /// One task: the extract parts joined in listing order, site furniture learned across the
+  /// set and removed (the local build also removes duplicate documents here).
   case prepare
+  /// Sharded: dedup's signatures of each task's byte range of the prepared documents.
+  case dedupSignatures = "dedup-signatures"
+  /// Sharded: the verified candidate pairs of each task's range of LSH bands.
+  case dedupCandidates = "dedup-candidates"
+  /// One task: the clusters of the pairs (memory grows with the pairs), partial copies, the
+  /// decisions; the summary and the duplicate samples the report shows.
+  case dedupClusters = "dedup-clusters"
+  /// Sharded: each task's byte range of the prepared documents without the removed ones.
+  case dedupFilter = "dedup-filter"
   /// Sharded: each task writes the instruct candidates (examples rendered, both title variants
-  /// when the titles before it decide) of its byte range of the kept documents.
+  /// when the titles before it decide) of the documents its dedup-filter shard kept.
   case instruct
   /// One task: the instruct candidates resolved in input order into the examples one process
-  /// writes, then example dedup, split, leakage, validate, the reports; the folder is installed
-  /// as the local build installs it.
+  /// writes (title suffixes, the StackExchange join, prompts already written).
+  case examples
+  /// Sharded: example dedup's signatures of each task's byte range of the examples (and of its
+  /// share of the previous build's splits, on an incremental build).
+  case exampleDedupSignatures = "example-dedup-signatures"
+  /// Sharded: the example pairs of each task's range of bands.
+  case exampleDedupCandidates = "example-dedup-candidates"
+  /// One task: the example clusters, the summary and samples the report shows.
+  case exampleDedupClusters = "example-dedup-clusters"
+  /// Sharded: each task's byte range of the examples without the removed ones.
+  case exampleDedupFilter = "example-dedup-filter"
+  /// One task: split, leakage, validate, the reports; the folder is installed as the local
+  /// build installs it.
   case finish
 
   /// Whether the step runs as a job array of the plan's task count (else as one task).
   public var isSharded: Bool {
     switch self {
-    case .extract, .instruct: return true
-    case .prepare, .finish: return false
+    case .extract, .dedupSignatures, .dedupCandidates, .dedupFilter, .instruct, .exampleDedupSignatures, .exampleDedupCandidates,
+      .exampleDedupFilter:
+      return true
+    case .prepare, .dedupClusters, .examples, .exampleDedupClusters, .finish:
+      return false
     }
   }
 

@@ -7,4 +7,9 @@ public struct DedupJobOutcome: Sendable {
   public var stage: ShardJob.Outcome?
   /// The counts, known to the whole run and to the clusters and filter stages.
   public var summary: DedupSummary?
+  /// The clusters stage's clusters, in the clusters file's order, when the stage ran (for the
+  /// build's duplicate samples, which need their exact similarities).
+  var clusters: [DedupCluster] = []
+  /// How the records those clusters name are labelled (id, line, reference file).
+  var labels: [Int: DedupRecordLabel] = [:]
 }

@@ -226,8 +226,12 @@ struct DedupStages {
   // MARK: clusters
 
   /// Clusters the pairs of every candidates part in `pairs`, finds partial copies, and writes
-  /// the decisions into `folder` (and the clusters to `clustersCopy` when given).
-  func clusters(signatures: String, pairs pairsFolder: String, folder: String, clustersCopy: String?) throws -> (ShardJob.Outcome, DedupSummary) {
+  /// the decisions into `folder` (and the clusters to `clustersCopy` when given); `found` gets
+  /// the clusters and their records' labels when the stage runs.
+  func clusters(
+    signatures: String, pairs pairsFolder: String, folder: String, clustersCopy: String?,
+    found: ([DedupCluster], [Int: DedupRecordLabel]) -> Void = { _, _ in }
+  ) throws -> (ShardJob.Outcome, DedupSummary) {
     let store = try DedupSignatureStore(folder: signatures, options: options)
     let candidates = try ShardPartsMerger(paths: [pairsFolder])
     guard candidates.stage == Self.candidatesStage else {
@@ -299,6 +303,7 @@ struct DedupStages {
     report.append("input", .string(store.inputIdentity))
     let marker = try part.commit(pieces: [], report: .object(report))
     try copy?.finish()
+    found(clusters, labels)
     return (.finished(marker), summary)
   }
 

@@ -39,8 +39,11 @@ public struct Deduplicator: Sendable {
     case .candidates(let signatures):
       return DedupJobOutcome(stage: try stages.candidates(signatures: signatures, folder: output))
     case .clusters(let signatures, let pairs):
-      let (outcome, summary) = try stages.clusters(signatures: signatures, pairs: pairs, folder: output, clustersCopy: clusters)
-      return DedupJobOutcome(stage: outcome, summary: summary)
+      var found: (clusters: [DedupCluster], labels: [Int: DedupRecordLabel]) = ([], [:])
+      let (outcome, summary) = try stages.clusters(signatures: signatures, pairs: pairs, folder: output, clustersCopy: clusters) {
+        found = ($0, $1)
+      }
+      return DedupJobOutcome(stage: outcome, summary: summary, clusters: found.clusters, labels: found.labels)
     case .filter(let input, let decisions):
       let (outcome, summary) = try stages.filter(input: input, decisions: decisions, folder: output)
       return DedupJobOutcome(stage: outcome, summary: summary)

@@ -55,20 +55,9 @@ public struct ShardJob: Sendable {
   public func run(
     _ body: (ShardInputs.Piece, ShardPart) throws -> [String: Int], report: () -> JSONValue
   ) throws -> Outcome {
-    try Self.run(
-      ShardPart(folder: folder, stage: stage, shard: shard, fingerprint: fingerprint), inputs: inputs, force: force, body, report: report)
-  }
-
-  /// Runs the shard of `part` over its share of `inputs` unless it is done, as
-  /// ``run(_:report:)`` does, for a job whose fingerprint is not that of its inputs and settings
-  /// (a build plan's step names its plan instead).
-  /// - Throws: ``ShardError`` for a stale folder or an input that cannot be cut; what `body` throws.
-  static func run(
-    _ part: ShardPart, inputs: [String], force: Bool, _ body: (ShardInputs.Piece, ShardPart) throws -> [String: Int],
-    report: () -> JSONValue
-  ) throws -> Outcome {
+    let part = ShardPart(folder: folder, stage: stage, shard: shard, fingerprint: fingerprint)
     if case .done(let marker) = try part.prepare(force: force) { return .skipped(marker) }
-    let plan = try ShardInputs.plan(paths: inputs, shard: part.shard)
+    let plan = try ShardInputs.plan(paths: inputs, shard: shard)
     var pieces: [ShardMarker.Piece] = []
     for piece in plan.pieces {
       let records = try body(piece, part)
