@@ -20,7 +20,10 @@ import Yams
 
   /// The steps' file stems, in run order, and whether each is a job array.
   static let steps: [(stem: String, sharded: Bool)] = [
-    ("01-extract", true), ("02-prepare", false), ("03-instruct", true), ("04-finish", false),
+    ("01-extract", true), ("02-prepare", false), ("03-dedup-signatures", true), ("04-dedup-candidates", true),
+    ("05-dedup-clusters", false), ("06-dedup-filter", true), ("07-instruct", true), ("08-examples", false),
+    ("09-example-dedup-signatures", true), ("10-example-dedup-candidates", true), ("11-example-dedup-clusters", false),
+    ("12-example-dedup-filter", true), ("13-finish", false),
   ]
   static var stems: [String] { steps.map(\.stem) }
 
@@ -212,15 +215,26 @@ import Yams
     #expect(early.status == 2 && early.stderr.contains("1 of 2 shards have not finished"), "\(early.stderr)")
     let finishEarly = try step(["--step", "finish"])
     #expect(finishEarly.status == 2 && finishEarly.stderr.contains("step prepare has not finished"), "\(finishEarly.stderr)")
+    let signaturesEarly = try step(["--step", "dedup-signatures", "--shard", "0/2"])
+    #expect(signaturesEarly.status == 2 && signaturesEarly.stderr.contains("step prepare has not finished"), "\(signaturesEarly.stderr)")
     let instructEarly = try step(["--step", "instruct", "--shard", "0/2"])
-    #expect(instructEarly.status == 2 && instructEarly.stderr.contains("step prepare has not finished"), "\(instructEarly.stderr)")
+    #expect(instructEarly.status == 2 && instructEarly.stderr.contains("the dedup-filter shards"), "\(instructEarly.stderr)")
     let again = try step(["--step", "extract", "--shard", "0/2"])
     #expect(again.status == 0 && again.stderr.contains("already done"), "\(again.stderr)")
-    // finish joins the instruct shards: it refuses to run before they all finished.
+    // examples joins the instruct shards: it refuses to run before they all finished.
     #expect(try step(["--step", "extract", "--shard", "1/2"]).status == 0)
     #expect(try step(["--step", "prepare"]).status == 0)
+    let candidatesEarly = try step(["--step", "dedup-candidates", "--shard", "0/2"])
+    #expect(candidatesEarly.status == 2 && candidatesEarly.stderr.contains("the dedup-signatures shards"), "\(candidatesEarly.stderr)")
+    for name in ["dedup-signatures", "dedup-candidates"] {
+      for index in 0..<2 { #expect(try step(["--step", name, "--shard", "\(index)/2"]).status == 0, "\(name)") }
+    }
+    let filterEarly = try step(["--step", "dedup-filter", "--shard", "0/2"])
+    #expect(filterEarly.status == 2 && filterEarly.stderr.contains("step dedup-clusters has not finished"), "\(filterEarly.stderr)")
+    #expect(try step(["--step", "dedup-clusters"]).status == 0)
+    for index in 0..<2 { #expect(try step(["--step", "dedup-filter", "--shard", "\(index)/2"]).status == 0) }
     #expect(try step(["--step", "instruct", "--shard", "1/2"]).status == 0)
-    let instructMissing = try step(["--step", "finish"])
+    let instructMissing = try step(["--step", "examples"])
     #expect(instructMissing.status == 2 && instructMissing.stderr.contains("the instruct shards: cannot merge: 1 of 2 shards have not finished"),
             "\(instructMissing.stderr)")
     // A source edited after the plan: every step refuses.
@@ -252,6 +266,28 @@ import Yams
     let written = try CommandRunner.run(["build", "samples", "notes", "-o", "cluster", "--jobs", "2"] + flags, directory: scratch.root)
     #expect(written.status == 0, "\(written.stderr)")
     return files
+  }
+
+  /// Runs every step's Slurm script of the plan in `plan` as local processes, each array task
+  /// with the variables Slurm sets (the array numbered from 3, as `sbatch --array=3-9` would).
+  static func runSlurmSteps(plan: String, tasks: Int) throws {
+    let minimum = 3
+    for stem in stems {
+      let script = plan + "/\(stem).sbatch"
+      let options = sbatchOptions(try text(script))
+      if let array = options["--array"] {
+        #expect(array == "0-\(tasks - 1)")
+        for task in 0..<tasks {
+          let environment = ["SLURM_ARRAY_TASK_ID": String(minimum + task), "SLURM_ARRAY_TASK_MIN": String(minimum),
+                             "SLURM_ARRAY_TASK_COUNT": String(tasks)]
+          let run = try CommandRunner.run([script], timeout: 300, environment: environment, executable: URL(fileURLWithPath: "/bin/sh"), directory: "/")
+          #expect(run.status == 0, "\(stem) task \(task): \(run.stderr)")
+        }
+      } else {
+        let run = try CommandRunner.run([script], timeout: 300, executable: URL(fileURLWithPath: "/bin/sh"), directory: "/")
+        #expect(run.status == 0, "\(stem): \(run.stderr)")
+      }
+    }
   }
 
   /// The files of `folder`, after checking that they are `local`'s, byte for byte.
@@ -302,23 +338,7 @@ extension BuildPlanCommandTests {
       let scratch = try BuildPlanCommandTests.scratch()
       defer { scratch.remove() }
       let local = try BuildPlanCommandTests.localBuildAndPlan(scratch, ["--executor", "slurm", "--task-count", "\(tasks)"])
-      let minimum = 3  // an array numbered from 3, as `sbatch --array=3-9` would
-      for stem in BuildPlanCommandTests.stems {
-        let script = scratch.root + "/cluster.plan/\(stem).sbatch"
-        let options = BuildPlanCommandTests.sbatchOptions(try BuildPlanCommandTests.text(script))
-        if let array = options["--array"] {
-          #expect(array == "0-\(tasks - 1)")
-          for task in 0..<tasks {
-            let environment = ["SLURM_ARRAY_TASK_ID": String(minimum + task), "SLURM_ARRAY_TASK_MIN": String(minimum),
-                               "SLURM_ARRAY_TASK_COUNT": String(tasks)]
-            let run = try CommandRunner.run([script], timeout: 300, environment: environment, executable: URL(fileURLWithPath: "/bin/sh"), directory: "/")
-            #expect(run.status == 0, "\(stem) task \(task): \(run.stderr)")
-          }
-        } else {
-          let run = try CommandRunner.run([script], timeout: 300, executable: URL(fileURLWithPath: "/bin/sh"), directory: "/")
-          #expect(run.status == 0, "\(stem): \(run.stderr)")
-        }
-      }
+      try BuildPlanCommandTests.runSlurmSteps(plan: scratch.root + "/cluster.plan", tasks: tasks)
       let cluster = try BuildPlanCommandTests.sameFolder(scratch.root + "/cluster", as: local, tasks: tasks)
       // Submitting again: every step is done, nothing changes.
       let again = try CommandRunner.run(
@@ -332,6 +352,33 @@ extension BuildPlanCommandTests {
         [scratch.root + "/cluster.plan/\(BuildPlanCommandTests.stems.last ?? "").sbatch"], executable: URL(fileURLWithPath: "/bin/sh"), directory: "/")
       #expect(rerun.status == 0 && rerun.stderr.contains("already done"), "\(rerun.stderr)")
       #expect(try BuildPlanCommandTests.snapshot(scratch.root + "/cluster") == cluster)
+    }
+
+    /// An incremental build (new sources added to a built folder): example dedup runs against
+    /// the previous splits, its samples skip the examples made again, and the counts of those
+    /// already present reach the report, as in the local build.
+    @Test func anIncrementalPlanGivesTheLocalIncrementalBuildsBytes() throws {
+      guard CommandRunner.isAvailable() else { return }
+      let scratch = try BuildPlanCommandTests.scratch()
+      defer { scratch.remove() }
+      let first = try CommandRunner.run(["build", "samples", "notes", "-o", "local", "--quiet"], timeout: 300, directory: scratch.root)
+      #expect(first.status == 0, "\(first.stderr)")
+      try FileManager.default.copyItem(atPath: scratch.root + "/local", toPath: scratch.root + "/cluster")
+      // New notes, one an exact copy of an old one.
+      try scratch.writeDocuments(4, prefix: "extra", seed: 61)
+      for name in try FileManager.default.contentsOfDirectory(atPath: scratch.sources) {
+        try FileManager.default.moveItem(atPath: scratch.sources + "/" + name, toPath: scratch.root + "/notes/" + name)
+      }
+      try FileManager.default.copyItem(atPath: scratch.root + "/notes/notes-1.md", toPath: scratch.root + "/notes/copy-of-1.md")
+      let local = try BuildPlanCommandTests.localBuildAndPlan(scratch, ["--executor", "slurm", "--task-count", "3"])
+      let report = String(decoding: try #require(local["report.json"]), as: UTF8.self)
+      #expect(report.contains("\"incremental\":true"), "\(report.prefix(400))")
+      let reportData = try #require(local["report.json"])
+      let parsed = try JSONSerialization.jsonObject(with: reportData) as? [String: Any] ?? [:]
+      let examples = (parsed["stages"] as? [String: Any])?["dedup_examples"] as? [String: Any] ?? [:]
+      #expect((examples["already_present"] as? Int ?? 0) > 0, "\(examples)")
+      try BuildPlanCommandTests.runSlurmSteps(plan: scratch.root + "/cluster.plan", tasks: 3)
+      _ = try BuildPlanCommandTests.sameFolder(scratch.root + "/cluster", as: local, tasks: 3)
     }
   }
 }

@@ -92,6 +92,27 @@ import Testing
     }
   }
 
+  @Test func theDedupClustersStepsStateReadsBackEqualAfterThePrepareSteps() throws {
+    var result = BuildResult(recipe: BuildRecipe())
+    result.documentDedup.recordsIn = 7
+    result.documentDedup.partialCopies = 2
+    result.documentDedup.recordsOut = 5
+    result.documentDedup.clusters = 2
+    result.duplicateSamples = [DuplicateSample(
+      stage: "documents", kind: "partial", similarity: 0.6918604651162791,
+      kept: RecordSample(file: "documents", line: 2, id: "doc-2", text: "kept"),
+      removed: RecordSample(file: "documents", line: 6, id: "doc-6", text: "removed"))]
+    // finish applies prepare's state (no dedup in a plan's prepare), then this one.
+    var back = BuildResult(recipe: BuildRecipe())
+    try BuildState.apply(try Self.roundTrip(BuildState.json(of: BuildResult(recipe: BuildRecipe()))), to: &back, path: "prepare")
+    try BuildState.applyDocumentDedup(try Self.roundTrip(BuildState.documentDedupJSON(of: result)), to: &back, path: "clusters")
+    #expect(back.documentDedup == result.documentDedup)
+    #expect(back.duplicateSamples == result.duplicateSamples)
+    #expect(throws: BuildError.badPlan(path: "clusters", reason: "the saved state is not a JSON object")) {
+      try BuildState.applyDocumentDedup(.null, to: &back, path: "clusters")
+    }
+  }
+
   @Test func theSourceListingNamesWhatChanged() throws {
     let folder = try ScratchFolder()
     let docs = folder.path("docs")
