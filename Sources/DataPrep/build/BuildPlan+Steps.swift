@@ -110,8 +110,15 @@ extension BuildPlan {
 
   /// The reference files of a dedup: the previous build's splits for example dedup on an
   /// incremental build.
-  private func dedupAgainst(_ steps: DedupSteps, _ pipeline: BuildPipeline) throws -> [String] {
-    steps.target == .documents ? [] : pipeline.previousSplits(mode: try pipeline.outputMode())
+  private func dedupAgainst(_ steps: DedupSteps, _ pipeline: BuildPipeline, digest: String, before: BuildStep) throws -> [String] {
+    steps.target == .documents ? [] : pipeline.previousSplits(mode: try recordedMode(digest: digest, before: before))
+  }
+
+  /// Whether the build adds to the output folder, as the `examples` step decided it (once: a
+  /// finished plan submitted again finds its own build there, which is no previous build).
+  private func recordedMode(digest: String, before: BuildStep) throws -> OutputFolder.Mode {
+    let marker = try marker(of: .examples, digest: digest, before: before)
+    return marker.report["incremental"]?.boolValue == true ? .incremental : .fresh
   }
 
   /// The folder of a dedup's decisions (dedup's own parts, apart from the step's marker).
@@ -123,7 +130,8 @@ extension BuildPlan {
     let job: DedupJob
     switch step {
     case steps.signatures:
-      job = .signatures(input: try dedupInput(steps, digest: digest, before: step), against: try dedupAgainst(steps, pipeline))
+      job = .signatures(
+        input: try dedupInput(steps, digest: digest, before: step), against: try dedupAgainst(steps, pipeline, digest: digest, before: step))
     case steps.candidates:
       _ = try parts(of: steps.signatures, digest: digest, before: step)
       job = .candidates(signatures: folder(of: steps.signatures))
@@ -219,7 +227,7 @@ extension BuildPlan {
     var result = BuildResult(recipe: pipeline.recipe)
     let report = try pipeline.dedupClusters(
       of: steps.target, signatures: folder(of: steps.signatures), pairs: folder(of: steps.candidates), folder: decisions(steps),
-      input: input, previousSplits: try dedupAgainst(steps, pipeline), fingerprint: fingerprint(of: step, digest: digest), into: &result)
+      input: input, previousSplits: try dedupAgainst(steps, pipeline, digest: digest, before: step), fingerprint: fingerprint(of: step, digest: digest), into: &result)
     onEvent(BuildPipeline.event(steps.target == .documents ? .dedupDocuments : .dedupExamples, report))
     let state = steps.target == .documents ? BuildState.documentDedupJSON(of: result) : BuildState.exampleDedupJSON(of: result)
     try part.commit(pieces: [], report: ["state": state])
@@ -236,7 +244,10 @@ extension BuildPlan {
     let path = folder(of: .examples) + "/examples.jsonl"
     var result = BuildResult(recipe: pipeline.recipe)
     onEvent(BuildPipeline.event(.instruct, try pipeline.resolveExamples(candidates, to: path, into: &result)))
-    try part.commit(pieces: [], report: ["state": BuildState.instructJSON(of: result)], extraOutputs: ["examples": path])
+    // The output folder's mode, decided here for the steps after this one.
+    let incremental = try pipeline.outputMode() == .incremental
+    try part.commit(
+      pieces: [], report: ["state": BuildState.instructJSON(of: result), "incremental": .bool(incremental)], extraOutputs: ["examples": path])
     return StepOutcome(skipped: false, hasProblems: false)
   }
 
@@ -288,7 +299,8 @@ extension BuildPlan {
     }
     let kept = try parts(of: .dedupFilter, digest: digest, before: .finish)
     let keptExamples = try parts(of: .exampleDedupFilter, digest: digest, before: .finish)
-    let start = try pipeline.begin(listing: listing)
+    var start = try pipeline.begin(listing: listing)
+    start.mode = try recordedMode(digest: digest, before: .finish)
     let output = OutputFolder(path: pipeline.output)
     let outWork = try output.makeWorkFolder()
     defer { output.removeWorkFolder(outWork) }

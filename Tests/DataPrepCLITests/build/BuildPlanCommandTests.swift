@@ -340,7 +340,10 @@ extension BuildPlanCommandTests {
       let local = try BuildPlanCommandTests.localBuildAndPlan(scratch, ["--executor", "slurm", "--task-count", "\(tasks)"])
       try BuildPlanCommandTests.runSlurmSteps(plan: scratch.root + "/cluster.plan", tasks: tasks)
       let cluster = try BuildPlanCommandTests.sameFolder(scratch.root + "/cluster", as: local, tasks: tasks)
-      // Submitting again: every step is done, nothing changes.
+      // Submitting again: every step is done (the output folder now holds this build, which is
+      // no previous build to add to), nothing changes.
+      try BuildPlanCommandTests.runSlurmSteps(plan: scratch.root + "/cluster.plan", tasks: tasks)
+      #expect(try BuildPlanCommandTests.snapshot(scratch.root + "/cluster") == cluster)
       let again = try CommandRunner.run(
         [scratch.root + "/cluster.plan/\(BuildPlanCommandTests.stems.last ?? "").sbatch"], executable: URL(fileURLWithPath: "/bin/sh"), directory: "/")
       #expect(again.status == 0 && again.stderr.contains("already done"), "\(again.stderr)")
