@@ -181,7 +181,6 @@ extension BuildPlan {
     }
   }
 
-
   /// The completion marker of single-task step `step` of this plan.
   private func marker(of step: BuildStep, digest: String, before: BuildStep) throws -> ShardMarker {
     let path = folder(of: step) + "/" + Shard.whole.partStem + ".done.json"
