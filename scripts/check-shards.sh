@@ -65,4 +65,19 @@ check validate "$B validate $EXAMPLES --output json --report-file single-validat
   "$B validate $EXAMPLES --output json --report-file PARTS"
 check tokens "$B tokens $EXAMPLES --format jsonl --each -o single-tokens --quiet" file "$B tokens $EXAMPLES --format jsonl --each -o PARTS"
 check stats "$B stats $EXAMPLES -o single-stats --quiet" file "$B stats $EXAMPLES -o PARTS"
+# dedup: signatures, candidates and filter as N shards each, clusters as one task.
+rm -f single-dedup single-dedup-clusters
+"$B" dedup "$DOCS" -o single-dedup --clusters single-dedup-clusters --quiet
+for n in $COUNTS; do
+  d=dedup-$n
+  rm -rf "$d" && mkdir -p "$d"
+  for ((i = 0; i < n; i++)); do "$B" dedup "$DOCS" --stage signatures --shard $i/$n -o "$d/sigs" --quiet; done
+  for ((i = 0; i < n; i++)); do "$B" dedup --stage candidates --signatures "$d/sigs" --shard $i/$n -o "$d/pairs" --quiet; done
+  "$B" dedup --stage clusters --signatures "$d/sigs" --pairs "$d/pairs" -o "$d/decisions" --clusters "$d/clusters" --quiet
+  for ((i = 0; i < n; i++)); do "$B" dedup "$DOCS" --stage filter --decisions "$d/decisions" --shard $i/$n -o "$d/kept" --quiet; done
+  "$B" merge "$d/kept" -o "$d/kept.jsonl" --quiet
+  cmp -s single-dedup "$d/kept.jsonl" || fail "dedup N=$n: kept records differ from one process"
+  cmp -s single-dedup-clusters "$d/clusters" || fail "dedup N=$n: clusters differ from one process"
+  echo "check-shards: dedup N=$n: same bytes (kept records and clusters)"
+done
 echo "check-shards: every command, N in $COUNTS: same bytes as one process ($WORK)"
