@@ -1,7 +1,7 @@
 /// The prose of a text, as the language identifier judges it: fenced code blocks (```` ``` ````,
 /// `~~~`), inline code spans, code-like tokens (`snake_case`, `camelCase`, `a.b`, `f(x)`, `x=1`,
 /// `<tag>`, paths and URLs, `@handles`) and lines that are code (ending in `{` or `}`, or with
-/// 30% or more code-like tokens) removed, and its letters counted. Generic rules
+/// as many bytes of code-like tokens as letters of prose) removed, and its letters counted. Generic rules
 /// only: nothing here knows a language or a site.
 ///
 /// One pass over the UTF-8 bytes, at most `maximumBytes` of prose kept (the rest of a huge text
@@ -29,8 +29,9 @@ struct ProseSample: Sendable {
     var out: [UInt8] = []
     var letters = 0
     var fence: UInt8? = nil
-    /// Tokens of the current line, and how many of them look like code.
-    var tokens = (all: 0, code: 0)
+    /// Bytes of the current line's code-like tokens, weighed against its prose letters (not
+    /// against tokens: a Japanese sentence is one token however long).
+    var codeBytes = 0
 
     init(capacity: Int) { out.reserveCapacity(capacity) }
 
@@ -73,7 +74,7 @@ struct ProseSample: Sendable {
       var tokenStart = start
       var k = start
       let before = (out.count, letters)
-      tokens = (0, 0)
+      codeBytes = 0
       while k < end {
         let byte = b[k]
         if byte == 0x60 && seen < pairedRuns {
@@ -94,7 +95,7 @@ struct ProseSample: Sendable {
       var last = end
       while last > start, Self.isSpace(b[last - 1]) { last -= 1 }
       let endsLikeCode = last > start && (b[last - 1] == 0x7B || b[last - 1] == 0x7D)  // { }
-      if endsLikeCode || tokens.code * 10 >= tokens.all * 3 && tokens.code > 0 {
+      if endsLikeCode || codeBytes > 0 && codeBytes >= letters - before.1 {
         // A code line: its word-like tokens (`return`, `int`) go too.
         out.removeLast(out.count - before.0)
         letters = before.1
@@ -106,9 +107,8 @@ struct ProseSample: Sendable {
     /// Keeps the token `b[start..<end]` unless it is empty or looks like code.
     mutating func token(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) {
       guard start < end, !full else { return }
-      tokens.all += 1
       if Self.isCode(b, start, end) {
-        tokens.code += 1
+        codeBytes += end - start
         return
       }
       // A token longer than the room left is cut at a scalar boundary.

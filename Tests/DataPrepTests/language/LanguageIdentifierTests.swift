@@ -70,6 +70,9 @@ import Testing
     #expect(guess.score >= 0.65, "score \(guess.score)")
     let french = "Pour lancer le serveur, utilisez server.start(port=8080) puis vérifiez avec curl_check --verbose que la page d'accueil répond bien avant de continuer la procédure."
     #expect(identifier.identify(french).language == "fr")
+    // Unspaced scripts: one path beside a long sentence (one token) does not make the line code.
+    let japanese = "追加のドライバはそれに対応するモジュールが /etc/modules にリストされている場合に起動時に読み込まれます。"
+    #expect(identifier.identify(japanese).language == "ja")
   }
 
   @Test func anUnclosedFenceHidesTheRestAndAnUnpairedBacktickIsText() {
@@ -87,7 +90,7 @@ import Testing
   }
 
   @Test func proseSampleDropsCodeLinesWholly() {
-    // 4 of 10 tokens are code, and a line ending in a brace: their word-like tokens go too.
+    // More code bytes than prose letters, and a line ending in a brace: their word-like tokens go too.
     let sample = ProseSample("int main(int argc, char **argv) { return run_all_tests(argv[1], &config); }\nif ready then {\nthe words of a sentence stay")
     #expect(String(decoding: sample.bytes, as: UTF8.self) == "the words of a sentence stay \n")
   }
