@@ -1,7 +1,7 @@
 /// The prose of a text, as the language identifier judges it: fenced code blocks (```` ``` ````,
 /// `~~~`), inline code spans, code-like tokens (`snake_case`, `camelCase`, `a.b`, `f(x)`, `x=1`,
 /// `<tag>`, paths and URLs, `@handles`) and lines that are code (ending in `{` or `}`, or with
-/// as many bytes of code-like tokens as letters of prose) removed, and its letters counted. Generic rules
+/// twice as many bytes of code-like tokens as letters of prose) removed, and its letters counted. Generic rules
 /// only: nothing here knows a language or a site.
 ///
 /// One pass over the UTF-8 bytes, at most `maximumBytes` of prose kept (the rest of a huge text
@@ -75,8 +75,19 @@ struct ProseSample: Sendable {
       var k = start
       let before = (out.count, letters)
       codeBytes = 0
+      var unspaced = false
       while k < end {
         let byte = b[k]
+        // Unspaced scripts (CJK, Thai, ...) glue ASCII words to their sentences: the change of
+        // script ends a token, so `用意し、ftp.example.org` loses only the host name.
+        if byte < 0x80 || byte >= 0xC0 {
+          let isUnspaced = byte >= 0xE0 && Self.isUnspacedScript(Self.decode(b, k, end).0)
+          if isUnspaced != unspaced && !inCode && k > tokenStart {
+            token(b, tokenStart, k)
+            tokenStart = k
+          }
+          unspaced = isUnspaced
+        }
         if byte == 0x60 && seen < pairedRuns {
           if !inCode { token(b, tokenStart, k) }
           seen += 1
@@ -95,7 +106,7 @@ struct ProseSample: Sendable {
       var last = end
       while last > start, Self.isSpace(b[last - 1]) { last -= 1 }
       let endsLikeCode = last > start && (b[last - 1] == 0x7B || b[last - 1] == 0x7D)  // { }
-      if endsLikeCode || codeBytes > 0 && codeBytes >= letters - before.1 {
+      if endsLikeCode || codeBytes > 0 && codeBytes >= 2 * (letters - before.1) {
         // A code line: its word-like tokens (`return`, `int`) go too.
         out.removeLast(out.count - before.0)
         letters = before.1
@@ -128,6 +139,13 @@ struct ProseSample: Sendable {
       }
       out.append(contentsOf: UnsafeBufferPointer(rebasing: b[start..<end]))
       out.append(0x20)
+    }
+
+    /// Scripts written without spaces between words: Thai, Lao, Tibetan, Myanmar, Khmer, and
+    /// everything from CJK radicals on (kana, ideographs, Hangul, fullwidth forms).
+    static func isUnspacedScript(_ scalar: Unicode.Scalar?) -> Bool {
+      guard let value = scalar?.value else { return false }
+      return value >= 0x2E80 || (0x0E00..<0x1100).contains(value) || (0x1780..<0x1800).contains(value)
     }
 
     static func isSpace(_ byte: UInt8) -> Bool {

@@ -73,6 +73,10 @@ import Testing
     // Unspaced scripts: one path beside a long sentence (one token) does not make the line code.
     let japanese = "追加のドライバはそれに対応するモジュールが /etc/modules にリストされている場合に起動時に読み込まれます。"
     #expect(identifier.identify(japanese).language == "ja")
+    let glued = "ユーザはバグに遭遇すると報告します。メンテナは修正済みバージョンを用意し、ftp-master.debian.org サーバにアップロードします。"
+    #expect(identifier.identify(glued).language == "ja")
+    let sample = ProseSample("用意し、ftp.example.org にアップロード")
+    #expect(String(decoding: sample.bytes, as: UTF8.self) == "用意し、 にアップロード \n")
   }
 
   @Test func anUnclosedFenceHidesTheRestAndAnUnpairedBacktickIsText() {
@@ -90,7 +94,7 @@ import Testing
   }
 
   @Test func proseSampleDropsCodeLinesWholly() {
-    // More code bytes than prose letters, and a line ending in a brace: their word-like tokens go too.
+    // Twice as many code bytes as prose letters, and a line ending in a brace: their word-like tokens go too.
     let sample = ProseSample("int main(int argc, char **argv) { return run_all_tests(argv[1], &config); }\nif ready then {\nthe words of a sentence stay")
     #expect(String(decoding: sample.bytes, as: UTF8.self) == "the words of a sentence stay \n")
   }
