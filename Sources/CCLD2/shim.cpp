@@ -16,7 +16,8 @@ extern "C" int ccld2_detect(const char *text, int length, ccld2_result *result) 
   bool reliable = false;
   int validPrefix = 0;
   CLD2::Language best = CLD2::ExtDetectLanguageSummaryCheckUTF8(
-      text, length, /*is_plain_text=*/true, &hints, /*flags=*/0, language3, percent3, normalized3,
+      // Best effort: an answer on a short text rather than none; `reliable` still says how sure.
+      text, length, /*is_plain_text=*/true, &hints, CLD2::kCLDFlagBestEffort, language3, percent3, normalized3,
       /*resultchunkvector=*/nullptr, &textBytes, &reliable, &validPrefix);
   result->code = CLD2::LanguageCode(best);
   result->percent = 0;
