@@ -24,9 +24,15 @@ let package = Package(
       pkgConfig: "zlib",
       providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
     ),
+    // CLD2 (Debian's libcld2-dev) behind one C-callable C++ shim: language identification.
+    .target(
+      name: "CCLD2",
+      linkerSettings: [.linkedLibrary("cld2")]
+    ),
     .target(
       name: "DataPrep",
       dependencies: [
+        "CCLD2",
         "CLibXML",
         "CZlib",
         .product(name: "Crypto", package: "swift-crypto"),
@@ -45,6 +51,7 @@ let package = Package(
     ),
     // Release-mode benchmarks: executables outside the library (`swift run -c release bench-json FILE`).
     .executableTarget(name: "bench-json", dependencies: ["DataPrep"], path: "Benchmarks/bench-json"),
+    .executableTarget(name: "bench-language", dependencies: ["DataPrep"], path: "Benchmarks/bench-language"),
     .executableTarget(name: "bench-tokenizer", dependencies: ["DataPrep"], path: "Benchmarks/bench-tokenizer"),
     .executableTarget(name: "bench-validate", dependencies: ["DataPrep"], path: "Benchmarks/bench-validate"),
     // Test support shared by both test targets (SharedData, CommandRunner, scratch folders,
