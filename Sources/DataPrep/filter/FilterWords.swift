@@ -86,7 +86,8 @@ struct FilterWords {
       if length >= 2 && c == 0x2E && !Self.isAbbreviation(s, start, end) {
         let p = s[end - 2]
         let twoCapitals = length >= 3 && Self.isUpper(p) && Self.isUpper(s[end - 3])
-        if Self.isDigit(p) || Self.isLower(p) || Self.isQuote(p) || p == 0x25 || twoCapitals {
+        let sign = p == 0x25 || p == 0xB2 || p == 0x2D || p == 0x2B
+        if Self.isDigit(p) || Self.isLower(p) || Self.isQuote(p) || Self.isAffix(p) || sign || twoCapitals {
           suffixes.append((end - 1, end))
           end -= 1
           continue
@@ -127,7 +128,10 @@ struct FilterWords {
         var split = false
         switch c {
         case 0x2D, 0x2013, 0x2014, 0x7E:
-          split = (Self.isLetter(before) || Self.isDigit(before)) && Self.isLetter(after)
+          split = (Self.isLetter(before) && Self.isLetter(after))
+            || (c == 0x2D && Self.isDigit(before) && (Self.isDigit(after) || after == 0x2D))
+        case 0x2B, 0x2A, 0x5E:
+          split = Self.isDigit(before) && (Self.isDigit(after) || after == 0x2D)
         case 0x3A, 0x3C, 0x3E, 0x3D, 0x2F:
           split = (Self.isLetter(before) || Self.isDigit(before)) && Self.isLetter(after)
         case 0x2C:
@@ -159,12 +163,18 @@ struct FilterWords {
   private static func isAbbreviation(_ s: [UInt32], _ start: Int, _ end: Int) -> Bool {
     if end - start == 2 && isLetter(s[start]) { return true }
     if end - start <= 7 && abbreviations.contains(Array(s[start..<end - 1])) { return true }
+    // Letters with inner periods (`e.g.`, `U.S.`, `a.m.`); a number (`3.6.`) is not one.
+    var inner = false
     var k = start
     while k < end - 1 {
-      if s[k] == 0x2E { return true }
+      if s[k] == 0x2E {
+        inner = true
+      } else if !isLetter(s[k]) {
+        return false
+      }
       k += 1
     }
-    return false
+    return inner
   }
 
   private static func isURL(_ s: [UInt32], _ start: Int, _ end: Int) -> Bool {
@@ -180,6 +190,11 @@ struct FilterWords {
   /// Punctuation, quotes and brackets split off either end of a word (spaCy's punctuation,
   /// quote, currency and ellipsis lists).
   static func isAffix(_ c: UInt32) -> Bool {
+    if c >= 0x2190, let scalar = Unicode.Scalar(c), scalar.properties.generalCategory == .otherSymbol,
+      !Shingler.isUnspaced(c)
+    {
+      return true  // spaCy's icons: arrows, box drawing, emoji, ...
+    }
     switch c {
     case 0x21, 0x22, 0x23, 0x24, 0x26, 0x27, 0x28, 0x29, 0x2A, 0x2C, 0x3A, 0x3B, 0x3C, 0x3E, 0x3F,
       0x5B, 0x5D, 0x5F, 0x60, 0x7B, 0x7D,
@@ -194,7 +209,12 @@ struct FilterWords {
   }
 
   static func isApostrophe(_ c: UInt32) -> Bool { c == 0x27 || c == 0x2019 }
-  static func isQuote(_ c: UInt32) -> Bool { c == 0x27 || c == 0x22 || c == 0x2019 || c == 0x201D }
+  static func isQuote(_ c: UInt32) -> Bool {
+    switch c {
+    case 0x27, 0x22, 0x60, 0xB4, 0x2018, 0x2019, 0x201A, 0x201C, 0x201D, 0x201E, 0xAB, 0xBB: return true
+    default: return false
+    }
+  }
   static func isDigit(_ c: UInt32) -> Bool { c >= 0x30 && c <= 0x39 }
   static func isLower(_ c: UInt32) -> Bool {
     if c < 0x80 { return c >= 0x61 && c <= 0x7A }
