@@ -1,6 +1,6 @@
 /// The `gopher-repetition` rules over a ``FilterText``, in datatrove's order. Linear in the
-/// text: lines, paragraphs and n-grams are counted in hash tables (n-grams as sequences of word
-/// numbers, so a pathological repetition costs what any text of its length does).
+/// text: lines, paragraphs and n-grams are counted in hash tables (n-grams as 64-bit hashes of
+/// their word numbers, so a pathological repetition costs what any text of its length does).
 struct GopherRepetitionRule {
   let settings: GopherRepetitionSettings
 
@@ -79,13 +79,36 @@ struct GopherRepetitionRule {
     return out
   }
 
+  /// The key of each `n`-gram of word numbers, in order: a 64-bit hash of the numbers (a
+  /// collision, about one in 2^64 per pair, would count two different n-grams as one).
+  static func ngramKeys(_ ids: [Int], n: Int) -> [UInt64] {
+    guard n >= 1, ids.count >= n else { return [] }
+    var out: [UInt64] = []
+    out.reserveCapacity(ids.count - n + 1)
+    ids.withUnsafeBufferPointer { w in
+      for start in 0...(w.count - n) {
+        var h = UInt64(truncatingIfNeeded: n) &* 0x9E37_79B9_7F4A_7C15
+        var k = 0
+        while k < n {
+          h = (h ^ UInt64(truncatingIfNeeded: w[start &+ k])) &* 0xBF58_476D_1CE4_E5B9
+          h = (h &<< 31) | (h &>> 33)
+          k &+= 1
+        }
+        out.append(XXH64.avalanche(h))
+      }
+    }
+    return out
+  }
+
   /// Characters of the most frequent `n`-gram (words joined by a space) times its count; the
   /// first seen wins a tie, as `Counter.most_common`.
   static func topNGramChars(_ ids: [Int], _ lengths: [Int], n: Int) -> Int {
-    guard n >= 1, ids.count >= n else { return 0 }
-    var counts: [ArraySlice<Int>: (count: Int, first: Int)] = [:]
-    for start in 0...(ids.count - n) {
-      counts[ids[start..<start + n], default: (0, start)].count += 1
+    let keys = ngramKeys(ids, n: n)
+    guard !keys.isEmpty else { return 0 }
+    var counts: [UInt64: (count: Int, first: Int)] = [:]
+    counts.reserveCapacity(keys.count)
+    for (start, key) in keys.enumerated() {
+      counts[key, default: (0, start)].count += 1
     }
     var best: (count: Int, first: Int) = (0, Int.max)
     for entry in counts.values where entry.count > best.count || (entry.count == best.count && entry.first < best.first) {
@@ -99,12 +122,14 @@ struct GopherRepetitionRule {
   /// Characters of the `n`-grams (words joined without a space) seen before, skipping past each
   /// repeat, as datatrove's `find_all_duplicate`.
   static func duplicateNGramChars(_ ids: [Int], _ lengths: [Int], n: Int) -> Int {
-    guard n >= 1, ids.count >= n else { return 0 }
-    var seen = Set<ArraySlice<Int>>()
+    let keys = ngramKeys(ids, n: n)
+    guard !keys.isEmpty else { return 0 }
+    var seen = Set<UInt64>()
+    seen.reserveCapacity(keys.count)
     var repeated = 0
     var index = 0
-    while index < ids.count - n + 1 {
-      if seen.insert(ids[index..<index + n]).inserted {
+    while index < keys.count {
+      if seen.insert(keys[index]).inserted {
         index += 1
       } else {
         repeated += lengths[index..<index + n].reduce(0, +)
