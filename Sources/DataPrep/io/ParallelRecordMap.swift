@@ -11,13 +11,21 @@ struct ParallelRecordMap<Result: Sendable> {
   var jobs: Int
   /// Limits on the input (nesting depth, line length).
   var limits: InputLimits
-  /// The function applied to each record.
-  var transform: @Sendable (JSONObject) -> Result
+  /// The function applied to each record and its raw line (for stages that write kept lines
+  /// unchanged).
+  var transform: @Sendable (JSONObject, [UInt8]) -> Result
 
   init(jobs: Int, limits: InputLimits = .standard, transform: @escaping @Sendable (JSONObject) -> Result) {
     self.jobs = jobs
     self.limits = limits
-    self.transform = transform
+    self.transform = { object, _ in transform(object) }
+  }
+
+  /// A map whose function also sees each record's raw line.
+  init(jobs: Int, limits: InputLimits = .standard, transformWithLine: @escaping @Sendable (JSONObject, [UInt8]) -> Result) {
+    self.jobs = jobs
+    self.limits = limits
+    self.transform = transformWithLine
   }
 
   private static var batchLines: Int { 4096 }
@@ -95,7 +103,7 @@ struct ParallelRecordMap<Result: Sendable> {
   }
 
   private static func map(
-    _ line: [UInt8], line number: Int, path: String, parser: JSONParser, _ transform: (JSONObject) -> Result
+    _ line: [UInt8], line number: Int, path: String, parser: JSONParser, _ transform: (JSONObject, [UInt8]) -> Result
   ) -> Outcome {
     let value: JSONValue
     do throws(JSONParseError) {
@@ -106,7 +114,7 @@ struct ParallelRecordMap<Result: Sendable> {
     guard case .object(let object) = value else {
       return .failure(.notAnObject(path: path, line: number, type: value.typeName))
     }
-    return .value(transform(object))
+    return .value(transform(object, line))
   }
 
   private static func isBlank(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
