@@ -1,6 +1,7 @@
 /// The code in a Markdown-like text: fenced blocks (a line starting, after up to three spaces,
-/// with three backticks or tildes, to the closing fence) and inline spans between backticks on
-/// one line. One linear pass.
+/// with three backticks or tildes, to the closing fence) and inline spans (a run of backticks to
+/// the next run of the same length on the line, within 256 bytes, as CommonMark pairs them; an
+/// opener without its closer is literal). Linear: each closer search is bounded.
 enum CodeRanges {
   /// Sorted, disjoint byte ranges of code in `b`.
   static func find(in b: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
@@ -24,20 +25,51 @@ enum CodeRanges {
         fenceStart = lineStart
         fenceByte = b[k]
       } else {
-        // Inline spans: backticks paired in order on the line.
-        var open: Int?
-        for j in lineStart..<lineEnd where b[j] == 0x60 {
-          if let o = open {
-            ranges.append(o..<(j + 1))
-            open = nil
-          } else {
-            open = j
-          }
-        }
+        inlineSpans(in: b, from: lineStart, to: lineEnd, into: &ranges)
       }
       lineStart = lineEnd + 1
     }
     if let start = fenceStart { ranges.append(start..<n) }
     return ranges
+  }
+
+  /// The longest inline code span looked for.
+  static let longestSpan = 256
+
+  /// Inline code spans of the line `start..<end`, appended in order.
+  static func inlineSpans(in b: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, into ranges: inout [Range<Int>]) {
+    var j = start
+    while j < end {
+      guard b[j] == 0x60 else {
+        j += 1
+        continue
+      }
+      var runEnd = j
+      while runEnd < end && b[runEnd] == 0x60 { runEnd += 1 }
+      let length = runEnd - j
+      // The closer: the next run of exactly `length` backticks.
+      var k = runEnd
+      var closed = -1
+      let limit = min(end, runEnd + longestSpan)
+      while k < limit {
+        if b[k] == 0x60 {
+          var r = k
+          while r < end && b[r] == 0x60 { r += 1 }
+          if r - k == length {
+            closed = r
+            break
+          }
+          k = r
+        } else {
+          k += 1
+        }
+      }
+      if closed >= 0 {
+        ranges.append(j..<closed)
+        j = closed
+      } else {
+        j = runEnd
+      }
+    }
   }
 }

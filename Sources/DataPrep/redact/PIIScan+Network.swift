@@ -1,7 +1,8 @@
 /// Emails, IP addresses and credentials in URLs.
 extension PIIScan {
-  /// Image names like `logo@2x.png` are not addresses.
-  private static let fileExtensions: Set<String> = ["png", "jpg", "jpeg", "gif", "svg", "webp", "ico", "bmp", "pdf", "tif", "tiff"]
+  /// Image names like `logo@2x.png` are not addresses, nor is the reserved `.invalid` (RFC 2606)
+  /// that pseudonyms use.
+  private static let fileExtensions: Set<String> = ["png", "jpg", "jpeg", "gif", "svg", "webp", "ico", "bmp", "pdf", "tif", "tiff", "invalid"]
 
   /// An email around the `@` at `at`: a local part of up to 64 bytes behind it (not reaching
   /// back into the last finding), a dotted domain with an alphabetic top-level label after it.
@@ -90,13 +91,23 @@ extension PIIScan {
     return k
   }
 
-  /// Whether a dotted number sits in a version context: `version`, `release`, `ver.` or
-  /// `update` just before it, or `release` just after.
+  /// Words before a dotted number that make it a version: `version 1.2.3.4`, `v. 1.2.3.4`.
+  private static let versionWords: Set<String> = [
+    "version", "versions", "release", "releases", "ver", "v", "rev", "revision", "build", "update", "upgrade", "kernel",
+  ]
+
+  /// Whether a dotted number sits in a version context: one of ``versionWords`` just before it
+  /// (`version 1.2.3.4`, `Version: 1.2.3.4`) or `release`/`version` just after.
   func isVersionContext(_ start: Int, _ end: Int) -> Bool {
-    let before = (start - 24)..<start
-    return contains("version", in: before) || contains("release", in: before) || contains("ver.", in: before)
-      || contains("update", in: before) || contains("upgrade", in: before) || contains("build", in: before)
-      || contains("release", in: end..<(end + 12)) || contains("version", in: end..<(end + 12))
+    var k = start
+    while k > 0 && start - k < 4 && (b[k - 1] == 0x20 || b[k - 1] == 0x3A || b[k - 1] == 0x2E || b[k - 1] == 0x09) { k -= 1 }
+    let wordEnd = k
+    while k > 0 && wordEnd - k < 12 && Self.isAlpha(b[k - 1]) { k -= 1 }
+    if wordEnd > k {
+      let word = String(decoding: UnsafeBufferPointer(rebasing: b[k..<wordEnd]), as: UTF8.self).lowercased()
+      if Self.versionWords.contains(word) { return true }
+    }
+    return contains("release", in: end..<(end + 10)) || contains("version", in: end..<(end + 10))
   }
 
   static func isPublicIPv4(_ o: (Int, Int, Int, Int)) -> Bool {

@@ -79,7 +79,9 @@ extension PIIScan {
         guard k < n, Self.isDigit(b[k]) else { break }
         inParen = false
       } else if c == 0x2D || c == 0x2E || c == 0x20 {
-        guard groupLength > 0, !inParen, k < n, Self.isDigit(b[k]) || (c == 0x20 && b[k] == 0x28) else { break }
+        guard groupLength > 0, !inParen, k < n, Self.isDigit(b[k]) || (c == 0x20 && b[k] == 0x28 && k + 1 < n && Self.isDigit(b[k + 1])) else {
+          break
+        }
       } else {
         break
       }
@@ -213,7 +215,9 @@ extension PIIScan {
         break
       }
     }
-    guard compact.count == length, end >= n || !Self.isWord(b[end]) else { return nil }
+    // Shaped like an IBAN of a known country but not one: passed over whole, so its digits are
+    // not read again as a card or phone number.
+    guard compact.count == length, end >= n || !Self.isWord(b[end]) else { return compact.count >= 12 ? end : nil }
     // Move the first four to the end, letters to numbers, mod 97 incrementally.
     var remainder = 0
     for c in compact[4...] + compact[..<4] {
@@ -223,7 +227,7 @@ extension PIIScan {
         remainder = (remainder * 100 + Int(c - 0x41 + 10)) % 97
       }
     }
-    guard remainder == 1 else { return nil }
+    guard remainder == 1 else { return end }
     add(.iban, i..<end)
     return end
   }

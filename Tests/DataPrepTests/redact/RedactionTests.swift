@@ -30,14 +30,15 @@ import Testing
   }
 
   @Test func everyStringOfTheRecordIsRedactedButIdsAndRolesStay() throws {
-    let record: JSONObject = [
+    let value: JSONValue = [
       "id": "ann@corp.com",
       "messages": [
         ["role": "system", "content": "Reply to ann@corp.com."],
-        ["role": "user", "content": "My key is \(Self.secret)"],
+        ["role": "user", "content": .string("My key is \(Self.secret)")],
       ],
       "metadata": ["author": "bob@corp.com", "source_id": "bob@corp.com"],
     ]
+    let record = try #require(value.objectValue)
     let redactor = RecordRedactor(text: TextRedactor())
     let (out, replacements) = try #require(redactor.redact(record))
     #expect(replacements.map(\.field) == ["messages[0].content", "messages[1].content", "metadata.author"])
@@ -49,8 +50,10 @@ import Testing
     #expect(!json.contains(Self.secret))
   }
 
-  static func runOnFile(_ lines: [String], mode: RedactionMode, jobs: Int = 1) throws -> (output: String, report: String, summary: RedactionSummary) {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("redact-\(UUID().uuidString)")
+  static func runOnFile(
+    _ lines: [String], mode: RedactionMode, jobs: Int = 1, folderName: String = "redact-\(UUID().uuidString)"
+  ) throws -> (output: String, report: String, summary: RedactionSummary) {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(folderName)
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
     let input = folder.appendingPathComponent("in.jsonl").path
@@ -94,8 +97,9 @@ import Testing
 
   @Test func outputBytesDoNotDependOnJobs() throws {
     let many = (0..<5000).map { Self.lines[$0 % 3] }
-    let one = try Self.runOnFile(many, mode: .mask, jobs: 1)
-    let four = try Self.runOnFile(many, mode: .mask, jobs: 4)
+    let name = "redact-jobs-\(UUID().uuidString)"
+    let one = try Self.runOnFile(many, mode: .mask, jobs: 1, folderName: name)
+    let four = try Self.runOnFile(many, mode: .mask, jobs: 4, folderName: name)
     #expect(one.output == four.output)
     #expect(one.report == four.report)
   }
