@@ -1,5 +1,5 @@
 /// The code in a Markdown-like text: fenced blocks (a line starting, after up to three spaces,
-/// with three backticks or tildes, to the closing fence) and inline spans (a run of backticks to
+/// with three backticks or tildes after a blank line, to the closing fence) and inline spans (a run of backticks to
 /// the next run of the same length on the line, within 256 bytes, as CommonMark pairs them; an
 /// opener without its closer is literal). Linear: each closer search is bounded.
 enum CodeRanges {
@@ -10,6 +10,9 @@ enum CodeRanges {
     var fenceStart: Int?
     var fenceByte: UInt8 = 0
     var lineStart = 0
+    // An opening fence follows a blank line (as `dataprep extract` writes them): a line of
+    // tildes under a reStructuredText heading is an underline, not a fence.
+    var previousBlank = true
     while lineStart < n {
       var lineEnd = lineStart
       while lineEnd < n && b[lineEnd] != 0x0A { lineEnd += 1 }
@@ -21,11 +24,16 @@ enum CodeRanges {
           ranges.append(start..<lineEnd)
           fenceStart = nil
         }
-      } else if isFence {
+      } else if isFence && previousBlank {
         fenceStart = lineStart
         fenceByte = b[k]
       } else {
         inlineSpans(in: b, from: lineStart, to: lineEnd, into: &ranges)
+      }
+      previousBlank = true
+      for k in lineStart..<lineEnd where b[k] != 0x20 && b[k] != 0x09 && b[k] != 0x0D {
+        previousBlank = false
+        break
       }
       lineStart = lineEnd + 1
     }

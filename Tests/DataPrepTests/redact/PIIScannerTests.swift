@@ -49,12 +49,18 @@ import Testing
   @Test func datesIsbnsDoisAndNumbersInCodeAreNotPhones() {
     let text = """
       Released 2024-01-15, updated 15.01.2024 and 01/15/2024. ISBN 978-0-596-52068-7, \
-      doi 10.1000/182. Run `curl -d 415-555-0132` then:
+      doi 10.1000/182. Run `curl -d 415-555-0132` or ``echo `x` 415-555-0199`` then:
+
       ```
       port = 030 12345678
       ```
       """
     #expect(Self.values(text, .phone).isEmpty)
+  }
+
+  @Test func aTildeUnderlineIsNotAFenceAndAnUnclosedBacktickIsLiteral() {
+    let text = "Support\n~~~~~~~\nCall `support` or ` +44 20 7946 0958 today."
+    #expect(Self.values(text, .phone) == ["+44 20 7946 0958"])
   }
 
   @Test func luhnValidCardsWithKnownPrefixesAreFound() {
