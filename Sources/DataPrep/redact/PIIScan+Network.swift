@@ -91,14 +91,18 @@ extension PIIScan {
     return k
   }
 
-  /// Words before a dotted number that make it a version: `version 1.2.3.4`, `v. 1.2.3.4`.
+  /// Words before a dotted number that make it a version or a section number: `version
+  /// 1.2.3.4`, `v. 1.2.3.4`, `Section 9.16.2.1`.
   private static let versionWords: Set<String> = [
     "version", "versions", "release", "releases", "ver", "v", "rev", "revision", "build", "update", "upgrade", "kernel",
+    "section", "sections", "sect", "chapter", "chapters", "appendix", "table", "figure", "fig", "step", "part", "paragraph",
+    "clause", "item", "rule",
   ]
 
   /// Whether a dotted number sits in a version context: one of ``versionWords`` just before it
   /// (`version 1.2.3.4`, `Version: 1.2.3.4`) or `release`/`version` just after.
   func isVersionContext(_ start: Int, _ end: Int) -> Bool {
+    if isHeadingNumber(start, end) { return true }
     var k = start
     while k > 0 && start - k < 4 && (b[k - 1] == 0x20 || b[k - 1] == 0x3A || b[k - 1] == 0x2E || b[k - 1] == 0x09) { k -= 1 }
     let wordEnd = k
@@ -108,6 +112,19 @@ extension PIIScan {
       if Self.versionWords.contains(word) { return true }
     }
     return contains("release", in: end..<(end + 10)) || contains("version", in: end..<(end + 10))
+  }
+
+  /// A heading's number: after Markdown `#` marks, or at a line's start and followed by `. ` and
+  /// a title (`#### 9.16.2.3. SQL/JSON`, `24.2.2.1. Dumping`).
+  private func isHeadingNumber(_ start: Int, _ end: Int) -> Bool {
+    var k = start
+    var hashes = false
+    while k > 0 && start - k < 8 && (b[k - 1] == 0x20 || b[k - 1] == 0x23) {
+      if b[k - 1] == 0x23 { hashes = true }
+      k -= 1
+    }
+    guard k == 0 || b[k - 1] == 0x0A else { return false }
+    return hashes || (end + 2 < n && b[end] == 0x2E && b[end + 1] == 0x20 && Self.isAlpha(b[end + 2]))
   }
 
   static func isPublicIPv4(_ o: (Int, Int, Int, Int)) -> Bool {

@@ -156,7 +156,9 @@ extension PIIScan {
     if seps.contains(0x2E) && seps.count > 1 { return false }
     var plausible = false
     if span.plus {
-      plausible = (8...15).contains(d) && (g.count >= 2 || d >= 10) && span.digits.first != 0x30
+      // One unbroken run must be long enough to be a number with its country code, not a
+      // signed integer (`+2147483647`).
+      plausible = (8...15).contains(d) && (g.count >= 2 || d >= 11) && span.digits.first != 0x30
     } else if (9...12).contains(d) && g.count >= 2 {
       if span.parenthesised {
         plausible = (2...5).contains(g[0])

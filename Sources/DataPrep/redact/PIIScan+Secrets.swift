@@ -146,7 +146,7 @@ extension PIIScan {
   /// (`db_password`, `AWS_SECRET_ACCESS_KEY`, `client-secret`).
   private static let keyNames: [StaticString] = [
     "password", "passwd", "passphrase", "pwd", "pass", "secret", "token", "apikey", "api_key",
-    "accesskey", "access_key", "secretkey", "secret_key", "privatekey", "private_key", "auth",
+    "accesskey", "access_key", "secretkey", "secret_key", "privatekey", "private_key",
     "credentials",
   ]
 
@@ -173,7 +173,7 @@ extension PIIScan {
     while j < n && j - keyEnd < 16 && (b[j] == 0x20 || b[j] == 0x09) { j += 1 }
     guard j < n else { return nil }
     var quote: UInt8 = 0
-    if b[j] == 0x22 || b[j] == 0x27 || b[j] == 0x60 {
+    if b[j] == 0x22 || b[j] == 0x27 {
       quote = b[j]
       j += 1
     }
@@ -185,7 +185,7 @@ extension PIIScan {
     } else {
       valueEnd = run(from: j, limit: 200) {
         $0 > 0x20 && $0 != 0x22 && $0 != 0x27 && $0 != 0x3B && $0 != 0x2C && $0 != 0x26 && $0 != 0x29 && $0 != 0x5D && $0 != 0x7D
-          && $0 != 0x3C
+          && $0 != 0x3C && $0 != 0x60
       }
       // A sentence's full stop is not part of the value.
       while valueEnd > valueStart && (b[valueEnd - 1] == 0x2E || b[valueEnd - 1] == 0x3A) { valueEnd -= 1 }

@@ -21,7 +21,7 @@ enum SecretScore {
     if placeholderWords.contains(lower) { return true }
     if lower.contains("xxx") || lower.contains("***") || lower.contains("...") || lower.contains("your")
       || lower.contains("<") || lower.contains("changeme") || lower.contains("example") || lower.contains("placeholder")
-      || lower.contains("${") || lower.contains("{{")
+      || lower.contains("${") || lower.contains("{{") || lower.contains("fake") || lower.contains("dummy")
     {
       return true
     }
@@ -48,8 +48,9 @@ enum SecretScore {
       default: symbol = true
       }
     }
-    // getenv("X"), os.environ["X"], settings.SECRET: code reading a secret, not one.
-    if call { return false }
+    // getenv("X"), os.environ["X"], settings.SECRET: code reading a secret, not one; a value
+    // with spaces is a phrase ("CSRF token missing").
+    if call || value.contains(0x20) { return false }
     if isIdentifierPath(value) { return false }
     let classes = [lower, upper, digit, symbol].filter { $0 }.count
     let bits = entropy(value)

@@ -32,6 +32,8 @@ import Testing
   @Test func versionNumbersAreNotAddresses() {
     #expect(Self.values("Upgrade to version 1.2.3.4 now; release 4.2.1.0 followed.", .ip).isEmpty)
     #expect(Self.values("The OID 1.3.6.1.4.1.311 and 2.5.4.3.1.2 are identifiers.", .ip).isEmpty)
+    #expect(Self.values("See Section 24.2.2.3 for more.\n\n#### 9.16.2.3. SQL/JSON\n49.6.4.5. Change Callbacks", .ip).isEmpty)
+    #expect(Self.values("Access log:\n81.2.69.160 - - GET /", .ip) == ["81.2.69.160"])
   }
 
   @Test func publicIPv6IsFoundAndDocumentationLinkLocalAndLoopbackStay() {
@@ -129,6 +131,8 @@ import Testing
       PASSWORD=${PASSWORD}
       api_key = xxxxxxxxxxxxxxxx
       token = os.environ["TOKEN"]
+      csrf_token: "CSRF token missing or incorrect."
+      api_key = fake-api-key-123
       secret_key = settings.SECRET_KEY
       password: required
       The password: it is set at install time.
