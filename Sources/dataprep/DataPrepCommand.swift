@@ -13,7 +13,7 @@ struct DataPrepCommand: ParsableCommand {
     abstract: "Turn raw documents into fine-tuning datasets you can trust.",
     version: VersionText.current,
     subcommands: [
-      Extract.self, Dedup.self, Instruct.self, Convert.self, Split.self, Leakage.self, Validate.self, Filter.self, Tokens.self, Stats.self, Merge.self, Build.self, Init.self,
+      Extract.self, Dedup.self, Instruct.self, Convert.self, Split.self, Leakage.self, Validate.self, Filter.self, Redact.self, Tokens.self, Stats.self, Merge.self, Build.self, Init.self,
     ]
   )
 

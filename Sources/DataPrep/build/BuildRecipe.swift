@@ -178,6 +178,9 @@ public struct BuildRecipe: Sendable, Equatable {
   public func validationOptions() -> ValidationOptions {
     var options = validation
     options.maxTokens = maxTokens
+    // The `pii` check reports what `dataprep redact` would replace; build has no redact stage
+    // yet (issue 17), so it stays off unless the recipe's validate section turns it on.
+    if options.rules.index(forKey: .pii) == nil { options.rules.updateValue(nil, forKey: .pii) }
     return options
   }
 

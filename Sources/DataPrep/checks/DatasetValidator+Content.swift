@@ -20,6 +20,7 @@ extension DatasetValidator {
     let view = ConversationView(object, format: format)
     let allTurns = view.alternativeResponses.isEmpty ? view.turns : view.turns + view.alternativeResponses
     let texts = scanTurns(allTurns, of: view, path: path, line: line, state: &state)
+    checkPII(allTurns, path: path, line: line)
     if options.isEnabled(.instructionShape), view.isConversation, let last = view.turns.last, last.role == .assistant {
       checkInstructionShape(view, path: path, line: line)
     }

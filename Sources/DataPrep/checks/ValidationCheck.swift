@@ -60,13 +60,16 @@ public enum ValidationCheck: String, Sendable, CaseIterable, Codable {
   case nearDuplicates = "near-duplicates"
   /// A validation example that leaked from training (same text, near copy, shared passage or group).
   case leakage = "leakage"
+  /// An email, public IP, phone number, card, IBAN or secret that `redact` would replace
+  /// (an error for a secret, else a warning; the value is never shown).
+  case pii = "pii"
 
   /// The severity used unless a config rule says otherwise. Scarcity checks choose their own
   /// severity by threshold; a rule for them caps or disables it.
   public var defaultSeverity: FindingSeverity {
     switch self {
     case .tooLong, .fileSize, .smallValidation, .smallGroup, .groupImbalance,
-      .groupMissingInTrain, .lowDiversity, .nearDuplicates, .instructionShape, .boilerplate:
+      .groupMissingInTrain, .lowDiversity, .nearDuplicates, .instructionShape, .boilerplate, .pii:
       return .warning
     case .templateMarker:
       return .note

@@ -38,6 +38,12 @@ struct ParallelRecordMap<Result: Sendable> {
 
   /// Runs over the JSONL lines of `source` (a whole input or one shard's range of it).
   func run(source: ByteSource, _ body: (Result, Int) throws -> Void) throws {
+    try runWithLines(source: source) { result, number, _ in try body(result, number) }
+  }
+
+  /// As ``run(source:_:)``, also handing `body` each record's raw line (for writing records
+  /// that did not change byte for byte).
+  func runWithLines(source: ByteSource, _ body: (Result, Int, [UInt8]) throws -> Void) throws {
     let path = source.path
     var lines: [[UInt8]] = []
     var numbers: [Int] = []
@@ -70,7 +76,7 @@ struct ParallelRecordMap<Result: Sendable> {
     let buffer: UnsafeMutableBufferPointer<Outcome?>
   }
 
-  private func process(_ lines: [[UInt8]], _ numbers: [Int], path: String, _ body: (Result, Int) throws -> Void) throws {
+  private func process(_ lines: [[UInt8]], _ numbers: [Int], path: String, _ body: (Result, Int, [UInt8]) throws -> Void) throws {
     let slots = Slots(buffer: .allocate(capacity: lines.count))
     slots.buffer.initialize(repeating: nil)
     defer {
@@ -95,7 +101,7 @@ struct ParallelRecordMap<Result: Sendable> {
     }
     for index in 0..<lines.count {
       switch slots.buffer[index] {
-      case .value(let result)?: try body(result, numbers[index])
+      case .value(let result)?: try body(result, numbers[index], lines[index])
       case .failure(let error)?: throw error
       case nil: break
       }

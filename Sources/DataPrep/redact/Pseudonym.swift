@@ -1,0 +1,41 @@
+import Crypto
+
+/// Stand-ins for `--mode pseudonym`: HMAC-SHA256 of the kind and value under the user's key,
+/// shaped like the kind so structure survives (`user-3f2a9c@example.invalid`, `10.x.y.z`) and in
+/// ranges no detector reports again (reserved domain, private and documentation addresses).
+struct Pseudonym: Sendable {
+  let key: [UInt8]
+
+  init(key: [UInt8]) {
+    self.key = key
+  }
+
+  /// The stand-in for `value` of `kind`.
+  func standIn(for value: UnsafeBufferPointer<UInt8>, kind: PIIKind) -> String {
+    var hmac = HMAC<SHA256>(key: SymmetricKey(data: key))
+    hmac.update(data: Array(kind.rawValue.utf8) + [0])
+    hmac.update(data: value)
+    let mac = Array(hmac.finalize())
+    let hex = Self.hex(mac.prefix(3))
+    switch kind {
+    case .email: return "user-\(hex)@example.invalid"
+    case .ip:
+      if value.contains(0x3A) { return "fd00::\(Self.hex(mac[0..<2])):\(Self.hex(mac[2..<4]))" }
+      return "10.\(mac[0]).\(mac[1]).\(mac[2])"
+    case .phone: return "+000-\(hex)"
+    case .card: return "card-\(hex)"
+    case .iban: return "XX00-\(hex)"
+    case .secret: return "secret-\(Self.hex(mac.prefix(6)))"
+    }
+  }
+
+  static func hex(_ bytes: some Collection<UInt8>) -> String {
+    let digits = Array("0123456789abcdef".utf8)
+    var out: [UInt8] = []
+    for byte in bytes {
+      out.append(digits[Int(byte >> 4)])
+      out.append(digits[Int(byte & 15)])
+    }
+    return String(decoding: out, as: UTF8.self)
+  }
+}
