@@ -80,17 +80,11 @@ public struct ValidationOptions: Sendable, Equatable {
   /// Applies a YAML config: the `validate:` section of `dataprep.yaml`, or the whole document.
   /// - Throws: ``ValidationConfigError`` naming the key that is wrong.
   public mutating func apply(yaml text: String, path: String) throws(ValidationConfigError) {
-    let node: Any?
-    do {
-      node = try BoundedYAML.load(text)
-    } catch {
-      throw .unreadable(path: path, reason: error.reason)
+    switch BoundedYAML.section("validate", of: text) {
+    case .failure(let failure): throw .unreadable(path: path, reason: failure.reason)
+    case .success(let section?): try apply(section: section, path: path)
+    case .success(nil): return
     }
-    guard let root = node as? [String: Any] else {
-      if node == nil { return }
-      throw .unreadable(path: path, reason: "expected a mapping at the top level")
-    }
-    try apply(section: (root["validate"] as? [String: Any]) ?? root, path: path)
   }
 
   /// Applies the keys of a parsed `validate:` mapping (YAML values), as a config file's are:

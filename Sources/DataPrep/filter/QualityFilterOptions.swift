@@ -30,17 +30,11 @@ public struct QualityFilterOptions: Sendable, Equatable {
   /// Applies a YAML config: the `filter:` section of `dataprep.yaml`, or the whole document.
   /// - Throws: ``FilterConfigError`` naming the key that is wrong.
   public mutating func apply(yaml text: String, path: String) throws(FilterConfigError) {
-    let node: Any?
-    do {
-      node = try BoundedYAML.load(text)
-    } catch {
-      throw .unreadable(path: path, reason: error.reason)
+    switch BoundedYAML.section("filter", of: text) {
+    case .failure(let failure): throw .unreadable(path: path, reason: failure.reason)
+    case .success(let section?): try apply(section: section, path: path)
+    case .success(nil): return
     }
-    guard let root = node as? [String: Any] else {
-      if node == nil { return }
-      throw .unreadable(path: path, reason: "expected a mapping at the top level")
-    }
-    try apply(section: (root["filter"] as? [String: Any]) ?? root, path: path)
   }
 
   /// Applies the keys of a parsed `filter:` mapping: `rules`, `annotate`, `languages`,

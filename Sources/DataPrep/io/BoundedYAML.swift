@@ -73,6 +73,28 @@ enum BoundedYAML {
     try compose(text)?.any
   }
 
+  /// The mapping of a config file's section: `root[name]` when the document has that key, else
+  /// the whole document (a file holding only the section); `nil` for an empty document.
+  /// - Returns: `.failure(reason)` when the YAML is refused or its top level is not a mapping.
+  static func section(_ name: String, of text: String) -> Result<[String: Any]?, SectionFailure> {
+    let node: Any?
+    do {
+      node = try load(text)
+    } catch {
+      return .failure(SectionFailure(reason: error.reason))
+    }
+    guard let root = node as? [String: Any] else {
+      return node == nil ? .success(nil) : .failure(SectionFailure(reason: "expected a mapping at the top level"))
+    }
+    return .success((root[name] as? [String: Any]) ?? root)
+  }
+
+  /// Why ``section(_:of:)`` refused a text: the message without the file name.
+  struct SectionFailure: Error {
+    /// What is wrong.
+    var reason: String
+  }
+
   /// Counts the nodes of `root` with aliases expanded, without recursion, stopping past the
   /// limit, and checks that every mapping key is a scalar.
   static func checkExpandedSize(_ root: Node, limit: Int = maximumNodes) throws(Failure) {
