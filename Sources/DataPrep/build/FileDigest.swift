@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// The SHA-256 digest and size of a file's bytes as stored (a `.gz` is not decompressed),
@@ -16,7 +15,7 @@ struct FileDigest: Sendable, Equatable {
       throw InputError.cannotOpen(path: path, reason: "permission denied or not a file")
     }
     defer { try? handle.close() }
-    var hasher = SHA256()
+    var hasher = SHA256Digest()
     var total = 0
     while true {
       let chunk: Data?
@@ -26,13 +25,10 @@ struct FileDigest: Sendable, Equatable {
         throw InputError.readFailed(path: path, reason: error.localizedDescription)
       }
       guard let chunk, !chunk.isEmpty else { break }
-      hasher.update(data: chunk)
+      chunk.withUnsafeBytes { hasher.update($0) }
       total += chunk.count
     }
-    sha256 = hasher.finalize().map { byte in
-      let hex = String(byte, radix: 16)
-      return byte < 16 ? "0" + hex : hex
-    }.joined()
+    sha256 = hasher.hexDigest()
     bytes = total
   }
 }

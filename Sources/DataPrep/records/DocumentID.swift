@@ -1,5 +1,3 @@
-import Crypto
-
 /// The stable document identifier every extractor uses.
 ///
 /// An id is the first 16 hexadecimal digits (64 bits) of the SHA-256 of the document's
@@ -8,14 +6,6 @@ import Crypto
 enum DocumentID {
   /// The id of the document whose `source` is `source`.
   static func make(source: String) -> String {
-    let digest = SHA256.hash(data: Array(source.utf8))
-    let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
-    var out: [UInt8] = []
-    out.reserveCapacity(16)
-    for byte in digest.prefix(8) {
-      out.append(hexDigits[Int(byte >> 4)])
-      out.append(hexDigits[Int(byte & 0x0F)])
-    }
-    return String(decoding: out, as: UTF8.self)
+    SHA256Digest.hex(SHA256Digest.hash(source.utf8).prefix(8))
   }
 }

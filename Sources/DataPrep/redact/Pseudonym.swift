@@ -1,5 +1,3 @@
-import Crypto
-
 /// Stand-ins for `--mode pseudonym`: HMAC-SHA256 of the kind and value under the user's key,
 /// shaped like the kind so structure survives (`user-3f2a9c@example.invalid`, `10.x.y.z`) and in
 /// ranges no detector reports again (reserved domain, private and documentation addresses).
@@ -12,10 +10,8 @@ struct Pseudonym: Sendable {
 
   /// The stand-in for `value` of `kind`.
   func standIn(for value: UnsafeBufferPointer<UInt8>, kind: PIIKind) -> String {
-    var hmac = HMAC<SHA256>(key: SymmetricKey(data: key))
-    hmac.update(data: Array(kind.rawValue.utf8) + [0])
-    hmac.update(data: value)
-    let mac = Array(hmac.finalize())
+    let label = Array(kind.rawValue.utf8) + [0]
+    let mac = label.withUnsafeBytes { SHA256Digest.hmac(key: key, parts: [$0, UnsafeRawBufferPointer(value)]) }
     let hex = Self.hex(mac.prefix(3))
     switch kind {
     case .email: return "user-\(hex)@example.invalid"
@@ -30,12 +26,6 @@ struct Pseudonym: Sendable {
   }
 
   static func hex(_ bytes: some Collection<UInt8>) -> String {
-    let digits = Array("0123456789abcdef".utf8)
-    var out: [UInt8] = []
-    for byte in bytes {
-      out.append(digits[Int(byte >> 4)])
-      out.append(digits[Int(byte & 15)])
-    }
-    return String(decoding: out, as: UTF8.self)
+    SHA256Digest.hex(bytes)
   }
 }

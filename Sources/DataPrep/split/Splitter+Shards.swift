@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 extension Splitter {
@@ -66,12 +65,12 @@ extension Splitter {
   /// The SHA-256 (hex) of the records' lines of `input`, each followed by `\n`, as a split
   /// computes it while reading.
   static func digest(of input: String, limits: InputLimits) throws -> String {
-    var digest = SHA256()
+    var digest = SHA256Digest()
     try JSONLReader(path: input, limits: limits).forEachRecordWithRawLine { _, raw in
-      digest.update(bufferPointer: UnsafeRawBufferPointer(raw))
-      digest.update(data: [0x0A])
+      digest.update(UnsafeRawBufferPointer(raw))
+      digest.update([0x0A])
       return true
     }
-    return digest.finalize().map { String(format: "%02x", $0) }.joined()
+    return digest.hexDigest()
   }
 }

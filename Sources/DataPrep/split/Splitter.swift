@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// Splits a JSONL file into train, validation (and test) files in a folder, records written
@@ -181,16 +180,16 @@ public struct Splitter: Sendable {
     _ body: (UnsafeBufferPointer<UInt8>, UInt64, String?) throws -> Void
   ) throws -> (digest: String, keyer: SplitKeyer) {
     var keyer = SplitKeyer(options: options, links: links)
-    var digest = SHA256()
+    var digest = SHA256Digest()
     let reader = try JSONLReader(path: input, limits: options.limits)
     try reader.forEachRecordWithRawLine { record, raw in
-      digest.update(bufferPointer: UnsafeRawBufferPointer(raw))
-      digest.update(data: [0x0A])
+      digest.update(UnsafeRawBufferPointer(raw))
+      digest.update([0x0A])
       let hash = try keyer.groupHash(of: record.object, path: reader.path, line: record.line)
       try body(raw, hash, keyer.label(of: record.object))
       return true
     }
-    return (digest.finalize().map { String(format: "%02x", $0) }.joined(), keyer)
+    return (digest.hexDigest(), keyer)
   }
 
   /// Writes every record to the side `side(groupHash, label)` gives.
