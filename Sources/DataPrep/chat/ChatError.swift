@@ -1,0 +1,26 @@
+import Foundation
+
+/// Why a chat-completions call gave no usable reply.
+public enum ChatError: Error, Sendable, Equatable, LocalizedError {
+  /// The server answered with an HTTP error status (after retries where retrying made sense).
+  case httpStatus(url: String, status: Int, body: String)
+  /// The connection failed or timed out (after retries).
+  case transport(url: String, reason: String)
+  /// The reply was not a chat-completions JSON object.
+  case malformedReply(url: String, reason: String)
+  /// The run's budget (`--max-requests`, `--max-tokens-total`) is spent.
+  case budgetExhausted(limit: String)
+
+  public var errorDescription: String? {
+    switch self {
+    case .httpStatus(let url, let status, let body):
+      return "\(url) answered HTTP \(status): \(body.prefix(200))"
+    case .transport(let url, let reason):
+      return "could not reach \(url): \(reason); is the server running, and is --base-url right?"
+    case .malformedReply(let url, let reason):
+      return "\(url) sent a reply that is not a chat completion: \(reason)"
+    case .budgetExhausted(let limit):
+      return "the budget is spent (\(limit)); raise it, or rerun: replies so far are cached"
+    }
+  }
+}
