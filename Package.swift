@@ -10,7 +10,6 @@ let package = Package(
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
   ],
   targets: [
@@ -18,6 +17,12 @@ let package = Package(
       name: "CLibXML",
       pkgConfig: "libxml-2.0",
       providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+    ),
+    // SHA-256 and HMAC from the system's OpenSSL 3 libcrypto (Debian's libssl-dev).
+    .systemLibrary(
+      name: "CLibCrypto",
+      pkgConfig: "libcrypto",
+      providers: [.apt(["libssl-dev"]), .brew(["openssl@3"])]
     ),
     .systemLibrary(
       name: "CZlib",
@@ -33,9 +38,9 @@ let package = Package(
       name: "DataPrep",
       dependencies: [
         "CCLD2",
+        "CLibCrypto",
         "CLibXML",
         "CZlib",
-        .product(name: "Crypto", package: "swift-crypto"),
         .product(name: "Yams", package: "Yams"),
       ],
       // The o200k_base and cl100k_base rank files (MIT, see Resources/tokenizers/NOTICE.md), so
