@@ -1,6 +1,6 @@
 #!/bin/sh
 # Proves the release archive runs where Swift is absent: a minimal Debian root
-# (debootstrap --variant=minbase, from Debian's archive) holding only libxml2, zlib and libcld2, the
+# (debootstrap --variant=minbase, from Debian's archive) holding only libxml2, zlib, libcld2 and libcurl4 (with its libssl3), the
 # archive unpacked in it, `dataprep build samples` run there with chroot, and its output compared
 # byte for byte with the same build on this machine. Needs root, debootstrap and network access
 # to deb.debian.org; a few minutes.
@@ -11,7 +11,7 @@ ARCHIVE=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 PROJECT=$(cd "$(dirname "$0")/.." && pwd)
 ROOTFS=${2:-/tmp/dataprep-minroot}
 if [ ! -x "$ROOTFS/bin/sh" ]; then
-  debootstrap --variant=minbase --include=libxml2,libcld2-0 bookworm "$ROOTFS" http://deb.debian.org/debian
+  debootstrap --variant=minbase --include=libxml2,libcld2-0,libcurl4 bookworm "$ROOTFS" http://deb.debian.org/debian
 fi
 if [ -e "$ROOTFS/usr/lib/swift" ] || ls "$ROOTFS"/usr/lib/*/libswift* >/dev/null 2>&1; then
   echo "the root holds a Swift runtime: not a fair test" >&2

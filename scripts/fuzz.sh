@@ -6,8 +6,8 @@
 #   TARGET: html | xml | jsonl | schema | tokenizer | yaml   (Fuzz/Fuzz<Target>.swift; one binary)
 #
 # The target is compiled with swiftc directly, together with every library source
-# (Sources/DataPrep), with -sanitize=fuzzer,address, against the Crypto and Yams modules that
-# `swift build` leaves in the build folder, and linked with libxml2 and zlib. The seed corpus
+# (Sources/DataPrep), with -sanitize=fuzzer,address, against the Yams and CCLD2 modules that
+# `swift build` leaves in the build folder, and linked with libxml2, zlib, libcrypto and libcld2. The seed corpus
 # comes from samples/ and test inputs; new inputs found are kept in .build-fuzz/corpus/TARGET
 # (outside git), crashes in .build-fuzz/crashes/TARGET. Runs under `nice -n 19`.
 # Environment: FUZZ_JOBS=N runs N fuzzing processes (libFuzzer then logs to fuzz-N.log in the
@@ -30,7 +30,7 @@ binary="$work/bin/fuzz-dataprep"  # every target in one binary (Fuzz/FuzzMain.sw
 # FUZZ_BINARY=path runs an already compiled copy (e.g. to keep fuzzing one commit while editing).
 if [[ -n ${FUZZ_BINARY:-} ]]; then binary=$FUZZ_BINARY; fi
 
-# Dependencies (Crypto, Yams) come from an ordinary debug build of the library.
+# Dependencies (Yams, the CCLD2 shim) come from an ordinary debug build of the library.
 if [[ -z ${FUZZ_BINARY:-} ]]; then
 nice -n 19 swift build --target DataPrep >/dev/null
 bin=$(swift build --show-bin-path)
@@ -41,7 +41,7 @@ if [[ -z ${FUZZ_BINARY:-} ]] && [[ ! -x "$binary" || -n "$(find Sources/DataPrep
   modulemaps=()
   while IFS= read -r map; do modulemaps+=(-Xcc "-fmodule-map-file=$map"); done < <(find .build/checkouts -name module.modulemap -path '*/include/*' -not -path '*/Tests/*')
   objects=()
-  for dep in Crypto CCryptoBoringSSL CCryptoBoringSSLShims CryptoBoringWrapper Yams CYaml; do
+  for dep in Yams CYaml CCLD2; do
     while IFS= read -r object; do objects+=("$object"); done < <(find "$bin/$dep.build" -name '*.o')
   done
   mapfile -t sources < <(find Sources/DataPrep -name '*.swift' | sort)
@@ -49,9 +49,10 @@ if [[ -z ${FUZZ_BINARY:-} ]] && [[ ! -x "$binary" || -n "$(find Sources/DataPrep
     -sanitize=fuzzer,address \
     -I "$bin/Modules" "${modulemaps[@]}" \
     -Xcc -fmodule-map-file=Sources/CLibXML/module.modulemap -Xcc -fmodule-map-file=Sources/CZlib/module.modulemap \
+    -Xcc -fmodule-map-file=Sources/CLibCrypto/module.modulemap -Xcc -fmodule-map-file="$bin/CCLD2.build/module.modulemap" \
     $(pkg-config --cflags-only-I libxml-2.0 | sed 's/-I/-Xcc -I/g') \
     "${sources[@]}" Fuzz/*.swift "${objects[@]}" \
-    -lxml2 -lz -lstdc++ -o "$binary"
+    -lxml2 -lz -lcrypto -lcld2 -lstdc++ -o "$binary"
   # swiftc -g -wmo leaves the debug module beside the sources; it is not needed.
   rm -f DataPrep-1.swiftdoc DataPrep-1.swiftmodule DataPrep-1.swiftsourceinfo
 fi

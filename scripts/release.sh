@@ -8,7 +8,7 @@
 # (every Linux distribution has them). It is stripped and shipped with its tokenizer resources
 # (the folder dataprep_DataPrep.resources must stay beside the binary), bash/zsh/fish
 # completions, man pages generated from the command definitions (swift-argument-parser's
-# generate-manual plugin), the README and the tokenizer notice. Writes
+# generate-manual plugin), the licence, the README and the tokenizer notice. Writes
 # dataprep-VERSION-linux-ARCH.tar.gz and its .sha256 into OUT_DIR.
 # scripts/check-release-chroot.sh proves the archive runs in a minimal Debian root.
 set -eu
@@ -38,6 +38,18 @@ for shell in bash zsh fish; do
   "$BIN/dataprep" --generate-completion-script "$shell" >"$STAGE/$NAME/completions/dataprep.$shell"
 done
 cp README.md "$STAGE/$NAME/"
+# The licence is the owner's choice: a release without one is refused, since nobody could use it
+# lawfully. ALLOW_NO_LICENSE=1 makes a test archive anyway (the chroot check uses one).
+LICENSE_FILE=$(ls LICENSE LICENSE.md LICENSE.txt COPYING 2>/dev/null | head -n 1 || true)
+if [ -n "$LICENSE_FILE" ]; then
+  cp "$LICENSE_FILE" "$STAGE/$NAME/"
+elif [ "${ALLOW_NO_LICENSE:-0}" = 1 ]; then
+  echo "release: no LICENSE file; a test archive only (ALLOW_NO_LICENSE=1), not one to publish" >&2
+else
+  echo "release: no LICENSE file at the project root: choose a licence before publishing a release" >&2
+  echo "         (or set ALLOW_NO_LICENSE=1 for a test archive)" >&2
+  exit 1
+fi
 cp Sources/DataPrep/Resources/tokenizers/NOTICE.md "$STAGE/$NAME/NOTICE-tokenizers.md"
 if ldd "$STAGE/$NAME/bin/dataprep" | grep -q -i swift; then
   echo "release: the binary still links a Swift library:" >&2
