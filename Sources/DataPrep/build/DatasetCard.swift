@@ -73,7 +73,8 @@ enum DatasetCard {
   static func redactCell(_ result: BuildResult) -> String {
     guard let s = result.redaction else { return "off" }
     let kinds = result.recipe.redact.kinds.sorted().map { "\($0.rawValue) \(s.counts[$0] ?? 0)" }.joined(separator: ", ")
-    let documents = s.dropped > 0 ? "\(s.dropped) documents dropped" : "\(s.changed) documents changed"
+    let n = s.dropped > 0 ? s.dropped : s.changed
+    let documents = "\(n) document\(n == 1 ? "" : "s") " + (s.dropped > 0 ? "dropped" : "changed")
     return "\(s.total) replaced (\(kinds)); \(documents) (\(result.recipe.redact.mode.rawValue))"
   }
 

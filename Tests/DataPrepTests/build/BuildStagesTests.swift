@@ -55,7 +55,7 @@ import Testing
     #expect(stages[.redact]?.message == "redact: 1 of 9 documents changed; email 1, phone 1, secret 2")
     #expect(stages[.filter]?.message == "filter: off")
     let card = try scratch.read(output + "/README.md")
-    #expect(card.contains("| redact | 4 replaced (email 1, phone 1, secret 2); 1 documents changed (mask) |\n| filter | off |"))
+    #expect(card.contains("| redact | 4 replaced (email 1, phone 1, secret 2); 1 document changed (mask) |\n| filter | off |"))
     let report = try #require(try JSONParser().parse(scratch.read(output + "/report.json"))["stages"])
     #expect(JSONWriter().string(of: report["redact"] ?? .null)
       == #"{"documents":9,"changed":1,"dropped":0,"replacements":{"email":1,"phone":1,"secret":2}}"#)
@@ -75,7 +75,7 @@ import Testing
     #expect(result.documentDedup.recordsIn == 8)
     let text = try Self.splits(scratch.root + "/ds")
     #expect(!text.contains("billing service") && !text.contains("<EMAIL>"))
-    #expect(try scratch.read(scratch.root + "/ds/README.md").contains("| redact | 4 replaced (email 1, phone 1, secret 2); 1 documents dropped (drop-record) |"))
+    #expect(try scratch.read(scratch.root + "/ds/README.md").contains("| redact | 4 replaced (email 1, phone 1, secret 2); 1 document dropped (drop-record) |"))
   }
 
   @Test func pseudonymWithoutItsKeyStopsBeforeAnyWork() throws {
