@@ -4,8 +4,8 @@
 /// one process reports.
 ///
 /// `prepare` saves the sources, the extraction counts and failures, the redact and filter
-/// stages' counts, the furniture filter's
-/// summary (and the document dedup's summary and samples, empty in a plan);
+/// stages' counts, the furniture filter's summary (and the document dedup's summary and
+/// samples, empty in a plan);
 /// `dedup-clusters` the document dedup's summary and samples; `examples` instruct's counts;
 /// `example-dedup-clusters` the example dedup's. A step added later saves its own parts here.
 enum BuildState {
