@@ -33,6 +33,8 @@ public enum BuildError: Error, Sendable, Equatable, OptionNamingError {
   case stepNotReady(step: String, reason: String)
   /// A path of a Kubernetes plan lies outside the volume the pods mount.
   case outsideVolume(path: String, mountPath: String)
+  /// The recipe's redact mode is pseudonym and the variable it names for the key is unset.
+  case missingRedactKey(variable: String)
 
   /// A message naming what to fix.
   public func message(naming name: (OptionName) -> String) -> String {
@@ -62,6 +64,8 @@ public enum BuildError: Error, Sendable, Equatable, OptionNamingError {
       return "step \(step) cannot run yet: \(reason)"
     case .outsideVolume(let path, let mountPath):
       return "\(path) is not under \(mountPath), the path where the pods mount the shared volume; give paths under it or another mount path (--mount-path)"
+    case .missingRedactKey(let variable):
+      return "redact's mode pseudonym needs its key in the environment variable \(variable) (the recipe's redact.key_env): set it where the build (every extract task of a plan) runs, and keep it secret: it links stand-ins to values"
     }
   }
 }

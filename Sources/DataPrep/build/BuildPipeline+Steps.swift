@@ -24,10 +24,12 @@ extension BuildPipeline {
     options.limits = limits
     let extraction = ExtractionRun(inputs: positions.map { listing.inputs[$0].input }, options: options, jobs: jobs)
     try extraction.validateOptions()
+    var screen = try DocumentScreen(recipe: recipe, environment: ProcessInfo.processInfo.environment)
     let writer = try part.writer()
     var pieces: [ShardMarker.Piece] = []
     var failures: [JSONValue] = []
     var inInput = 0
+    var extracted = 0
     // The run reports an input's failure, then its end, after its documents, in input order.
     let summary = try extraction.run(
       onFailure: { failure in
@@ -36,14 +38,23 @@ extension BuildPipeline {
       onProgress: { _ in
         pieces.append(ShardMarker.Piece(input: positions[pieces.count], start: 0, records: [ShardPart.mainOutput: inInput]))
         inInput = 0
+        extracted = 0
       }
     ) { document in
       // Named relative to their source folder, so ids, groups and wordings do not depend on
-      // how the folder was spelled.
-      try writer.write(names.renamed(document).jsonValue)
+      // how the folder was spelled; then redacted and filtered (the build's redact and filter stages).
+      let renamed = names.renamed(document)
+      extracted += 1
+      guard case .object(let object) = renamed.jsonValue,
+        let kept = screen.screen(object, source: renamed.source, position: positions[pieces.count], number: extracted)
+      else { return }
+      try writer.write(.object(kept))
       inInput += 1
     }
-    let report: JSONValue = ["extraction": BuildState.json(of: summary), "failures": .array(failures), "sources": .array(sources)]
+    let report: JSONValue = [
+      "extraction": BuildState.json(of: summary), "failures": .array(failures), "sources": .array(sources),
+      "screen": BuildState.json(of: screen),
+    ]
     return .finished(try part.commit(pieces: pieces, report: report))
   }
 
@@ -67,10 +78,11 @@ extension BuildPipeline {
     }
     try gather(parts, listing: listing, into: &result)
     let extract = try removeFurniture(documents, files: files, into: &result)
+    let stages: [(BuildStage, StageReport)] = [(.extract, extract), (.redact, Self.redactReport(result)), (.filter, Self.filterReport(result))]
     let input = recipe.removeFurniture ? files.cleanDocuments : documents
-    guard dedup else { return ([(.extract, extract)], input) }
+    guard dedup else { return (stages, input) }
     let dedupReport = try dedupDocuments(input, files: files, into: &result)
-    return ([(.extract, extract), (.dedupDocuments, dedupReport)], input)
+    return (stages + [(.dedupDocuments, dedupReport)], input)
   }
 
   /// The `instruct` step of one shard: the candidates of each document in `documents` (the
@@ -109,9 +121,11 @@ extension BuildPipeline {
     var sources: [(position: Int, file: SourceFile)] = []
     var failures: [(input: Int, message: String)] = []
     var total = ExtractionSummary()
+    var screens: [BuildStateReader] = []
     for part in parts.parts {
       let path = part.folder + "/" + part.marker.shard.partStem + ".done.json"
       let report = try BuildStateReader(part.marker.report, path: path, what: "the marker's report")
+      screens.append(try report.reader("screen"))
       let shard = try BuildState.extraction(try report.reader("extraction"))
       total.addShard(shard)
       for failure in try report.readers("failures") {
@@ -129,5 +143,6 @@ extension BuildPipeline {
     result.extraction = total
     result.extractionFailures = failures.sorted { $0.input < $1.input }.map(\.message)
     result.sources = sources.sorted { $0.position < $1.position }.map(\.file)
+    (result.redaction, result.filtering) = try BuildState.joinedScreens(screens, samplesPerReason: recipe.filter.options.samplesPerReason)
   }
 }

@@ -1,8 +1,8 @@
 import Foundation
 
 /// `dataprep build`: sources to a checked, ready-to-train dataset folder, calling each stage's
-/// library type in turn (extract, dedup, instruct, dedup against the previous build, split,
-/// leakage, validate) and writing the splits, a dataset card, the reports and a manifest.
+/// library type in turn (extract with redact and filter per document, dedup, instruct, dedup
+/// against the previous build, split, leakage, validate) and writing the splits, a dataset card, the reports and a manifest.
 ///
 /// Intermediate files live in a working folder next to the output, which replaces the output
 /// folder only at the end. Memory is that of the stages: dedup and leakage hold their indexes

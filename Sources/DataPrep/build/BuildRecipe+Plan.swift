@@ -24,6 +24,8 @@ extension BuildRecipe {
     o.append("leak_threshold", .double(leakThreshold))
     o.append("max_tokens", .integer(Int64(maxTokens)))
     o.append("validate", .object(validate))
+    o.append("redact", redact.json)
+    o.append("filter", filter.json)
     return .object(o)
   }
 
@@ -75,11 +77,20 @@ extension BuildRecipe {
     } catch {
       throw .badPlan(path: path, reason: "recipe 'validate': " + (error.errorDescription ?? "\(error)"))
     }
+    // Read back by the recipe's own readers, from the form they record.
+    for key in ["redact", "filter"] {
+      let section = Self.yamlValue(try r.value(key))
+      do {
+        if key == "redact" { redact = try Self.redactSettings(section, path: path) } else { filter = try Self.filterSettings(section, path: path) }
+      } catch {
+        throw .badPlan(path: path, reason: "recipe '\(key)': " + (error.errorDescription ?? "\(error)"))
+      }
+    }
   }
 
   /// A JSON value as the YAML reader gives it (the inverse of `RecipeReader.json`), for
   /// validate's config reader.
-  private static func yamlValue(_ value: JSONValue) -> Any {
+  static func yamlValue(_ value: JSONValue) -> Any {
     switch value {
     case .null: return NSNull()
     case .bool(let b): return b

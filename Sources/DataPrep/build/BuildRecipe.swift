@@ -49,6 +49,10 @@ public struct BuildRecipe: Sendable, Equatable {
   /// The same section decoded by validate's own config reader (``maxTokens`` apart); see
   /// ``validationOptions()``.
   public internal(set) var validation = ValidationOptions()
+  /// The `redact:` section: on by default (secrets, emails, phone numbers masked).
+  public var redact = BuildRedactSettings()
+  /// The `filter:` section: off by default.
+  public internal(set) var filter = BuildFilterSettings()
 
   /// The defaults of `dataprep init`.
   public init() {}
@@ -56,6 +60,7 @@ public struct BuildRecipe: Sendable, Equatable {
   /// The keys a recipe may hold at the top level.
   static let topKeys = [
     "sources", "format", "tasks", "html_content", "remove_furniture", "tokenizer", "split", "dedup", "instruct", "leakage", "validate",
+    "redact", "filter",
   ]
 
   /// Reads and parses the recipe file at `path`.
@@ -161,6 +166,8 @@ public struct BuildRecipe: Sendable, Equatable {
           }
         }
         recipe.validate = rest
+      case "redact": recipe.redact = try redactSettings(value, path: path)
+      case "filter": recipe.filter = try filterSettings(value, path: path)
       default:
         throw .unknownRecipeKey(path: path, key: key, known: topKeys)
       }
@@ -178,9 +185,7 @@ public struct BuildRecipe: Sendable, Equatable {
   public func validationOptions() -> ValidationOptions {
     var options = validation
     options.maxTokens = maxTokens
-    // The `pii` check reports what `dataprep redact` would replace; build has no redact stage
-    // yet (issue 17), so it stays off unless the recipe's validate section turns it on.
-    if options.rules.index(forKey: .pii) == nil { options.rules.updateValue(nil, forKey: .pii) }
+    applyRedactToPIICheck(&options)
     return options
   }
 
@@ -206,6 +211,8 @@ public struct BuildRecipe: Sendable, Equatable {
     v.append("max_tokens", .integer(Int64(maxTokens)))
     for member in validate { v.append(member.key, member.value) }
     o.append("validate", .object(v))
+    o.append("redact", redact.json)
+    o.append("filter", filter.json)
     return .object(o)
   }
 

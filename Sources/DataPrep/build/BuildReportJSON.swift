@@ -33,6 +33,9 @@ enum BuildReportJSON {
     o.append("extract", ["documents": int(result.extraction.documents), "files": int(result.extraction.files),
                          "skipped": int(result.extraction.skipped), "ignored": int(result.extraction.ignored),
                          "failures": .array(result.extractionFailures.map { .string($0) })])
+    if result.redaction != nil { o.append("redact", BuildPipeline.redactReport(result).counts) }
+    // `dataprep filter --report`'s form; a sample's `line` is the document's number in its source file.
+    if let filtering = result.filtering { o.append("filter", filtering.json(rules: result.recipe.filter.options.rules, annotated: false)) }
     if let furniture = result.furniture {
       o.append("remove_furniture", [
         "documents": int(furniture.documents), "threshold_documents": int(furniture.threshold),

@@ -33,6 +33,10 @@ public struct BuildResult: Sendable {
   var sources: [SourceFile] = []
   /// The extract stage's counts.
   public var extraction = ExtractionSummary()
+  /// What the redact stage replaced and dropped (`nil` when the recipe turned it off).
+  public var redaction: RedactionSummary?
+  /// What the filter stage kept and dropped, per rule set and reason (`nil` when it is off).
+  public var filtering: FilterReport?
   /// What the site-furniture filter removed (`nil` when the recipe turned it off).
   public var furniture: SiteFurnitureFilter.Summary?
   /// Sources that gave no document, as `path: reason`.

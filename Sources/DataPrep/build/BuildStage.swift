@@ -4,6 +4,10 @@ public enum BuildStage: String, Sendable, CaseIterable {
   case sources
   /// Sources to documents (`extract`).
   case extract
+  /// Emails, phone numbers and secrets replaced in each document (`redact`, in the extract step).
+  case redact
+  /// Documents failing a quality rule set dropped (`filter`, in the extract step).
+  case filter
   /// Duplicate documents removed (`dedup`).
   case dedupDocuments = "dedup-documents"
   /// Documents to examples (`instruct`).

@@ -3,8 +3,9 @@
 /// are written in their shortest exact form), so a build split into steps reports exactly what
 /// one process reports.
 ///
-/// `prepare` saves the sources, the extraction counts and failures, the furniture filter's
-/// summary (and the document dedup's summary and samples, empty in a plan);
+/// `prepare` saves the sources, the extraction counts and failures, the redact and filter
+/// stages' counts, the furniture filter's summary (and the document dedup's summary and
+/// samples, empty in a plan);
 /// `dedup-clusters` the document dedup's summary and samples; `examples` instruct's counts;
 /// `example-dedup-clusters` the example dedup's. A step added later saves its own parts here.
 enum BuildState {
@@ -15,6 +16,8 @@ enum BuildState {
     o.append("sources", .array(result.sources.map(\.json)))
     o.append("extraction", json(of: result.extraction))
     o.append("extraction_failures", .array(result.extractionFailures.map { .string($0) }))
+    o.append("redaction", result.redaction.map { json(of: $0) } ?? .null)
+    o.append("filter", result.filtering.map { json(of: $0, rules: result.recipe.filter.options.rules) } ?? .null)
     o.append("furniture", result.furniture.map { json(of: $0) } ?? .null)
     o.append("document_dedup", json(of: result.documentDedup))
     o.append("duplicate_samples", .array(result.duplicateSamples.map(\.json)))
@@ -32,6 +35,8 @@ enum BuildState {
     }
     result.extraction = try extraction(try state.reader("extraction"))
     result.extractionFailures = try state.strings("extraction_failures")
+    result.redaction = try state.value("redaction") == .null ? nil : try redaction(try state.reader("redaction"))
+    result.filtering = try state.value("filter") == .null ? nil : try filtering(try state.reader("filter")).0
     result.furniture = try state.value("furniture") == .null ? nil : try furniture(try state.reader("furniture"))
     result.documentDedup = try dedup(try state.reader("document_dedup"))
     result.duplicateSamples = try samples(state)

@@ -37,6 +37,8 @@ enum DatasetCard {
               "| stage | result |", "|---|---|",
               "| sources | \(result.sources.count) files |",
               "| extract | \(result.extraction.documents) documents (\(result.extraction.skipped) files skipped) |",
+              "| redact | " + inline(redactCell(result)) + " |",
+              "| filter | " + inline(filterCell(result)) + " |",
               "| remove furniture | " + (result.furniture.map { inline($0.line) } ?? "off") + " |",
               "| dedup documents | \(result.documentDedup.recordsOut) kept, \(result.documentDedup.recordsIn - result.documentDedup.recordsOut) removed |",
               "| instruct | \(result.instruct.totalWritten) examples (\(result.instruct.written.map { "\(inline($0.task)) \($0.count)" }.joined(separator: ", "))) |",
@@ -65,6 +67,22 @@ enum DatasetCard {
     }
     lines += ["", "See `report.html` for the full picture and `manifest.json` for digests.", ""]
     return lines.joined(separator: "\n")
+  }
+
+  /// The redact row: replacements per kind and documents changed or dropped, or `off`.
+  static func redactCell(_ result: BuildResult) -> String {
+    guard let s = result.redaction else { return "off" }
+    let kinds = result.recipe.redact.kinds.sorted().map { "\($0.rawValue) \(s.counts[$0] ?? 0)" }.joined(separator: ", ")
+    let n = s.dropped > 0 ? s.dropped : s.changed
+    let documents = "\(n) document\(n == 1 ? "" : "s") " + (s.dropped > 0 ? "dropped" : "changed")
+    return "\(s.total) replaced (\(kinds)); \(documents) (\(result.recipe.redact.mode.rawValue))"
+  }
+
+  /// The filter row: documents kept and dropped, and dropped per rule set, or `off`.
+  static func filterCell(_ result: BuildResult) -> String {
+    guard let f = result.filtering else { return "off" }
+    let sets = result.recipe.filter.options.rules.map { "\($0.rawValue) \(f.failuresByRuleSet[$0] ?? 0)" }.joined(separator: ", ")
+    return "\(f.passed) kept, \(f.failed) dropped (\(sets))"
   }
 
   /// The Hugging Face size category of `n` examples.

@@ -78,6 +78,14 @@ enum HTMLReport {
     var bars: [(String, Int, String)] = [
       ("source files", result.sources.count, "Files under the sources (\(result.extraction.skipped) gave no document, \(result.extraction.ignored) ignored by extension)"),
       ("documents", result.extraction.documents, "Documents extracted" + (result.furniture.map { "; furniture: \($0.linesRemoved) recurring lines removed (\($0.furnitureLines) distinct, each on \($0.threshold)+ documents)" } ?? "")),
+    ]
+    if let s = result.redaction {
+      bars.append(("redactions", s.total, "Redact: " + DatasetCard.redactCell(result)))
+    }
+    if let f = result.filtering {
+      bars.append(("documents passing filter", f.passed, "Quality filter: " + DatasetCard.filterCell(result)))
+    }
+    bars += [
       ("documents kept", result.documentDedup.recordsOut, "After removing \(result.documentDedup.exactDuplicates) exact, \(result.documentDedup.nearDuplicates) near and \(result.documentDedup.partialCopies) partial duplicates"),
       ("examples", result.instruct.totalWritten, "Examples made by instruct"),
       ("new examples kept", result.exampleDedup.recordsOut, result.incremental
@@ -103,12 +111,21 @@ enum HTMLReport {
       svg += "<text x=\"\(labelWidth + w + 8)\" y=\"\(y + 19)\" class=\"val\"><tspan font-weight=\"700\">\(HTMLText.number(bar.1))</tspan><tspan class=\"note\" dx=\"10\">\(HTMLText.escape(bar.2))</tspan></text>"
     }
     svg += "</svg>"
-    var failures = ""
+    var failures = filterSamples(result)
     if !result.extractionFailures.isEmpty {
-      failures = "<details><summary>\(result.extractionFailures.count) source file(s) gave no document</summary><ul>"
+      failures += "<details><summary>\(result.extractionFailures.count) source file(s) gave no document</summary><ul>"
         + result.extractionFailures.prefix(50).map { "<li><code>\(HTMLText.escape($0))</code></li>" }.joined() + "</ul></details>"
     }
     return "<section><h2>Counts at each stage</h2>\(svg)\(failures)</section>\n"
+  }
+
+  /// The first documents the filter dropped for each reason: source, document number, rule set and reason.
+  private static func filterSamples(_ result: BuildResult) -> String {
+    guard let f = result.filtering, !f.samples.isEmpty else { return "" }
+    return "<details><summary>Documents the filter dropped (the first of each reason)</summary><ul>"
+      + f.samples.map {
+        "<li><code>\(HTMLText.escape($0.path))</code> document \($0.line): \(HTMLText.escape($0.rules.rawValue)) <code>\(HTMLText.escape($0.reason))</code></li>"
+      }.joined() + "</ul></details>"
   }
 
   private static func splits(_ result: BuildResult) -> String {

@@ -31,6 +31,23 @@ public enum StarterRecipe {
       # are learned from the set and removed.
       remove_furniture: true
 
+      # Private data replaced in every document right after extraction, before anything is
+      # learned or made from it: kinds of email, ip, phone, card, iban, secret (or all);
+      # mode mask (<EMAIL>, <SECRET>), pseudonym (a keyed hash: the key is read from the
+      # variable key_env names, never written here) or drop-record. enabled: false turns it off.
+      redact:
+        kinds: [secret, email, phone]
+        mode: mask
+        # key_env: DATAPREP_REDACT_KEY
+
+      # Quality filters on each document (dataprep filter's rule sets and settings, see
+      # docs/filter.md); off for documentation. Web crawls: [gopher-quality,
+      # gopher-repetition, c4, fineweb]; one language: rules: [language] and languages: [en].
+      filter:
+        rules: []
+        # languages: [en]
+        # gopher-quality: {min_words: 50}
+
       # The tokenizer that counts tokens: o200k_base (bundled), cl100k_base, or a file.
       tokenizer: o200k_base
 

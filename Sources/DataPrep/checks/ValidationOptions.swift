@@ -57,6 +57,9 @@ public struct ValidationOptions: Sendable, Equatable {
   /// `boilerplate`: at most this many distinct answer lines are tracked (memory bound, about 80
   /// bytes each). Default 4,000,000.
   public var boilerplateMaxLines = 4_000_000
+  /// The kinds the `pii` check looks for (every kind by default; `build` narrows it to those
+  /// its redact stage replaces).
+  public var piiKinds = Set(PIIKind.allCases)
   /// Severity per check, overriding the default; `nil` in the map means off.
   public var rules: [ValidationCheck: FindingSeverity?] = [:]
   /// Limits on the input (JSON nesting depth, line length).

@@ -15,7 +15,9 @@ extension DataPrepCommand {
     static let configuration = CommandConfiguration(
       abstract: "Build a checked, ready-to-train dataset folder from raw sources, with a report.",
       discussion: """
-        Runs extract, dedup, instruct, dedup, split, leakage and validate, and writes DIR as a \
+        Runs extract, redact (secrets, emails and phone numbers masked by default; the recipe's \
+        redact:), filter (off by default; the recipe's filter:), dedup, instruct, dedup, split, \
+        leakage and validate, and writes DIR as a \
         Hugging Face dataset repository: train.jsonl, validation.jsonl (test.jsonl with three \
         ratios), README.md (dataset card), report.html, report.json and manifest.json. \
         Settings come from the recipe (--config, default ./dataprep.yaml when present; see \

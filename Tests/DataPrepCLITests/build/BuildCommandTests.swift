@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 import DataPrep
+import DataPrepTestSupport
 
 /// `build` through the binary (issue 15): names do not depend on how the source folder was
 /// spelled, and an incremental build whose every source fails is not ready.
@@ -35,5 +36,29 @@ import DataPrep
     let second = try CommandRunner.run(["build", "broken", "-o", "dataset"], directory: scratch.root)
     #expect(second.status == 1)
     #expect(second.stderr.contains("none of the 1 source file read gave a document"), "\(second.stderr)")
+  }
+
+  /// Issue 17: the build of samples/ prints redact's counts, a bad redact or filter value stops
+  /// it (exit 2) naming the recipe file and the key, and pseudonym without its key names the variable.
+  @Test func buildPrintsRedactsCountsAndRefusesBadStageSettings() throws {
+    guard CommandRunner.isAvailable() else { return }
+    let scratch = try BuildScratch()
+    defer { scratch.remove() }
+    let samples = SharedData.packageRoot.appendingPathComponent("samples").path
+    let built = try CommandRunner.run(["build", samples, "-o", "ds"], directory: scratch.root)
+    #expect(built.status == 0, "\(built.stderr)")
+    #expect(built.stderr.contains("redact: 1 of 12 documents changed; email 1, phone 1, secret 2"), "\(built.stderr)")
+    #expect(built.stderr.contains("filter: off"))
+    let cases: [(String, String)] = [
+      ("redact: {mode: hash}\n", "bad.yaml: 'redact.mode' must be mask, pseudonym, drop-record"),
+      ("filter: {rules: [c4], c4: {min_sentences: few}}\n", "bad.yaml: 'filter.c4.min_sentences' must be a number"),
+      ("redact: {mode: pseudonym, key_env: DATAPREP_TEST_UNSET_KEY}\n", "environment variable DATAPREP_TEST_UNSET_KEY"),
+    ]
+    for (recipe, message) in cases {
+      try scratch.write("../bad.yaml", recipe)
+      let run = try CommandRunner.run(["build", samples, "-o", "bad", "--config", "bad.yaml"], directory: scratch.root)
+      #expect(run.status == 2 && run.stderr.contains(message), "\(recipe): \(run.stderr)")
+      #expect(!FileManager.default.fileExists(atPath: scratch.root + "/bad"))
+    }
   }
 }

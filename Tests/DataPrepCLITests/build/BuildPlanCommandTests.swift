@@ -332,12 +332,22 @@ extension BuildPlanCommandTests {
       _ = try BuildPlanCommandTests.sameFolder(scratch.root + "/cluster", as: local, tasks: tasks)
     }
 
+    /// With the filter stage on (c4) as well as redact (on by default; samples/restore-runbook.md
+    /// holds an email, a phone number and a key pair), both run in the sharded extract step.
     @Test(arguments: [1, 4, 7])
     func slurmArrayTasksRunAsLocalProcessesGiveTheLocalBuildsBytes(tasks: Int) throws {
       guard CommandRunner.isAvailable() else { return }
       let scratch = try BuildPlanCommandTests.scratch()
       defer { scratch.remove() }
+      try Data("filter:\n  rules: [c4]\n".utf8).write(to: URL(fileURLWithPath: scratch.root + "/dataprep.yaml"))
       let local = try BuildPlanCommandTests.localBuildAndPlan(scratch, ["--executor", "slurm", "--task-count", "\(tasks)"])
+      let reportData = try #require(local["report.json"])
+      let report = try JSONSerialization.jsonObject(with: reportData) as? [String: Any]
+      let stages = report?["stages"] as? [String: Any]
+      let filtered = try #require(stages?["filter"] as? [String: Any])
+      #expect((filtered["failed"] as? Int ?? 0) > 0 && (filtered["passed"] as? Int ?? 0) > 0, "\(filtered)")
+      let redacted = try #require(stages?["redact"] as? [String: Any])
+      #expect(redacted["replacements"] as? [String: Int] == ["email": 1, "phone": 1, "secret": 2], "\(redacted)")
       try BuildPlanCommandTests.runSlurmSteps(plan: scratch.root + "/cluster.plan", tasks: tasks)
       let cluster = try BuildPlanCommandTests.sameFolder(scratch.root + "/cluster", as: local, tasks: tasks)
       // Submitting again: every step is done (the output folder now holds this build, which is

@@ -18,9 +18,9 @@ import DataPrep
     let output = folder.path("documents.jsonl")
     let ok = try run(["extract", samples, "-o", output, "--jobs", "2"])
     #expect(ok.status == 0)
-    #expect(ok.stderr.contains("extract: 11 documents from 10 files, 0 skipped"))
+    #expect(ok.stderr.contains("extract: 12 documents from 11 files, 0 skipped"))
     let lines = try String(contentsOfFile: output, encoding: .utf8).split(separator: "\n")
-    #expect(lines.count == 11)
+    #expect(lines.count == 12)
 
     let empty = try folder.write("empty.txt", "")
     let strictOutput = folder.path("strict.jsonl")
