@@ -45,7 +45,7 @@ if [[ -z ${FUZZ_BINARY:-} ]] && [[ ! -x "$binary" || -n "$(find Sources/DataPrep
     while IFS= read -r object; do objects+=("$object"); done < <(find "$bin/$dep.build" -name '*.o')
   done
   mapfile -t sources < <(find Sources/DataPrep -name '*.swift' | sort)
-  nice -n 19 swiftc -O -wmo -g -parse-as-library -module-name DataPrep \
+  nice -n 19 swiftc -O -wmo -g -parse-as-library -module-name DataPrep -package-name dataprep \
     -sanitize=fuzzer,address \
     -I "$bin/Modules" "${modulemaps[@]}" \
     -Xcc -fmodule-map-file=Sources/CLibXML/module.modulemap -Xcc -fmodule-map-file=Sources/CZlib/module.modulemap \
