@@ -43,6 +43,8 @@ public struct BuildRecipe: Sendable, Equatable {
   public var leakThreshold = 0.8
   /// The longest example, in tokens (validate's length check and the report's histogram line).
   public var maxTokens = 4096
+  /// The `generator:` section: examples also written by a chat model; `nil`: rule-based only.
+  public var generator: RecipeGenerator?
   /// The rest of the `validate:` section as the recipe wrote it (keys sorted): part of the
   /// settings, so a change to it makes the next build a fresh one.
   public internal(set) var validate: JSONObject = JSONObject()
@@ -56,6 +58,7 @@ public struct BuildRecipe: Sendable, Equatable {
   /// The keys a recipe may hold at the top level.
   static let topKeys = [
     "sources", "format", "tasks", "html_content", "remove_furniture", "tokenizer", "split", "dedup", "instruct", "leakage", "validate",
+    "generator",
   ]
 
   /// Reads and parses the recipe file at `path`.
@@ -161,6 +164,7 @@ public struct BuildRecipe: Sendable, Equatable {
           }
         }
         recipe.validate = rest
+      case "generator": recipe.generator = try RecipeGenerator.parse(value, path: path)
       default:
         throw .unknownRecipeKey(path: path, key: key, known: topKeys)
       }
@@ -206,6 +210,7 @@ public struct BuildRecipe: Sendable, Equatable {
     v.append("max_tokens", .integer(Int64(maxTokens)))
     for member in validate { v.append(member.key, member.value) }
     o.append("validate", .object(v))
+    if let generator { o.append("generator", generator.settingsJSON) }
     return .object(o)
   }
 
