@@ -36,6 +36,12 @@ public struct ModelRunSummary: Sendable, Equatable {
     ]
   }
 
+  /// One line for the dataset card.
+  public var line: String {
+    "model \(model): \(calls) calls (\(cacheHits) from the cache), \(promptTokens) tokens in, \(completionTokens) out; dropped "
+      + "\(droppedUngrounded) ungrounded, \(droppedDuplicate) duplicate questions, \(failedRequests) failed replies"
+  }
+
   /// The counts as JSON (build report).
   public var json: JSONValue {
     var object = JSONObject()
