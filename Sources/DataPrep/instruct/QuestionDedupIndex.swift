@@ -45,30 +45,12 @@ struct QuestionDedupIndex {
     var seen = Set<Int32>()
     for key in keys {
       for member in buckets[key] ?? [] where seen.insert(member).inserted {
-        if Self.jaccard(set, wordSets[Int(member)]) >= threshold { return false }
+        if SetJaccard.of(set[...], wordSets[Int(member)][...]) >= threshold { return false }
       }
     }
     let number = Int32(wordSets.count)
     wordSets.append(set)
     for key in keys { buckets[key, default: []].append(number) }
     return true
-  }
-
-  /// The Jaccard similarity of two sorted sets.
-  static func jaccard(_ a: [UInt64], _ b: [UInt64]) -> Double {
-    var i = 0, j = 0, shared = 0
-    while i < a.count && j < b.count {
-      if a[i] == b[j] {
-        shared += 1
-        i += 1
-        j += 1
-      } else if a[i] < b[j] {
-        i += 1
-      } else {
-        j += 1
-      }
-    }
-    let union = a.count + b.count - shared
-    return union == 0 ? 1 : Double(shared) / Double(union)
   }
 }
