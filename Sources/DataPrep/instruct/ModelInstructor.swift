@@ -29,8 +29,8 @@ public struct ModelInstructor: InstructGenerator {
   }
 
   /// Reads every document of `reader` and writes its examples to `writer` (not finished),
-  /// waiting for the requests: call it from synchronous code that is not itself running on a
-  /// Swift concurrency task (a command's `run`); async code calls ``generate(_:to:)``.
+  /// blocking the calling thread while the requests run on a Dispatch queue of their own (for
+  /// synchronous callers: a command's `run`, `build`); async code calls ``generate(_:to:)``.
   /// - Throws: as ``generate(_:to:)``.
   public func run(_ reader: JSONLReader, to writer: JSONLWriter) throws -> Instructor.Summary {
     let io = UncheckedPair(reader: reader, writer: writer)
