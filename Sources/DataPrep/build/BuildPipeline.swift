@@ -19,6 +19,9 @@ public struct BuildPipeline: Sendable {
   public var force: Bool
   /// Limits on the inputs (JSON depth, XML entity budget, JSONL line length), for every stage.
   public var limits = InputLimits.standard
+  /// Makes the chat client of the recipe's `generator:` section (the CLI gives its own); `nil`:
+  /// a recipe with that section cannot be built.
+  public var chatClient: (@Sendable (RecipeGenerator) throws -> any ChatCompleting)?
 
   /// Clusters of each dedup stage shown side by side in the report.
   static let duplicateSamplesPerStage = 8
@@ -276,7 +279,7 @@ public struct BuildPipeline: Sendable {
   /// Documents to examples, instructed in this process.
   private func instruct(_ context: Context, into result: inout BuildResult) throws -> StageReport {
     let files = context.files
-    let instructor = Instructor(options: instructOptions(counter: context.tokenizer.counter))
+    let instructor = try generator(options: instructOptions(counter: context.tokenizer.counter))
     let exampleWriter = try JSONLWriter(path: files.examples)
     result.instruct = try instructor.run(try JSONLReader(path: files.keptDocuments, limits: limits), to: exampleWriter)
     try exampleWriter.finish()
@@ -285,8 +288,11 @@ public struct BuildPipeline: Sendable {
 
   /// The instruct stage's progress line and counts.
   static func instructReport(_ summary: Instructor.Summary) -> StageReport {
-    (summary.report.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: "; "),
-     ["documents": .integer(Int64(summary.documents)), "examples": .integer(Int64(summary.totalWritten))])
+    var counts = JSONObject()
+    counts.append("documents", .integer(Int64(summary.documents)))
+    counts.append("examples", .integer(Int64(summary.totalWritten)))
+    if let model = summary.model { counts.append("generator", model.json) }
+    return (summary.report.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: "; "), .object(counts))
   }
 
   /// The dedup settings of the example stage: exact copies only, no partial copies.

@@ -132,6 +132,7 @@ public struct BuildPlan: Sendable {
     guard (1...Shard.maximumCount).contains(tasks) else {
       throw ShardError.outOfRange(index: 0, count: tasks)
     }
+    try pipeline.requireRuleGenerator()
     let start = try pipeline.begin()
     try checkFolder()
     let writer = JSONWriter()

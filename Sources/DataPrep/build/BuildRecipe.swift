@@ -43,6 +43,8 @@ public struct BuildRecipe: Sendable, Equatable {
   public var leakThreshold = 0.8
   /// The longest example, in tokens (validate's length check and the report's histogram line).
   public var maxTokens = 4096
+  /// The `generator:` section: examples also written by a chat model; `nil`: rule-based only.
+  public var generator: RecipeGenerator?
   /// The rest of the `validate:` section as the recipe wrote it (keys sorted): part of the
   /// settings, so a change to it makes the next build a fresh one.
   public internal(set) var validate: JSONObject = JSONObject()
@@ -61,6 +63,7 @@ public struct BuildRecipe: Sendable, Equatable {
   static let topKeys = [
     "sources", "format", "tasks", "html_content", "remove_furniture", "tokenizer", "split", "dedup", "instruct", "leakage", "validate",
     "redact", "filter",
+    "generator",
   ]
 
   /// Reads and parses the recipe file at `path`.
@@ -168,6 +171,7 @@ public struct BuildRecipe: Sendable, Equatable {
         recipe.validate = rest
       case "redact": recipe.redact = try redactSettings(value, path: path)
       case "filter": recipe.filter = try filterSettings(value, path: path)
+      case "generator": recipe.generator = try RecipeGenerator.parse(value, path: path)
       default:
         throw .unknownRecipeKey(path: path, key: key, known: topKeys)
       }
@@ -213,6 +217,7 @@ public struct BuildRecipe: Sendable, Equatable {
     o.append("validate", .object(v))
     o.append("redact", redact.json)
     o.append("filter", filter.json)
+    if let generator { o.append("generator", generator.settingsJSON) }
     return .object(o)
   }
 

@@ -55,6 +55,7 @@ enum BuildReportJSON {
     if result.instruct.unrepresentable > 0 { dropped.append("unrepresentable", int(result.instruct.unrepresentable)) }
     o.append("instruct", ["documents": int(result.instruct.documents), "examples": int(result.instruct.totalWritten),
                           "per_task": .object(written), "dropped": .object(dropped)])
+    if let model = result.instruct.model { o.append("generator", model.json) }
     var examples = dedup(result.exampleDedup).objectValue ?? JSONObject()
     examples.append("already_present", int(result.alreadyPresent))
     examples.append("duplicates_of_previous", int(result.duplicatesOfPrevious))

@@ -47,6 +47,9 @@ enum DatasetCard {
               "| split | " + result.splitNames.indices.map { "\(result.splitNames[$0]) \(result.finalCounts[$0])" }.joined(separator: ", ") + " |",
               "| leakage | \(result.leakCount) leaks |",
               "| validate | \(result.validation.errorCount) errors, \(result.validation.warningCount) warnings, \(result.validation.noteCount) notes |", ""]
+    if let model = result.instruct.model, let row = lines.firstIndex(where: { $0.hasPrefix("| instruct |") }) {
+      lines.insert("| generator | \(inline(model.line)) |", at: row + 1)
+    }
     lines += ["## Sources", ""]
     for source in result.sources.prefix(50) {
       lines.append("- `\(code(source.path))` (\(source.bytes) bytes, sha256 `\(source.sha256.prefix(16))…`)")

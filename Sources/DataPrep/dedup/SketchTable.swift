@@ -82,22 +82,7 @@ struct SketchTable: Sendable {
 
   /// Exact Jaccard similarity of two sorted distinct sets (1 when both are empty), by a merge.
   static func jaccard(_ a: ArraySlice<UInt64>, _ b: ArraySlice<UInt64>) -> Double {
-    if a.isEmpty && b.isEmpty { return 1 }
-    var x = a.startIndex
-    var y = b.startIndex
-    var common = 0
-    while x < a.endIndex && y < b.endIndex {
-      if a[x] == b[y] {
-        common += 1
-        x += 1
-        y += 1
-      } else if a[x] < b[y] {
-        x += 1
-      } else {
-        y += 1
-      }
-    }
-    return Double(common) / Double(a.count + b.count - common)
+    SetJaccard.of(a, b)
   }
 
   /// Appends the records of `other` (same permutations), shifting their file indices by `fileOffset`.

@@ -91,7 +91,7 @@ struct ExampleGenerator: Sendable {
     }
     var seen = Set<String>()
     var out: [GeneratedExample] = []
-    let contexts = subject.isEmpty ? [sourceContext(document)] : ["in \(Phrasings.name(subject))", sourceContext(document)]
+    let contexts = subject.isEmpty ? [Self.sourceContext(document)] : ["in \(Phrasings.name(subject))", Self.sourceContext(document)]
     for pair in pairs {
       var question = TextTrimming.trimmed(pair.question)
       // "What next?" alone asks nothing: name the page.
@@ -166,7 +166,7 @@ struct ExampleGenerator: Sendable {
       }
       var contexts: [String] = []
       if let parent, !parent.isEmpty { contexts.append("under \"\(parent)\"") }
-      contexts.append(sourceContext(document))
+      contexts.append(Self.sourceContext(document))
       out += parts(
         of: text, question: question, document: document, task: .sectionQA, section: section.heading.isEmpty ? nil : section.heading,
         contexts: contexts, firstIndex: out.count)
@@ -224,7 +224,7 @@ struct ExampleGenerator: Sendable {
 
   /// "from NAME", NAME the last component of the document's source: the context that tells two
   /// pages apart when all else is equal.
-  private func sourceContext(_ document: Document) -> String {
+  static func sourceContext(_ document: Document) -> String {
     let name = document.source.split(separator: "/").last.map(String.init) ?? document.id
     return "from \(name.isEmpty ? document.id : name)"
   }

@@ -18,6 +18,8 @@ public struct Instructor: Sendable {
     public var unrepresentable = 0
     /// StackExchange questions evicted before their accepted answer arrived.
     public var evictedQuestions = 0
+    /// What the model generator did (``ModelInstructor``); `nil` for the rule-based generator.
+    public var model: ModelRunSummary?
 
     /// All examples written.
     public var totalWritten: Int { written.reduce(0) { $0 + $1.count } }
@@ -26,7 +28,7 @@ public struct Instructor: Sendable {
     public static func == (a: Summary, b: Summary) -> Bool {
       a.documents == b.documents && a.written.map(\.task) == b.written.map(\.task)
         && a.written.map(\.count) == b.written.map(\.count) && a.dropped == b.dropped
-        && a.unrepresentable == b.unrepresentable && a.evictedQuestions == b.evictedQuestions
+        && a.unrepresentable == b.unrepresentable && a.evictedQuestions == b.evictedQuestions && a.model == b.model
     }
 
     mutating func countWritten(_ task: String) {
@@ -48,6 +50,7 @@ public struct Instructor: Sendable {
       if evictedQuestions > 0 {
         lines.append("  StackExchange questions evicted before their answer (raise the pending limit): \(evictedQuestions)")
       }
+      if let model { lines += model.reportLines }
       return lines.joined(separator: "\n")
     }
   }

@@ -6,11 +6,15 @@ extension DataPrepCommand {
   /// `dataprep instruct`: documents JSONL to fine-tuning examples.
   struct Instruct: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Build instruction examples from documents, deterministically, without a model.",
+      abstract: "Build instruction examples from documents: by rules (deterministic, no model) or with a chat model you run.",
       discussion: """
         Tasks: \(InstructTask.names.joined(separator: ", ")) (default: faq, section-qa, summary, \
         title; completion for --to text). Formats: \(ExampleFormat.names.joined(separator: ", ")) \
-        (all but openai-preference). A summary of examples written and dropped goes to stderr.
+        (all but openai-preference). A summary of examples written and dropped goes to stderr. \
+        With --generator openai-compatible --base-url URL --model NAME, a chat model writes \
+        --model-tasks (\(ModelTask.names.joined(separator: ", "))), each answer kept only when \
+        grounded in its chunk; rule-based tasks then run only when --tasks names them. See \
+        docs/instruct.md, "Writing examples with a model".
         """
     )
 
@@ -59,6 +63,8 @@ extension DataPrepCommand {
     @Flag(name: .long, help: "Write prompt-completion as TRL message lists instead of strings.")
     var conversational = false
 
+    @OptionGroup var model: ModelGeneratorFlags
+
     @OptionGroup var tokenizerOptions: TokenizerOptions
 
     @OptionGroup var shard: ShardOptions
@@ -71,6 +77,13 @@ extension DataPrepCommand {
       let options = try instructOptions()
       try OutputFile.requireDistinct(output, from: [input])
       let selection = try shard.selection()
+      if model.generator == .openAICompatible {
+        guard !selection.isSharded else {
+          throw ValidationError("--shard runs the rules generator only; run --generator openai-compatible in one process (its cache makes a rerun free)")
+        }
+        try runModel(options: options)
+        return
+      }
       if selection.isSharded {
         try runShard(selection.shard, options: options)
         return
@@ -86,10 +99,14 @@ extension DataPrepCommand {
 
     /// The options the flags ask for (a merge of instruct shards rebuilds them from the shards' arguments).
     func instructOptions() throws -> InstructOptions {
-      let taskList = try tasks.map(CommaList.tasks)
+      try model.check()
+      // With a model generator, rule-based tasks run only when --tasks names them.
+      let taskList = try tasks.map(CommaList.tasks) ?? (model.generator == .openAICompatible ? [] : nil)
       var tokenCounter = TokenCounter.wordEstimate
       // Built-in tasks cut long answers and chunks by tokens; templates alone need no counter.
-      let needsTokens = maxTokens != nil || !(taskList ?? (template == nil ? InstructTask.defaults(for: to) : [])).isEmpty
+      let needsTokens =
+        maxTokens != nil || model.generator == .openAICompatible
+        || !(taskList ?? (template == nil ? InstructTask.defaults(for: to) : [])).isEmpty
       if needsTokens || tokenizerOptions.tokenizer != nil {
         tokenCounter = try tokenizerOptions.counter(fallback: .wordEstimate, command: "instruct")
       }
@@ -101,6 +118,40 @@ extension DataPrepCommand {
         minSummaryChars: minSummaryChars, maxPendingQuestions: maxPendingQuestions)
       try options.check()
       return options
+    }
+
+    /// The model generator: a dry run, or the run with the real client.
+    private func runModel(options: InstructOptions) throws {
+      let generator = try ValidationError.reporting { try model.generatorOptions() }
+      let settings = model.clientSettings(output: output)
+      if model.dryRun {
+        let wiring = try? Self.makeChatClient(settings)
+        let instructor = ModelInstructor(options: options, generator: generator, client: UnavailableChatClient())
+        let plan = try instructor.dryRun(try JSONLReader(path: input, limits: limits.limits), isCached: wiring?.isCached)
+        FileHandle.standardError.write(Data((plan.report + "\n").utf8))
+        return
+      }
+      let wiring = try Self.makeChatClient(settings)
+      let reader = try JSONLReader(path: input, limits: limits.limits)
+      let writer = try JSONLWriter(path: output)
+      let summary = try ModelInstructor(options: options, generator: generator, client: wiring.client).run(reader, to: writer)
+      try writer.finish()
+      if !common.quiet {
+        FileHandle.standardError.write(Data((summary.report + "\n").utf8))
+      }
+    }
+
+    /// THE ONE PLACE the real chat-completions client is made (issue 19), for `instruct` and
+    /// `build`'s `generator:` section: the HTTP client of `Sources/DataPrep/chat/` with its reply
+    /// cache in `settings.cacheFolder`, retries, `settings.timeout` per call and the budget
+    /// (`maxRequests`, `maxTokensTotal`), the key read from the environment variable
+    /// `settings.apiKeyEnv` (never from a flag value or a file). `isCached` answers `--dry-run`'s
+    /// "already cached" count (nil: not known).
+    /// - Throws: until that client is in this build, an error saying so.
+    static func makeChatClient(_ settings: ChatClientSettings) throws -> ChatClientWiring {
+      _ = settings.apiKey
+      throw ValidationError(
+        "--generator openai-compatible: the chat client is not available in this build (\(settings.baseURL)); use --dry-run to count the calls")
     }
 
     /// One shard: its byte range of the input as candidate lines in `-o`'s folder; `dataprep
