@@ -133,6 +133,18 @@ import Testing
     #expect(client.budget.usage.retries == 1)
   }
 
+  @Test func aSubSecondTimeoutIsRoundedUpToOneSecond() async throws {
+    let server = try ChatTestServer()
+    defer { server.stop() }
+    server.enqueue([.stall])
+    let clock = ContinuousClock()
+    let start = clock.now
+    await #expect(throws: ChatError.self) {
+      try await server.client(timeout: 0.2, retries: 0).complete(ChatTestServer.request("x"))
+    }
+    #expect(clock.now - start >= .milliseconds(900))
+  }
+
   @Test func aStalledAttemptIsRetriedAndThenAnswered() async throws {
     let server = try ChatTestServer()
     defer { server.stop() }
