@@ -66,8 +66,9 @@ public final class ChatCompletionClient: ChatCompleting {
   /// The replies to `requests`, in request order whatever order they arrive, with at most
   /// `concurrency` requests in flight. Cache lookups and budget charges happen in request order,
   /// and a request repeated in the batch is sent once (the repeats get its reply, marked
-  /// `fromCache`, and count as cache hits), so which requests a `--max-requests` limit lets
-  /// through, and every counter but `retries`, do not depend on `concurrency`.
+  /// `fromCache`, and count as cache hits), so the replies, which requests a `--max-requests`
+  /// limit lets through and the counters (but `retries`) do not depend on `concurrency`. A
+  /// `--max-tokens-total` limit is checked as replies arrive, so where it stops can.
   public func completeAll(_ requests: [ChatRequest], concurrency: Int = 4) async -> [Result<ChatReply, ChatError>] {
     var results = [Result<ChatReply, ChatError>?](repeating: nil, count: requests.count)
     var firstIndex: [String: Int] = [:]
