@@ -55,6 +55,7 @@ let package = Package(
       ]
     ),
     // Release-mode benchmarks: executables outside the library (`swift run -c release bench-json FILE`).
+    .executableTarget(name: "bench-chat", dependencies: ["DataPrep", "DataPrepTestSupport"], path: "Benchmarks/bench-chat"),
     .executableTarget(name: "bench-json", dependencies: ["DataPrep"], path: "Benchmarks/bench-json"),
     .executableTarget(name: "bench-language", dependencies: ["DataPrep"], path: "Benchmarks/bench-language"),
     .executableTarget(name: "bench-tokenizer", dependencies: ["DataPrep"], path: "Benchmarks/bench-tokenizer"),

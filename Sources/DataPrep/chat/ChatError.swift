@@ -10,6 +10,11 @@ public enum ChatError: Error, Sendable, Equatable, LocalizedError {
   case malformedReply(url: String, reason: String)
   /// The run's budget (`--max-requests`, `--max-tokens-total`) is spent.
   case budgetExhausted(limit: String)
+  /// A reply could not be stored in the reply cache (the folder is missing, read-only or full),
+  /// so a resumed run would pay for it again.
+  case cacheUnwritable(path: String, reason: String)
+  /// The base URL is not an `http://` or `https://` URL with a host.
+  case invalidBaseURL(String)
 
   public var errorDescription: String? {
     switch self {
@@ -21,6 +26,10 @@ public enum ChatError: Error, Sendable, Equatable, LocalizedError {
       return "\(url) sent a reply that is not a chat completion: \(reason)"
     case .budgetExhausted(let limit):
       return "the budget is spent (\(limit)); raise it, or rerun: replies so far are cached"
+    case .cacheUnwritable(let path, let reason):
+      return "\(path): cannot store a model reply in the cache: \(reason); check the cache folder"
+    case .invalidBaseURL(let text):
+      return "\(text) is not a base URL; give one like http://127.0.0.1:11434/v1"
     }
   }
 }

@@ -8,7 +8,8 @@ public struct ChatReply: Sendable, Hashable, Codable {
   public var promptTokens: Int
   /// Tokens the server counted in the reply (`usage.completion_tokens`, 0 when absent).
   public var completionTokens: Int
-  /// True when the reply came from the on-disk cache, not the server.
+  /// True when the reply came from the on-disk cache (or, in a batch, from an identical earlier
+  /// request of the batch), not from a call to the server.
   public var fromCache: Bool
 
   /// A reply saying `content`.
