@@ -109,10 +109,10 @@ struct ModelGeneratorFlags: ParsableArguments {
   }
 
   /// The client's settings; the cache defaults to `.dataprep-cache/chat` in the folder of `output`.
-  func clientSettings(output: String) -> ChatClientSettings {
-    ChatClientSettings(
+  func clientSettings(output: String) -> ModelEndpoint {
+    ModelEndpoint(
       baseURL: baseURL ?? "", apiKeyEnv: apiKeyEnv, timeout: timeout,
-      cacheFolder: cacheFolder ?? ChatClientSettings.defaultCacheFolder(besideOutput: output), maxRequests: maxRequests,
+      cacheFolder: cacheFolder ?? ModelEndpoint.defaultCacheFolder(besideOutput: output), maxRequests: maxRequests,
       maxTokensTotal: maxTokensTotal, concurrency: concurrency)
   }
 }

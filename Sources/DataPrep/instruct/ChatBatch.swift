@@ -9,7 +9,7 @@ enum ChatBatch {
     switch error {
     case .malformedReply: return false
     case .httpStatus(_, let status, _): return ![400, 413, 422].contains(status)
-    case .transport, .budgetExhausted: return true
+    case .transport, .budgetExhausted, .cacheUnwritable, .invalidBaseURL: return true
     }
   }
 

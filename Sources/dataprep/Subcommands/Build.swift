@@ -159,7 +159,7 @@ extension DataPrepCommand {
       var pipeline = BuildPipeline(recipe: try recipe(), output: output ?? "", jobs: common.jobs, force: shard.force)
       pipeline.limits = limits.limits
       let folder = output ?? ""
-      pipeline.chatClient = { section in try Instruct.makeChatClient(ChatClientSettings(section, output: folder)).client }
+      pipeline.chatClient = { section in try Instruct.makeChatClient(ModelEndpoint(section, output: folder)).client }
       if executor != .local {
         try writePlan(pipeline)
         return

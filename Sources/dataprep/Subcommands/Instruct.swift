@@ -147,11 +147,14 @@ extension DataPrepCommand {
     /// (`maxRequests`, `maxTokensTotal`), the key read from the environment variable
     /// `settings.apiKeyEnv` (never from a flag value or a file). `isCached` answers `--dry-run`'s
     /// "already cached" count (nil: not known).
-    /// - Throws: until that client is in this build, an error saying so.
-    static func makeChatClient(_ settings: ChatClientSettings) throws -> ChatClientWiring {
-      _ = settings.apiKey
-      throw ValidationError(
-        "--generator openai-compatible: the chat client is not available in this build (\(settings.baseURL)); use --dry-run to count the calls")
+    /// - Throws: ``ChatError`` when the cache folder cannot be made or the base URL is not http(s).
+    static func makeChatClient(_ settings: ModelEndpoint) throws -> ChatClientWiring {
+      let cache = try ChatReplyCache(folder: settings.cacheFolder)
+      let client = try ChatCompletionClient(
+        settings: ChatClientSettings(baseURL: settings.baseURL, apiKey: settings.apiKey, timeout: settings.timeout),
+        cache: cache,
+        budget: ChatBudget(maxRequests: settings.maxRequests, maxTokensTotal: settings.maxTokensTotal))
+      return ChatClientWiring(client: client, isCached: { cache.reply(for: $0) != nil })
     }
 
     /// One shard: its byte range of the input as candidate lines in `-o`'s folder; `dataprep

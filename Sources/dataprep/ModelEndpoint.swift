@@ -3,7 +3,7 @@ import Foundation
 
 /// What the real chat client is made from (``DataPrepCommand/Instruct/makeChatClient(_:)``):
 /// `instruct`'s flags or the recipe's `generator:` section.
-struct ChatClientSettings: Sendable, Equatable {
+struct ModelEndpoint: Sendable, Equatable {
   /// The API root, e.g. `http://127.0.0.1:11434/v1`.
   var baseURL: String
   /// The environment variable holding the key.
@@ -22,8 +22,7 @@ struct ChatClientSettings: Sendable, Equatable {
   /// The key, read from the environment only; `nil` when the variable is unset or empty (a
   /// local server needs none).
   var apiKey: String? {
-    guard let value = ProcessInfo.processInfo.environment[apiKeyEnv], !value.isEmpty else { return nil }
-    return value
+    DataPrep.ChatClientSettings.apiKey(fromEnvironment: apiKeyEnv)
   }
 
   /// `.dataprep-cache/chat` in the folder of `output` (the working directory for stdout).
@@ -34,7 +33,7 @@ struct ChatClientSettings: Sendable, Equatable {
   }
 }
 
-extension ChatClientSettings {
+extension ModelEndpoint {
   /// The settings of a recipe's `generator:` section for a build into the folder `output`
   /// (the cache defaults to `.dataprep-cache/chat` beside that folder).
   init(_ section: RecipeGenerator, output: String) {
