@@ -11,7 +11,8 @@ extension DataPrepCommand {
         Judges each record's text (a document's `text`, an example's messages; --field PATH picks \
         another) with the rule sets named in --rules, at the published thresholds (datatrove's \
         filters). By default records failing any rule set are dropped and the rest written \
-        unchanged; --annotate keeps every record and writes each rule set's values and verdict \
+        unchanged, except that c4 rewrites a kept document's text to its kept lines (as datatrove \
+        does; --set c4.rewrite=false keeps it whole); --annotate keeps every record and writes each rule set's values and verdict \
         under `metadata.quality`. Thresholds are set with --set RULESET.KEY=VALUE or the \
         `filter:` section of --config. Counts per rule and reason go to --report (JSON) and a \
         summary to stderr. See docs/filter.md.

@@ -6,14 +6,7 @@ import Testing
 /// output, report and stderr, for one file cut by bytes and for several files; a rerun skips
 /// a finished shard; a folder of another shard count or other flags is refused.
 @Suite struct FilterRedactShardCommandTests {
-  static let prose = """
-    The river runs past the old mill and under the stone bridge near the town.
-    Children walk to school along its bank with their dogs in the early morning.
-    In spring the water rises quickly and covers the low fields beside the road.
-    Farmers have learned to move their animals to higher ground before the flood.
-    A small museum explains how the mill worked for more than two hundred years.
-    Visitors can see the wheel turn on summer weekends when volunteers run it.
-    """
+  static let prose = FilterCommandTests.prose
 
   /// `count` records of every kind the two commands treat differently: passing documents,
   /// documents c4 rewrites, failing ones of several reasons, examples, private data.

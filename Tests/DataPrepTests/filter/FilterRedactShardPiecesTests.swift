@@ -20,6 +20,14 @@ import DataPrepTestSupport
     return JSONWriter().string(of: ["id": .integer(Int64(i)), "text": .string(text)])
   }
 
+  /// The byte ranges of `input` that shards `0..<count` read, as sources.
+  private static func sources(_ input: String, count: Int) throws -> [ByteSource] {
+    try (0..<count).map { index in
+      let range = try ShardByteRange.of(path: input, shard: try Shard(index: index, count: count))
+      return try ByteSource(path: input, range: range.start..<range.end, firstLine: range.firstLine)
+    }
+  }
+
   private static func options() -> QualityFilterOptions {
     var options = QualityFilterOptions()
     options.rules = [.gopherQuality, .c4, .fineweb]
@@ -37,14 +45,11 @@ import DataPrepTestSupport
     for count in [1, 2, 4, 7] {
       var joined = FilterReport()
       var bytes: [UInt8] = []
-      for index in 0..<count {
-        let range = try ShardByteRange.of(path: input, shard: try Shard(index: index, count: count))
+      for (index, source) in try Self.sources(input, count: count).enumerated() {
         let out = folder.path("part-\(count)-\(index).jsonl")
         let writer = try JSONLWriter(path: out)
         var part = FilterReport()
-        try filter.run(
-          source: try ByteSource(path: input, range: range.start..<range.end, firstLine: range.firstLine), to: writer,
-          limits: .standard, report: &part)
+        try filter.run(source: source, to: writer, limits: .standard, report: &part)
         try writer.finish()
         let json = part.json(rules: Self.options().rules, annotated: false)
         let back = try #require(FilterReport(json: json))
@@ -76,15 +81,11 @@ import DataPrepTestSupport
       var joined = RedactionSummary()
       var entries: [RedactionReportEntry] = []
       var bytes: [UInt8] = []
-      for index in 0..<count {
-        let range = try ShardByteRange.of(path: input, shard: try Shard(index: index, count: count))
+      for (index, source) in try Self.sources(input, count: count).enumerated() {
         let out = folder.path("part-\(count)-\(index).jsonl")
         let writer = try JSONLWriter(path: out)
         var part = RedactionSummary()
-        try run.run(
-          source: try ByteSource(path: input, range: range.start..<range.end, firstLine: range.firstLine), output: writer,
-          summary: &part
-        ) { entries.append(try #require(RedactionReportEntry(json: $0.json))) }
+        try run.run(source: source, output: writer, summary: &part) { entries.append(try #require(RedactionReportEntry(json: $0.json))) }
         try writer.finish()
         joined.add(try #require(RedactionSummary(json: part.json)))
         bytes += try Array(Data(contentsOf: URL(fileURLWithPath: out)))
