@@ -21,7 +21,8 @@ extension DataPrepCommand.Merge {
     options.annotate = annotate
     var pieces: [(input: Int, start: Int, shard: Int, report: FilterReport)] = []
     for (shard, report) in merger.reports.enumerated() {
-      for piece in report["pieces"]?.arrayValue ?? [] {
+      guard let list = report["pieces"]?.arrayValue else { throw damaged("piece reports") }
+      for piece in list {
         guard let input = piece["input"]?.integerValue, let start = piece["start"]?.integerValue,
           let result = piece["report"].flatMap(FilterReport.init(json:))
         else { throw damaged("piece reports") }
