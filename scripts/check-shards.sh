@@ -7,8 +7,9 @@
 #
 # DOCSET is a folder of HTML pages (a Debian doc package). The commands: extract (with and
 # without --remove-furniture), instruct, convert, dedup (signatures, candidates, clusters,
-# filter over shards), split, leakage, validate (json), tokens --each, stats. Prints one line
-# per command and N; exits 1 at the first difference. Env: COUNTS ("1 2 4 7 16").
+# filter over shards), split, leakage, validate (json), tokens --each, stats, filter and redact
+# (records and --report, on one file and on five files). Prints one line per command and N;
+# exits 1 at the first difference. Env: COUNTS ("1 2 4 7 16").
 set -euo pipefail
 BIN=$(realpath "${1:?usage: check-shards.sh BIN DOCSET [WORK]}")
 DOCSET=$(realpath "${2:?usage: check-shards.sh BIN DOCSET [WORK]}")
@@ -49,6 +50,34 @@ check() {
   done
 }
 
+# check_report NAME "INPUTS" ARGS...: `BIN ARGS INPUTS -o single-NAME --report single-NAME.report`
+# once, then as N shards (`--report` recorded, written by the merge) merged into merged-NAME-N;
+# the records, the report and the exit status must be the same.
+check_report() {
+  local name=$1 inputs=$2
+  shift 2
+  local single_status=0
+  rm -f "single-$name" "single-$name.report"
+  # shellcheck disable=SC2086
+  "$BIN" "$@" $inputs -o "single-$name" --report "single-$name.report" --quiet || single_status=$?
+  for n in $COUNTS; do
+    local parts=parts-$name-$n merged=merged-$name-$n status=0
+    rm -rf "$parts" "$merged" "$merged.report"
+    for ((i = 0; i < n; i++)); do
+      # shellcheck disable=SC2086
+      "$BIN" "$@" $inputs -o "$parts" --report "$merged.report" --shard $i/$n --quiet 2>"shard-$name.stderr" || {
+        cat "shard-$name.stderr" >&2
+        fail "$name shard $i/$n exited non-zero"
+      }
+    done
+    "$BIN" merge "$parts" -o "$merged" --quiet 2>"merge-$name.stderr" || status=$?
+    [ "$status" = "$single_status" ] || { cat "merge-$name.stderr" >&2; fail "$name N=$n: merge exit $status, one process $single_status"; }
+    cmp -s "single-$name" "$merged" || fail "$name N=$n: $merged differs from single-$name"
+    cmp -s "single-$name.report" "$merged.report" || fail "$name N=$n: $merged.report differs from single-$name.report"
+    echo "check-shards: $name N=$n: same bytes, records and report (exit $status)"
+  done
+}
+
 B=$BIN
 check extract "$B extract $DOCSET -o single-extract --quiet" file "$B extract $DOCSET -o PARTS"
 check extract-furniture "$B extract $DOCSET --remove-furniture -o single-extract-furniture --quiet" file \
@@ -65,6 +94,15 @@ check validate "$B validate $EXAMPLES --output json --report-file single-validat
   "$B validate $EXAMPLES --output json --report-file PARTS"
 check tokens "$B tokens $EXAMPLES --format jsonl --each -o single-tokens --quiet" file "$B tokens $EXAMPLES --format jsonl --each -o PARTS"
 check stats "$B stats $EXAMPLES -o single-stats --quiet" file "$B stats $EXAMPLES -o PARTS"
+# filter and redact: one file cut by bytes, and five files taken whole (files[I::N]).
+rm -rf docs-files && mkdir -p docs-files
+split -n l/5 -d --additional-suffix=.jsonl "$DOCS" docs-files/docs-
+FILES=$(ls docs-files/*.jsonl | LC_ALL=C sort | tr '\n' ' ')
+check_report filter "$DOCS" filter --rules all
+check_report filter-files "$FILES" filter --rules all --annotate
+check_report redact "$DOCS" redact
+check_report redact-files "$FILES" redact --mode drop-record
+check_report redact-examples "$EXAMPLES" redact
 # dedup: signatures, candidates and filter as N shards each, clusters as one task.
 rm -f single-dedup single-dedup-clusters
 "$B" dedup "$DOCS" -o single-dedup --clusters single-dedup-clusters --quiet

@@ -2,6 +2,10 @@
 /// not by the line rules; the text fails on "lorem ipsum" or `{` in a kept line, or on fewer
 /// sentences than ``C4Settings/minSentences`` in the kept lines (sentences as spaCy's
 /// sentencizer cuts them: after `.`, `!`, `?` and the other scripts' sentence ends).
+///
+/// With ``C4Settings/rewrite`` a passing text is also rewritten as datatrove's `C4QualityFilter`
+/// rewrites it: its kept lines (stripped, citations removed) joined with `\n`, the whole
+/// stripped (``QualityRuleOutcome/rewritten``).
 struct C4Rule {
   let settings: C4Settings
 
@@ -17,7 +21,9 @@ struct C4Rule {
     var keptLines = 0
     var dropped = [0, 0, 0, 0, 0]  // too long word, no terminal punctuation, too few words, javascript, policy
     var failure: String?
-    lines: for line in text.pythonLines() {
+    let lines = text.pythonLines()
+    var kept: [UInt32] = []  // the kept lines joined with `\n`, when rewriting
+    lines: for line in lines {
       let (a, b) = text.stripped(line.start, line.end)
       var wordCount = 0
       var longest = 0
@@ -68,16 +74,43 @@ struct C4Rule {
       }
       sentences += Self.sentenceCount(chars)
       keptLines += 1
+      if s.rewrite {
+        if keptLines > 1 { kept.append(0x0A) }
+        kept += chars
+      }
     }
     if failure == nil, let limit = s.minSentences, Double(sentences) < limit { failure = "too_few_sentences" }
-    return QualityRuleOutcome(
-      rules: .c4, failure: failure,
-      values: [
-        ("sentences", Double(sentences)), ("kept_lines", Double(keptLines)),
-        ("lines_too_long_word", Double(dropped[0])), ("lines_no_terminal_punctuation", Double(dropped[1])),
-        ("lines_too_few_words", Double(dropped[2])), ("lines_javascript", Double(dropped[3])),
-        ("lines_policy", Double(dropped[4])),
-      ])
+    var values: [(name: String, value: Double)] = [
+      ("sentences", Double(sentences)), ("kept_lines", Double(keptLines)),
+      ("lines_too_long_word", Double(dropped[0])), ("lines_no_terminal_punctuation", Double(dropped[1])),
+      ("lines_too_few_words", Double(dropped[2])), ("lines_javascript", Double(dropped[3])),
+      ("lines_policy", Double(dropped[4])),
+    ]
+    var outcome = QualityRuleOutcome(rules: .c4, failure: failure, values: values)
+    if s.rewrite {
+      // A failing text is not rewritten: nothing is removed from it.
+      let passes = failure == nil
+      values.append(("lines_removed", passes ? Double(lines.count - keptLines) : 0))
+      outcome.values = values
+      if passes { outcome.rewritten = Self.string(Self.stripped(kept)) }
+    }
+    return outcome
+  }
+
+  /// `s` without Python-`strip()` whitespace at either end (datatrove strips the joined lines).
+  static func stripped(_ s: [UInt32]) -> ArraySlice<UInt32> {
+    var a = 0
+    var b = s.count
+    while a < b && FilterText.isSpace(s[a]) { a += 1 }
+    while b > a && FilterText.isSpace(s[b - 1]) { b -= 1 }
+    return s[a..<b]
+  }
+
+  /// The string of `scalars` (all valid: they come from a string).
+  static func string(_ scalars: ArraySlice<UInt32>) -> String {
+    var view = String.UnicodeScalarView()
+    view.append(contentsOf: scalars.compactMap(Unicode.Scalar.init))
+    return String(view)
   }
 
   /// Sentences of one line as spaCy's sentencizer counts them: a new sentence starts at the
@@ -113,7 +146,8 @@ struct C4Rule {
     return true
   }
 
-  /// The line without `[digits]`, `[edit]` and `[citation needed]` (datatrove's citation pattern).
+  /// The line without `[digits]`, `[edit]` and `[citation needed]` (datatrove's citation pattern
+  /// `\[\d*]|\[edit]|\[citation needed]`; Python's `\d` is any decimal digit, not only ASCII).
   static func removingCitations(_ s: [UInt32]) -> [UInt32] {
     guard s.contains(0x5B) else { return s }
     let edit = FilterText.ascii("edit]")
@@ -124,7 +158,7 @@ struct C4Rule {
     while i < s.count {
       if s[i] == 0x5B {
         var k = i + 1
-        while k < s.count && s[k] >= 0x30 && s[k] <= 0x39 { k += 1 }
+        while k < s.count && isDecimalDigit(s[k]) { k += 1 }
         if k < s.count && s[k] == 0x5D {
           i = k + 1
           continue
@@ -142,6 +176,12 @@ struct C4Rule {
       i += 1
     }
     return out
+  }
+
+  /// Python's `\d` for one character: a decimal digit of any script (category Nd).
+  static func isDecimalDigit(_ c: UInt32) -> Bool {
+    if c < 0x80 { return c >= 0x30 && c <= 0x39 }
+    return Unicode.Scalar(c)?.properties.numericType == .decimal
   }
 
   private static func starts(_ s: [UInt32], at i: Int, with p: [UInt32]) -> Bool {

@@ -19,6 +19,9 @@ public struct C4Settings: Sendable, Equatable {
   public var dropCurlyBracket = true
   /// Drop lines about cookies and terms of use.
   public var dropPolicyLines = true
+  /// Write a passing document as its kept lines (citations removed, joined with `\n`), as
+  /// datatrove's `C4QualityFilter` does; `false` decides only and keeps the text as it was.
+  public var rewrite = true
 
   /// The published rules.
   public init() {}

@@ -5,7 +5,8 @@
 ///
 /// Streaming (one batch of lines in memory), parallel over `jobs` threads with the output in
 /// input order, so bytes do not depend on `jobs`. A kept record is written as its raw line
-/// unless annotated.
+/// unless annotated or its text rewritten by `c4` (``C4Settings/rewrite``: a document's `text`
+/// only; examples are judged, never rewritten). Every rule set judges the text as read.
 public struct QualityFilter: Sendable {
   /// The rule sets and their thresholds.
   public let options: QualityFilterOptions
@@ -59,15 +60,20 @@ public struct QualityFilter: Sendable {
     let path = source.path
     let annotate = options.annotate
     let field = options.field
+    let rewrites = options.rules.contains(.c4) && options.c4.rewrite
+    let judgesText = field == nil || field == "text"
     let map = ParallelRecordMap<Judged>(jobs: options.jobs, limits: limits) { record, line in
       guard let text = RecordText.text(of: record, field: field) else { return .failure(.noText(path: path, line: 0, field: field)) }
-      let outcomes = evaluate(text)
+      var outcomes = evaluate(text)
       let passes = outcomes.allSatisfy(\.passes)
+      var record = record
+      let changed = rewrites && Self.rewrite(&record, text: text, outcomes: &outcomes, judgesText: judgesText)
       if annotate {
         guard let annotated = Self.annotated(record, outcomes) else { return .failure(.metadataNotObject(path: path, line: 0)) }
         return .keep(JSONWriter().bytes(of: .object(annotated)), outcomes)
       }
-      return passes ? .keep(line, outcomes) : .drop(outcomes)
+      guard passes else { return .drop(outcomes) }
+      return .keep(changed ? JSONWriter().bytes(of: .object(record)) : line, outcomes)
     }
     let samples = options.samplesPerReason
     try map.run(source: source) { judged, line in
@@ -84,6 +90,23 @@ public struct QualityFilter: Sendable {
         throw FilterError.metadataNotObject(path: path, line: line)
       }
     }
+  }
+
+  /// Sets a document's `text` to what a passing `c4` kept of it (its ``QualityRuleOutcome/rewritten``
+  /// text); returns whether the text changed. Records that are not documents (examples), or
+  /// judged on another field than `text` (`judgesText` false), are judged only: their `c4`
+  /// outcome then counts no removed lines.
+  static func rewrite(_ record: inout JSONObject, text: String, outcomes: inout [QualityRuleOutcome], judgesText: Bool) -> Bool {
+    guard let index = outcomes.firstIndex(where: { $0.rules == .c4 }) else { return false }
+    guard judgesText && RecordText.isDocument(record) else {
+      if let removed = outcomes[index].values.firstIndex(where: { $0.name == "lines_removed" }) {
+        outcomes[index].values[removed].value = 0
+      }
+      return false
+    }
+    guard let kept = outcomes[index].rewritten, !kept.unicodeScalars.elementsEqual(text.unicodeScalars) else { return false }
+    record["text"] = .string(kept)
+    return true
   }
 
   /// `record` with `metadata.quality` set to each rule set's verdict and values; `nil` when

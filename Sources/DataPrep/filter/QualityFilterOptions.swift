@@ -162,6 +162,7 @@ public struct QualityFilterOptions: Sendable, Equatable {
       case "drop_javascript_lines": c4.dropJavascriptLines = try flag()
       case "drop_curly_bracket": c4.dropCurlyBracket = try flag()
       case "drop_policy_lines": c4.dropPolicyLines = try flag()
+      case "rewrite": c4.rewrite = try flag()
       default: throw .unknownKey(path: path, key: name)
       }
     case "fineweb":

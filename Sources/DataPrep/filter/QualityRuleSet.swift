@@ -23,12 +23,15 @@ public struct QualityRuleOutcome: Sendable, Equatable {
   public var values: [(name: String, value: Double)]
   /// The language identified (the `language` rule set only).
   public var language: String?
+  /// The text a passing `c4` rewrites the document to (``C4Settings/rewrite``), `nil` otherwise.
+  var rewritten: String?
 
   /// Whether the text passes this rule set.
   public var passes: Bool { failure == nil }
 
   public static func == (a: QualityRuleOutcome, b: QualityRuleOutcome) -> Bool {
-    a.rules == b.rules && a.failure == b.failure && a.language == b.language && a.values.map(\.name) == b.values.map(\.name)
+    a.rules == b.rules && a.failure == b.failure && a.language == b.language && a.rewritten == b.rewritten
+      && a.values.map(\.name) == b.values.map(\.name)
       && a.values.map(\.value) == b.values.map(\.value)
   }
 }

@@ -18,29 +18,22 @@ public final class RedactionReportWriter {
 
   /// Adds one replacement.
   public func add(file: String, line: Int, field: String, kind: PIIKind) throws(OutputError) {
-    var entry = JSONObject()
-    entry.append("file", .string(file))
-    entry.append("line", .integer(Int64(line)))
-    entry.append("field", .string(field))
-    entry.append("kind", .string(kind.rawValue))
+    try add(RedactionReportEntry(file: file, line: line, field: field, kind: kind))
+  }
+
+  /// Adds one replacement.
+  public func add(_ entry: RedactionReportEntry) throws(OutputError) {
     let separator = first ? "\n" : ",\n"
     first = false
     try output.append { buffer in
       buffer.append(contentsOf: separator.utf8)
-      writer.write(.object(entry), into: &buffer)
+      writer.write(.object(entry.json), into: &buffer)
     }
   }
 
   /// Writes the counts and publishes the report.
   public func finish(_ summary: RedactionSummary) throws(OutputError) {
-    var counts = JSONObject()
-    for kind in PIIKind.allCases { counts.append(kind.rawValue, .integer(Int64(summary.counts[kind] ?? 0))) }
-    var tail = JSONObject()
-    tail.append("counts", .object(counts))
-    tail.append("records", .integer(Int64(summary.records)))
-    tail.append("changed", .integer(Int64(summary.changed)))
-    tail.append("dropped", .integer(Int64(summary.dropped)))
-    let rest = writer.string(of: .object(tail)).dropFirst()  // `"counts":...}` after the array
+    let rest = writer.string(of: summary.json).dropFirst()  // `"counts":...}` after the array
     try output.write("\n],\(rest)\n")
     try output.commit()
   }

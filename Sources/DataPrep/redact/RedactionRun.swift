@@ -25,18 +25,38 @@ public struct RedactionRun: Sendable {
   public func run(
     input: String, output: JSONLWriter, report: RedactionReportWriter? = nil
   ) throws -> RedactionSummary {
+    try run(inputs: [input], output: output, report: report)
+  }
+
+  /// Redacts the JSONL `inputs` in order into `output`, telling `report` each replacement.
+  public func run(
+    inputs: [String], output: JSONLWriter, report: RedactionReportWriter? = nil
+  ) throws -> RedactionSummary {
     var summary = RedactionSummary()
+    for input in inputs {
+      try run(source: try ByteSource(path: input), output: output, summary: &summary) { entry in try report?.add(entry) }
+    }
+    return summary
+  }
+
+  /// Redacts the JSONL lines of `source` (a whole input or a shard's range of it) into
+  /// `output`, adding to `summary` and calling `replacement` with each replacement in order.
+  package func run(
+    source: ByteSource, output: JSONLWriter, summary: inout RedactionSummary,
+    replacement: (RedactionReportEntry) throws -> Void
+  ) throws {
+    let input = source.path
     let redactor = self.redactor
     let map = ParallelRecordMap(jobs: jobs, limits: limits) { record in redactor.redact(record) }
-    try map.runWithLines(source: try ByteSource(path: input)) { result, line, raw in
+    try map.runWithLines(source: source) { result, line, raw in
       summary.records += 1
       guard let (record, replacements) = result else {
         try output.writeRawLine(raw)
         return
       }
-      for replacement in replacements {
-        summary.counts[replacement.kind, default: 0] += 1
-        try report?.add(file: input, line: line, field: replacement.field, kind: replacement.kind)
+      for found in replacements {
+        summary.counts[found.kind, default: 0] += 1
+        try replacement(RedactionReportEntry(file: input, line: line, field: found.field, kind: found.kind))
       }
       if dropsRecords {
         summary.dropped += 1
@@ -45,6 +65,5 @@ public struct RedactionRun: Sendable {
         try output.write(record)
       }
     }
-    return summary
   }
 }

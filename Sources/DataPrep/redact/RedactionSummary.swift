@@ -21,4 +21,41 @@ public struct RedactionSummary: Sendable, Equatable {
     let action = dropped > 0 ? "\(dropped) of \(records) records dropped" : "\(changed) of \(records) records changed"
     return kinds.isEmpty ? "\(action); nothing found" : "\(action); \(kinds.joined(separator: ", "))"
   }
+
+  /// `{"counts": {kind: n, ...every kind}, "records", "changed", "dropped"}`: the report's tail,
+  /// and what a shard keeps in its marker.
+  public var json: JSONValue {
+    var object = JSONObject()
+    var byKind = JSONObject()
+    for kind in PIIKind.allCases { byKind.append(kind.rawValue, .integer(Int64(counts[kind] ?? 0))) }
+    object.append("counts", .object(byKind))
+    object.append("records", .integer(Int64(records)))
+    object.append("changed", .integer(Int64(changed)))
+    object.append("dropped", .integer(Int64(dropped)))
+    return .object(object)
+  }
+
+  /// Reads a summary back from ``json``; `nil` when a member is missing or wrong.
+  public init?(json: JSONValue) {
+    guard let records = json["records"]?.integerValue, let changed = json["changed"]?.integerValue,
+      let dropped = json["dropped"]?.integerValue, let byKind = json["counts"]?.objectValue
+    else { return nil }
+    self.init()
+    self.records = Int(records)
+    self.changed = Int(changed)
+    self.dropped = Int(dropped)
+    for member in byKind {
+      guard let kind = PIIKind(rawValue: member.key), let n = member.value.integerValue else { return nil }
+      // A kind with no finding stays out of `counts`, as one run leaves it.
+      if n > 0 { counts[kind] = Int(n) }
+    }
+  }
+
+  /// Adds the counts of another part of the same run (a shard's).
+  public mutating func add(_ other: RedactionSummary) {
+    records += other.records
+    changed += other.changed
+    dropped += other.dropped
+    for (kind, n) in other.counts { counts[kind, default: 0] += n }
+  }
 }

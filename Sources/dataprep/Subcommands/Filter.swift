@@ -11,7 +11,8 @@ extension DataPrepCommand {
         Judges each record's text (a document's `text`, an example's messages; --field PATH picks \
         another) with the rule sets named in --rules, at the published thresholds (datatrove's \
         filters). By default records failing any rule set are dropped and the rest written \
-        unchanged; --annotate keeps every record and writes each rule set's values and verdict \
+        unchanged, except that c4 rewrites a kept document's text to its kept lines (as datatrove \
+        does; --set c4.rewrite=false keeps it whole); --annotate keeps every record and writes each rule set's values and verdict \
         under `metadata.quality`. Thresholds are set with --set RULESET.KEY=VALUE or the \
         `filter:` section of --config. Counts per rule and reason go to --report (JSON) and a \
         summary to stderr. See docs/filter.md.
@@ -24,7 +25,7 @@ extension DataPrepCommand {
     @Option(name: .long, help: "Rule sets, comma-separated: gopher-quality, gopher-repetition, c4, fineweb, language, or all.")
     var rules: String?
 
-    @Option(name: .shortAndLong, help: "Output JSONL (`-` for stdout).")
+    @Option(name: .shortAndLong, help: "Output JSONL (`-` for stdout); with --shard, the folder of the part files.")
     var output: String = "-"
 
     @Flag(name: .long, help: "Keep every record and write the values and verdicts under metadata.quality.")
@@ -48,6 +49,8 @@ extension DataPrepCommand {
     @Option(name: .long, help: "Dotted path of the field holding the text in each record.")
     var field: String?
 
+    @OptionGroup var shard: ShardOptions
+
     @OptionGroup var common: CommonOptions
 
     @OptionGroup var limits: LimitOptions
@@ -60,18 +63,56 @@ extension DataPrepCommand {
       }
       try OutputFile.requireDistinct(output, from: inputs)
       if let report { try OutputFile.requireDistinct(report, from: inputs) }
-      let writer = JSONLWriter(try OutputFile(path: output))
       let filter = QualityFilter(options: options)
+      let selection = try shard.selection()
+      if selection.isSharded {
+        try runShard(selection.shard, filter: filter)
+        return
+      }
+      let writer = JSONLWriter(try OutputFile(path: output))
       let result = try filter.run(inputs: inputs, to: writer, limits: limits.limits)
       try writer.finish()
+      try Self.finish(result, options: options, report: report, quiet: common.quiet)
+    }
+
+    /// Writes the reasons report (when `report` names a file) and the summary on stderr: the
+    /// end of a run, and of `dataprep merge` of its shards.
+    static func finish(_ result: FilterReport, options: QualityFilterOptions, report: String?, quiet: Bool) throws {
       if let report {
         let out = try OutputFile(path: report)
         try out.write(JSONWriter().string(of: result.json(rules: options.rules, annotated: options.annotate)) + "\n")
         try out.commit()
       }
-      if !common.quiet {
+      if !quiet {
         FileHandle.standardError.write(Data(("dataprep filter: " + result.summary(rules: options.rules, annotated: options.annotate)).utf8))
       }
+    }
+
+    /// One shard: its share of the inputs filtered into `-o`'s folder as a part; each piece's
+    /// report (counts and samples), the rule sets and the `--report` path in the marker, for
+    /// `dataprep merge` to write what one process writes.
+    private func runShard(_ shard: Shard, filter: QualityFilter) throws {
+      guard output != "-" else { throw ValidationError("with --shard, -o names the folder of the part files") }
+      var pieces: [JSONValue] = []
+      let options = filter.options
+      let job = ShardJob(
+        stage: "filter", shard: shard, folder: output, inputs: inputs, settings: ShardOptions.settings, force: self.shard.force)
+      let outcome = try job.run({ piece, part in
+        var result = FilterReport()
+        try filter.run(source: try piece.source(), to: try part.writer(), limits: limits.limits, report: &result)
+        pieces.append([
+          "input": .integer(Int64(piece.input)), "start": .integer(Int64(piece.range?.start ?? 0)),
+          "report": result.json(rules: options.rules, annotated: options.annotate),
+        ])
+        return [ShardPart.mainOutput: result.written]
+      }, report: {
+        [
+          "rules": .array(options.rules.map { .string($0.rawValue) }), "annotate": .bool(options.annotate),
+          "samples_per_reason": .integer(Int64(options.samplesPerReason)), "report": report.map(JSONValue.string) ?? .null,
+          "pieces": .array(pieces),
+        ]
+      })
+      ShardOptions.report(outcome, folder: output, quiet: common.quiet)
     }
 
     /// The options from --config, then the flags (flags win).

@@ -36,6 +36,8 @@ extension DataPrepCommand {
       case "validate": try mergeValidation(merger)
       case "leakage": try mergeLeakage(merger)
       case "split": try mergeSplit(merger)
+      case "filter": try mergeFilter(merger)
+      case "redact": try mergeRedact(merger)
       case let stage where stage.hasPrefix("dedup"): try mergeDedup(merger)
       default: try mergeRecords(merger)
       }
