@@ -7,8 +7,8 @@
 #include <cld2/public/compact_lang_det.h>
 #include <cld2/public/encodings.h>
 
-extern "C" int ccld2_detect(const char *text, int length, int best_effort, ccld2_result *result) {
-  CLD2::CLDHints hints = {nullptr, nullptr, CLD2::UNKNOWN_ENCODING, CLD2::UNKNOWN_LANGUAGE};
+extern "C" int ccld2_detect(const char *text, int length, int best_effort, const char *hint, ccld2_result *result) {
+  CLD2::CLDHints hints = {hint, nullptr, CLD2::UNKNOWN_ENCODING, CLD2::UNKNOWN_LANGUAGE};
   CLD2::Language language3[3] = {CLD2::UNKNOWN_LANGUAGE, CLD2::UNKNOWN_LANGUAGE, CLD2::UNKNOWN_LANGUAGE};
   int percent3[3] = {0, 0, 0};
   double normalized3[3] = {0, 0, 0};

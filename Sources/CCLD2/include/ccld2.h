@@ -22,9 +22,11 @@ typedef struct {
 
 /* Detects the language of `length` bytes of UTF-8 plain text at `text` (not kept). With
    `best_effort` nonzero CLD2 names a language even when unsure (kCLDFlagBestEffort); with 0 an
-   unsure answer is "un". Returns 0 on success, -1 when the bytes are not valid UTF-8 (then
-   `result` says unknown). Thread-safe: CLD2 keeps no mutable global state. */
-int ccld2_detect(const char *text, int length, int best_effort, ccld2_result *result);
+   unsure answer is "un". `hint`, when not NULL, is a CLD2 language code given to CLD2 as the
+   content-language hint (a prior for that language, which also suppresses its close relatives).
+   Returns 0 on success, -1 when the bytes are not valid UTF-8 (then `result` says unknown).
+   Thread-safe: CLD2 keeps no mutable global state. */
+int ccld2_detect(const char *text, int length, int best_effort, const char *hint, ccld2_result *result);
 
 #ifdef __cplusplus
 }

@@ -22,13 +22,17 @@ enum CLD2Detector {
   static let maximumBytes = Int(Int32.max)
 
   /// CLD2's verdict on `bytes`, UTF-8 plain text (anything else, or nothing, is `und`). In best
-  /// effort (the default) CLD2 names a language even when unsure; otherwise an unsure answer is `und`.
-  static func detect(_ bytes: ArraySlice<UInt8>, bestEffort: Bool = true) -> Verdict {
+  /// effort (the default) CLD2 names a language even when unsure; otherwise an unsure answer is
+  /// `und`. `hint`, a CLD2 code, is given to CLD2 as a prior for that language (and suppresses
+  /// its close relatives: see `CloseLanguages`).
+  static func detect(_ bytes: ArraySlice<UInt8>, bestEffort: Bool = true, hint: String? = nil) -> Verdict {
     var result = ccld2_result(code: nil, percent: 0, reliable: 0, text_bytes: 0, normalized_score: 0)
     let status: Int32 = bytes.withUnsafeBufferPointer { buffer in
       guard let base = buffer.baseAddress, buffer.count > 0 else { return -1 }
       return base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { text in
-        ccld2_detect(text, Int32(min(buffer.count, maximumBytes)), bestEffort ? 1 : 0, &result)
+        let length = Int32(min(buffer.count, maximumBytes))
+        guard let hint else { return ccld2_detect(text, length, bestEffort ? 1 : 0, nil, &result) }
+        return hint.withCString { ccld2_detect(text, length, bestEffort ? 1 : 0, $0, &result) }
       }
     }
     guard status == 0, let code = result.code else {

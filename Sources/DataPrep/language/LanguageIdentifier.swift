@@ -36,11 +36,13 @@ public struct LanguageIdentifier: Sendable {
   /// threshold); `und` with 0 when the prose has fewer than 16 bytes of letters (16 Latin letters,
   /// 6 kana or ideographs) or CLD2 knows no language.
   /// Prose CLD2 calls English but that scores poorly as English is judged again in pieces, with
-  /// English treated as borrowed terms (`EnglishBoilerplate`). Only the first 256 KiB of prose are read.
+  /// English treated as borrowed terms (`EnglishBoilerplate`); a rare language CLD2 barely tells
+  /// from a common relative (Galician from Spanish) must read at least as well as that relative
+  /// (`CloseLanguages`). Only the first 256 KiB of prose are read.
   public func identify(_ text: String) -> Guess {
     let prose = ProseSample(text)
     guard prose.letterBytes >= Self.minimumLetterBytes else { return Self.unknown }
-    let verdict = CLD2Detector.detect(prose.bytes[...])
+    let verdict = CloseLanguages.resolve(CLD2Detector.detect(prose.bytes[...]), prose: prose.bytes[...])
     guard verdict.language != "und", verdict.percent > 0 else { return Self.unknown }
     if EnglishBoilerplate.applies(to: verdict), let other = EnglishBoilerplate.rejudge(prose.bytes) {
       // CLD2's summary rule: a share of at least 51% is reliable.

@@ -132,6 +132,22 @@ import Testing
     #expect(ProseSample("値です dh_autoreconf_clean_files").bytes.isEmpty)
   }
 
+  @Test func aRareCloseRelativeMustReadBetterThanTheCommonOne() {
+    #expect(CloseLanguages.commonRelatives(of: "gl") == ["es", "pt"])
+    #expect(CloseLanguages.commonRelatives(of: "nn") == ["da", "no"])
+    #expect(CloseLanguages.commonRelatives(of: "es").isEmpty)
+    #expect(CloseLanguages.commonRelatives(of: "xh").isEmpty)
+    #expect(CloseLanguages.commonRelatives(of: "de").isEmpty)
+    // CLD2 alone calls this Spanish sentence Galician ("desde"); hinted Spanish scores better.
+    let spanish = "El programa lee la configuración desde el fichero indicado y muestra un aviso si falta alguna opción."
+    #expect(CLD2Detector.detect(ProseSample(spanish).bytes[...]).language == "gl")
+    #expect(identifier.identify(spanish).language == "es")
+    // Galician that reads as Galician stays Galician.
+    let galician = "O programa le a configuración dende o ficheiro indicado e amosa un aviso se falta algunha opción."
+    #expect(identifier.identify(galician).language == "gl")
+    #expect(identifier.identify("Para inserir unha columna, coloque o cursor nunha cela da táboa e prema a tecla que se indica abaixo.").language == "gl")
+  }
+
   @Test func anUnclosedFenceHidesTheRestAndAnUnpairedBacktickIsText() {
     let unclosed = "```\nDies ist ein langer deutscher Satz, der aber in einem Codeblock steht und nicht zählt."
     #expect(identifier.identify(unclosed).language == "und")
