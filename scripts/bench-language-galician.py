@@ -9,7 +9,6 @@ DIR with `apt-get download`), untranslated (English) ones left out by bench-lang
 N sampled with a fixed seed; prints how many each peer (dataprep, py3langid) calls Galician and
 what else it answers. Run with the venv's python (py3langid).
 """
-import argparse
 import collections
 import glob
 import importlib.util
@@ -24,12 +23,7 @@ spec.loader.exec_module(bench)
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("bench")
-    parser.add_argument("--per-language", type=int, default=300)
-    parser.add_argument("--seed", type=int, default=17)
-    parser.add_argument("--cache", default="/work/tmp/lang17/galician")
-    args = parser.parse_args()
+    args = bench.common_arguments(__doc__, "/work/tmp/lang17/galician").parse_args()
     root = bench.fetch(args.cache, ["libreoffice-help-gl"])
     paragraphs = set()
     for path in sorted(glob.glob(os.path.join(root, "usr/share/libreoffice/help/gl/text/**/*.html"), recursive=True)):

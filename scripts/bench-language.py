@@ -273,12 +273,18 @@ def sample(paragraphs_by_language, per_language, rng, clean=True):
     return out
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+def common_arguments(description, cache):
+    """The options every language benchmark script takes: BENCH, --per-language, --seed, --cache."""
+    parser = argparse.ArgumentParser(description=description, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("bench")
     parser.add_argument("--per-language", type=int, default=300)
     parser.add_argument("--seed", type=int, default=17)
-    parser.add_argument("--cache", default="/work/tmp/lang17")
+    parser.add_argument("--cache", default=cache)
+    return parser
+
+
+def main():
+    parser = common_arguments(__doc__, "/work/tmp/lang17")
     parser.add_argument("--errors", type=int, default=0, help="print this many misses per peer")
     parser.add_argument("--raw", action="store_true", help="keep untranslated paragraphs (label noise)")
     parser.add_argument("--sources", default="handbook,manpages",
