@@ -11,18 +11,28 @@ enum CLD2Detector {
     var percent: Int
     /// Whether CLD2 judged the answer reliable (the best language clearly ahead of the second).
     var reliable: Bool
+    /// CLD2's score of `language` per 1,024 scored bytes: high for ordinary prose in the language,
+    /// low for text that only borrows some of its words (see `LanguageIdentifier`).
+    var normalizedScore: Int = 0
+    /// Letter bytes CLD2 scored.
+    var textBytes: Int = 0
   }
 
   /// The largest buffer CLD2's `int` length can take; callers pass far less (`ProseSample`).
   static let maximumBytes = Int(Int32.max)
 
-  /// CLD2's verdict on `bytes`, UTF-8 plain text (anything else, or nothing, is `und`).
-  static func detect(_ bytes: [UInt8]) -> Verdict {
-    var result = ccld2_result(code: nil, percent: 0, reliable: 0, text_bytes: 0)
+  /// CLD2's verdict on `bytes`, UTF-8 plain text (anything else, or nothing, is `und`). In best
+  /// effort (the default) CLD2 names a language even when unsure; otherwise an unsure answer is
+  /// `und`. `hint`, a CLD2 code, is given to CLD2 as a prior for that language (and suppresses
+  /// its close relatives: see `CloseLanguages`).
+  static func detect(_ bytes: ArraySlice<UInt8>, bestEffort: Bool = true, hint: String? = nil) -> Verdict {
+    var result = ccld2_result(code: nil, percent: 0, reliable: 0, text_bytes: 0, normalized_score: 0)
     let status: Int32 = bytes.withUnsafeBufferPointer { buffer in
       guard let base = buffer.baseAddress, buffer.count > 0 else { return -1 }
       return base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { text in
-        ccld2_detect(text, Int32(min(buffer.count, maximumBytes)), &result)
+        let length = Int32(min(buffer.count, maximumBytes))
+        guard let hint else { return ccld2_detect(text, length, bestEffort ? 1 : 0, nil, &result) }
+        return hint.withCString { ccld2_detect(text, length, bestEffort ? 1 : 0, $0, &result) }
       }
     }
     guard status == 0, let code = result.code else {
@@ -31,7 +41,9 @@ enum CLD2Detector {
     return Verdict(
       language: isoCode(String(cString: code)),
       percent: Int(result.percent),
-      reliable: result.reliable != 0
+      reliable: result.reliable != 0,
+      normalizedScore: Int(result.normalized_score),
+      textBytes: Int(result.text_bytes)
     )
   }
 

@@ -21,8 +21,9 @@ public struct LanguageIdentifier: Sendable {
     }
   }
 
-  /// Fewer letters of prose than this is `und`: a title or a code line says too little.
-  static let minimumLetters = 16
+  /// Fewer bytes of prose letters than this is `und`: a title or a code line says too little.
+  /// Counted in UTF-8 bytes, so 16 Latin letters or 6 kana or ideographs (which say as much).
+  static let minimumLetterBytes = 16
 
   /// The answer when there is nothing to judge.
   static let unknown = Guess(language: "und", score: 0)
@@ -32,13 +33,21 @@ public struct LanguageIdentifier: Sendable {
 
   /// The language of `text` and how sure the model is: the share of the prose's letters in that
   /// language, halved when CLD2 calls the answer unreliable (so it falls below any sensible
-  /// threshold); `und` with 0 when the prose has fewer than 16 letters or CLD2 knows no language.
-  /// Only the first 256 KiB of prose are read.
+  /// threshold); `und` with 0 when the prose has fewer than 16 bytes of letters (16 Latin letters,
+  /// 6 kana or ideographs) or CLD2 knows no language.
+  /// Prose CLD2 calls English but that scores poorly as English is judged again in pieces, with
+  /// English treated as borrowed terms (`EnglishBoilerplate`); a rare language CLD2 barely tells
+  /// from a common relative (Galician from Spanish) must read at least as well as that relative
+  /// (`CloseLanguages`). Only the first 256 KiB of prose are read.
   public func identify(_ text: String) -> Guess {
     let prose = ProseSample(text)
-    guard prose.letters >= Self.minimumLetters else { return Self.unknown }
-    let verdict = CLD2Detector.detect(prose.bytes)
+    guard prose.letterBytes >= Self.minimumLetterBytes else { return Self.unknown }
+    let verdict = CloseLanguages.resolve(CLD2Detector.detect(prose.bytes[...]), prose: prose.bytes[...])
     guard verdict.language != "und", verdict.percent > 0 else { return Self.unknown }
+    if EnglishBoilerplate.applies(to: verdict), let other = EnglishBoilerplate.rejudge(prose.bytes) {
+      // CLD2's summary rule: a share of at least 51% is reliable.
+      return Guess(language: other.language, score: other.share >= 0.51 ? other.share : other.share / 2)
+    }
     let share = Double(min(verdict.percent, 100)) / 100
     return Guess(language: verdict.language, score: verdict.reliable ? share : share / 2)
   }

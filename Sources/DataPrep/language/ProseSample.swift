@@ -1,7 +1,7 @@
 /// The prose of a text, as the language identifier judges it: fenced code blocks (```` ``` ````,
 /// `~~~`), inline code spans, code-like tokens (`snake_case`, `camelCase`, `a.b`, `f(x)`, `x=1`,
 /// `<tag>`, paths and URLs, `@handles`) and lines that are code (ending in `{` or `}`, or with
-/// twice as many bytes of code-like tokens as letters of prose) removed, and its letters counted. Generic rules
+/// twice as many bytes of code-like tokens as bytes of prose letters) removed, and its letters counted. Generic rules
 /// only: nothing here knows a language or a site.
 ///
 /// One pass over the UTF-8 bytes, at most `maximumBytes` of prose kept (the rest of a huge text
@@ -11,6 +11,9 @@ struct ProseSample: Sendable {
   var bytes: [UInt8]
   /// Letters (Unicode Alphabetic) in `bytes`.
   var letters: Int
+  /// UTF-8 bytes of those letters: a kana or an ideograph (three bytes) says about as much as
+  /// three Latin letters.
+  var letterBytes: Int
 
   /// How much prose is kept: a document's language is judged on its first 256 KiB of prose.
   static let maximumBytes = 256 * 1024
@@ -22,6 +25,7 @@ struct ProseSample: Sendable {
     text.withUTF8 { sample.read($0) }
     bytes = sample.out
     letters = sample.letters
+    letterBytes = sample.letterBytes
   }
 
   /// The pass over the bytes.
@@ -29,9 +33,12 @@ struct ProseSample: Sendable {
     var out: [UInt8] = []
     var letters = 0
     var fence: UInt8? = nil
-    /// Bytes of the current line's code-like tokens, weighed against its prose letters (not
-    /// against tokens: a Japanese sentence is one token however long).
+    /// Bytes of the current line's code-like tokens, weighed against the bytes of its prose
+    /// letters (not against tokens: a Japanese sentence is one token however long; and bytes
+    /// against bytes, so three-byte kana and ideographs are not outweighed by a short name).
     var codeBytes = 0
+    /// UTF-8 bytes of the letters kept (the current line's share is weighed against `codeBytes`).
+    var letterBytes = 0
 
     init(capacity: Int) { out.reserveCapacity(capacity) }
 
@@ -73,7 +80,7 @@ struct ProseSample: Sendable {
       var inCode = false
       var tokenStart = start
       var k = start
-      let before = (out.count, letters)
+      let before = (out.count, letters, letterBytes)
       codeBytes = 0
       var unspaced = false
       while k < end {
@@ -106,10 +113,11 @@ struct ProseSample: Sendable {
       var last = end
       while last > start, Self.isSpace(b[last - 1]) { last -= 1 }
       let endsLikeCode = last > start && (b[last - 1] == 0x7B || b[last - 1] == 0x7D)  // { }
-      if endsLikeCode || codeBytes > 0 && codeBytes >= 2 * (letters - before.1) {
+      if endsLikeCode || codeBytes > 0 && codeBytes >= 2 * (letterBytes - before.2) {
         // A code line: its word-like tokens (`return`, `int`) go too.
         out.removeLast(out.count - before.0)
         letters = before.1
+        letterBytes = before.2
       } else if out.count > before.0 {
         out.append(0x0A)
       }
@@ -129,12 +137,18 @@ struct ProseSample: Sendable {
       while i < end {
         let byte = b[i]
         if byte < 0x80 {
-          if (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A { letters += 1 }
+          if (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A {
+            letters += 1
+            letterBytes += 1
+          }
           i += 1
           continue
         }
         let (scalar, length) = Self.decode(b, i, end)
-        if let scalar, scalar.properties.isAlphabetic { letters += 1 }
+        if let scalar, scalar.properties.isAlphabetic {
+          letters += 1
+          letterBytes += length
+        }
         i += length
       }
       out.append(contentsOf: UnsafeBufferPointer(rebasing: b[start..<end]))

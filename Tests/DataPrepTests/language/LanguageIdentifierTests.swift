@@ -38,6 +38,14 @@ import Testing
     #expect(identifier.identify("See also: 3.2") == LanguageIdentifier.Guess(language: "und", score: 0))
   }
 
+  @Test func theMinimumIsCountedInLetterBytes() {
+    // Seven kana and ideographs (21 bytes) are a sentence; ten Latin letters are not enough.
+    #expect(identifier.identify("値を確認します。").language == "ja")
+    #expect(identifier.identify("Hallo Welt").language == "und")
+    #expect(ProseSample("値を確認します。").letterBytes == 21)
+    #expect(ProseSample("Hallo Welt, café").letterBytes == 14)
+  }
+
   @Test func digitsAndPunctuationAreUnknown() {
     #expect(identifier.identify("1234 5678 -- 90.12, (34) [56] 789!").language == "und")
   }
@@ -77,6 +85,67 @@ import Testing
     #expect(identifier.identify(glued).language == "ja")
     let sample = ProseSample("用意し、ftp.example.org にアップロード")
     #expect(String(decoding: sample.bytes, as: UTF8.self) == "用意し、 にアップロード \n")
+  }
+
+  @Test func aParagraphBorrowingEnglishTermsIsJudgedByItsSentences() {
+    // CLD2 alone calls this English (the product name outweighs the sentence in one chunk), with
+    // a normalized score far below ordinary English prose: the pieces say Spanish.
+    let text = "Open Source Print Server gestiona las colas de impresión de todas las impresoras conectadas a la red de la empresa."
+    let prose = ProseSample(text)
+    let whole = CLD2Detector.detect(prose.bytes[...])
+    #expect(whole.language == "en" && EnglishBoilerplate.applies(to: whole), "\(whole)")
+    let guess = identifier.identify(text)
+    #expect(guess.language == "es")
+    #expect(guess.score > 0 && guess.score <= 1, "score \(guess.score)")
+  }
+
+  @Test func englishProseIsNotJudgedAgain() {
+    // Ordinary English scores well above the threshold, names and all.
+    for text in [
+      Self.paragraphs[0].1,
+      "Since its inception, the project has been led by Ian Murdock, Bruce Perens, Ian Jackson and Wichert Akkerman, each elected by the developers for a term of one year.",
+    ] {
+      let verdict = CLD2Detector.detect(ProseSample(text).bytes[...])
+      #expect(verdict.language == "en")
+      #expect(!EnglishBoilerplate.applies(to: verdict), "\(verdict)")
+      #expect(identifier.identify(text).language == "en")
+    }
+  }
+
+  @Test func englishBoilerplateCutsProseIntoPiecesOfEightWords() {
+    let prose = Array("one two three four five six seven eight\nnine ten  eleven twelve thirteen fourteen fifteen sixteen seventeen \n".utf8)
+    let pieces = EnglishBoilerplate.pieces(prose).map { String(decoding: prose[$0], as: UTF8.self) }
+    #expect(pieces == ["one two three four five six seven eight", "nine ten  eleven twelve thirteen fourteen fifteen sixteen", "seventeen \n"])
+    #expect(EnglishBoilerplate.pieces([]).isEmpty)
+    #expect(EnglishBoilerplate.pieces(Array("  \n ".utf8)).isEmpty)
+    // Nothing reliable to count: no second opinion.
+    #expect(EnglishBoilerplate.rejudge(Array("x y z".utf8)) == nil)
+  }
+
+  @Test func aJapaneseLineWithACodeNameKeepsItsSentence() {
+    // Code bytes are weighed against letter bytes: seven kana and kanji (21 bytes) are not
+    // outweighed by one 25-byte name, though 25 is more than twice their 7 letters.
+    let sample = ProseSample("値を確認します dh_autoreconf_clean_files")
+    #expect(String(decoding: sample.bytes, as: UTF8.self) == "値を確認します \n")
+    #expect(sample.letters == 7)
+    // Twice as many code bytes as letter bytes still makes a code line.
+    #expect(ProseSample("値です dh_autoreconf_clean_files").bytes.isEmpty)
+  }
+
+  @Test func aRareCloseRelativeMustReadBetterThanTheCommonOne() {
+    #expect(CloseLanguages.commonRelatives(of: "gl") == ["es", "pt"])
+    #expect(CloseLanguages.commonRelatives(of: "nn") == ["da", "no"])
+    #expect(CloseLanguages.commonRelatives(of: "es").isEmpty)
+    #expect(CloseLanguages.commonRelatives(of: "xh").isEmpty)
+    #expect(CloseLanguages.commonRelatives(of: "de").isEmpty)
+    // CLD2 alone calls this Spanish sentence Galician ("desde"); hinted Spanish scores better.
+    let spanish = "El programa lee la configuración desde el fichero indicado y muestra un aviso si falta alguna opción."
+    #expect(CLD2Detector.detect(ProseSample(spanish).bytes[...]).language == "gl")
+    #expect(identifier.identify(spanish).language == "es")
+    // Galician that reads as Galician stays Galician.
+    let galician = "O programa le a configuración dende o ficheiro indicado e amosa un aviso se falta algunha opción."
+    #expect(identifier.identify(galician).language == "gl")
+    #expect(identifier.identify("Para inserir unha columna, coloque o cursor nunha cela da táboa e prema a tecla que se indica abaixo.").language == "gl")
   }
 
   @Test func anUnclosedFenceHidesTheRestAndAnUnpairedBacktickIsText() {
