@@ -6,14 +6,18 @@
 // REQUESTS × latency / CONCURRENCY, and their ratio.
 // `bench-chat --serve [LATENCY_MS]` only runs the server (base URL on stdout, until stdin closes),
 // so scripts/bench-chat-peer.py can time a Python client against the same server.
+// `bench-chat --serve-documentation [LATENCY_MS]` runs it answering instruct's prompts with the
+// chunk's own sentences (grounded), so `dataprep instruct --generator openai-compatible` can be
+// timed end to end (scripts/bench-instruct-model.sh).
 import DataPrep
 import DataPrepTestSupport
 import Foundation
 
 let arguments = Array(CommandLine.arguments.dropFirst())
-if arguments.first == "--serve" {
+if arguments.first == "--serve" || arguments.first == "--serve-documentation" {
   let latency = (arguments.count > 1 ? Double(arguments[1]) ?? 50 : 50) / 1000
-  let server = try ChatTestServer(latency: latency)
+  let documentation = arguments.first == "--serve-documentation"
+  let server = try ChatTestServer(latency: latency, responder: documentation ? ChatTestReply.documentation(for:) : nil)
   FileHandle.standardOutput.write(Data((server.baseURL + "\n").utf8))
   while readLine() != nil {}
   server.stop()
