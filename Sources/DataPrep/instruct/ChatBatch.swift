@@ -19,28 +19,34 @@ enum ChatBatch {
   static func complete(
     _ requests: [ChatRequest], client: any ChatCompleting, concurrency: Int
   ) async throws -> [Result<ChatReply, any Error>] {
-    var results = [Result<ChatReply, any Error>?](repeating: nil, count: requests.count)
-    await withTaskGroup(of: (Int, Result<ChatReply, any Error>).self) { group in
-      var next = 0
-      func add() {
-        let index = next
-        let request = requests[index]
-        next += 1
-        group.addTask {
-          do { return (index, .success(try await client.complete(request))) } catch { return (index, .failure(error)) }
-        }
+    typealias Outcome = (Int, Result<ChatReply, any Error>)
+    // Each request's task; the group's body keeps its own state (no captured inout group or
+    // array, which a release build of Swift 6.3 miscompiled here).
+    let task: @Sendable (Int) -> @Sendable () async -> Outcome = { index in
+      let request = requests[index]
+      return {
+        do { return (index, .success(try await client.complete(request))) } catch { return (index, .failure(error)) }
       }
-      while next < min(max(1, concurrency), requests.count) { add() }
+    }
+    let collected = await withTaskGroup(of: Outcome.self, returning: [Int: Result<ChatReply, any Error>].self) { group in
+      var collected: [Int: Result<ChatReply, any Error>] = [:]
+      var next = min(max(1, concurrency), requests.count)
+      for index in 0..<next { group.addTask(operation: task(index)) }
       var stopped = false
       while let (index, result) = await group.next() {
-        results[index] = result
+        collected[index] = result
         if case .failure(let error) = result, isFatal(error) {
           stopped = true
           group.cancelAll()
         }
-        if !stopped, next < requests.count { add() }
+        if !stopped, next < requests.count {
+          group.addTask(operation: task(next))
+          next += 1
+        }
       }
+      return collected
     }
+    let results = requests.indices.map { collected[$0] }
     for result in results {
       if case .failure(let error)? = result, isFatal(error) { throw error }
     }
