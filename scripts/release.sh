@@ -4,8 +4,8 @@
 #   scripts/release.sh [OUT_DIR]        # default: dist/
 #
 # The binary links the Swift standard library and Foundation statically (--static-swift-stdlib),
-# so it starts where no Swift is installed; libxml2 and zlib come from the system as always
-# (every Linux distribution has them). It is stripped and shipped with its tokenizer resources
+# so it starts where no Swift is installed; libxml2, zlib, libcrypto, libcurl and libcld2 come
+# from the system (every Linux distribution has them). It is stripped and shipped with its tokenizer resources
 # (the folder dataprep_DataPrep.resources must stay beside the binary), bash/zsh/fish
 # completions, man pages generated from the command definitions (swift-argument-parser's
 # generate-manual plugin), the licence, the README and the tokenizer notice. Writes
@@ -20,6 +20,12 @@ ARCH=$(uname -m)
 NAME=dataprep-$VERSION-linux-$ARCH
 # The static build has its own scratch folder: the manual plugin builds a dynamically linked
 # dataprep in .build, and SwiftPM would not relink it when only the linking flags change.
+# Foundation's networking (the chat client) links libcurl: a static-stdlib build needs its
+# development files (Debian: libcurl4-openssl-dev), and the binary then needs libcurl4 to run.
+if ! pkg-config --exists libcurl 2>/dev/null; then
+  echo "release: libcurl's development files are missing (apt-get install libcurl4-openssl-dev)" >&2
+  exit 2
+fi
 swift package --disable-sandbox generate-manual --multi-page >/dev/null
 swift build -c release --product dataprep --static-swift-stdlib -Xlinker -s --scratch-path .build-static
 BIN=$(swift build -c release --static-swift-stdlib --scratch-path .build-static --show-bin-path)
