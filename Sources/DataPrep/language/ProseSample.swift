@@ -18,6 +18,9 @@ struct ProseSample: Sendable {
   /// How much prose is kept: a document's language is judged on its first 256 KiB of prose.
   static let maximumBytes = 256 * 1024
 
+  /// The fewest prose tokens in a row a code line keeps, as a sentence fragment.
+  static let minimumFragmentTokens = 4
+
   /// The prose of `text`.
   init(_ text: String) {
     var text = text
@@ -39,6 +42,11 @@ struct ProseSample: Sendable {
     var codeBytes = 0
     /// UTF-8 bytes of the letters kept (the current line's share is weighed against `codeBytes`).
     var letterBytes = 0
+    /// The current line's run of consecutive prose tokens (its start in `out`, tokens, letters,
+    /// letter bytes), and the longest such run: a code line keeps its longest run when that is a
+    /// sentence fragment (`Las opciones siguientes: --foo, --bar, ...` keeps its lead-in).
+    var run = (start: 0, tokens: 0, letters: 0, letterBytes: 0)
+    var longestRun = (start: 0, end: 0, tokens: 0, letters: 0, letterBytes: 0)
 
     init(capacity: Int) { out.reserveCapacity(capacity) }
 
@@ -82,6 +90,8 @@ struct ProseSample: Sendable {
       var k = start
       let before = (out.count, letters, letterBytes)
       codeBytes = 0
+      run = (out.count, 0, 0, 0)
+      longestRun = (out.count, out.count, 0, 0, 0)
       var unspaced = false
       while k < end {
         let byte = b[k]
@@ -114,10 +124,19 @@ struct ProseSample: Sendable {
       while last > start, Self.isSpace(b[last - 1]) { last -= 1 }
       let endsLikeCode = last > start && (b[last - 1] == 0x7B || b[last - 1] == 0x7D)  // { }
       if endsLikeCode || codeBytes > 0 && codeBytes >= 2 * (letterBytes - before.2) {
-        // A code line: its word-like tokens (`return`, `int`) go too.
+        // A code line: its word-like tokens (`return`, `int`) go too, but for a run of at least
+        // `minimumFragmentTokens` prose tokens in a row (a sentence introducing a list of names).
+        let fragment = !endsLikeCode && longestRun.tokens >= ProseSample.minimumFragmentTokens
+          ? Array(out[longestRun.start..<longestRun.end]) : []
         out.removeLast(out.count - before.0)
         letters = before.1
         letterBytes = before.2
+        if !fragment.isEmpty {
+          out.append(contentsOf: fragment)
+          out.append(0x0A)
+          letters += longestRun.letters
+          letterBytes += longestRun.letterBytes
+        }
       } else if out.count > before.0 {
         out.append(0x0A)
       }
@@ -128,7 +147,17 @@ struct ProseSample: Sendable {
       guard start < end, !full else { return }
       if Self.isCode(b, start, end) {
         codeBytes += end - start
+        run = (out.count, 0, 0, 0)
         return
+      }
+      let counted = (letters, letterBytes)
+      defer {
+        run.tokens += 1
+        run.letters += letters - counted.0
+        run.letterBytes += letterBytes - counted.1
+        if run.tokens > longestRun.tokens {
+          longestRun = (run.start, out.count, run.tokens, run.letters, run.letterBytes)
+        }
       }
       // A token longer than the room left is cut at a scalar boundary.
       var end = min(end, start + ProseSample.maximumBytes - out.count)

@@ -87,6 +87,16 @@ import Testing
     #expect(String(decoding: sample.bytes, as: UTF8.self) == "用意し、 にアップロード \n")
   }
 
+  @Test func aCodeLineKeepsItsSentenceFragmentOfFourWordsOrMore() {
+    // A list of options is a code line; the sentence introducing it stays, the options go.
+    let list = "Les options suivantes ne sont pas prises en charge : --recursive, --exclude-from=FILE, --include=GLOB, --line-buffered, --null-data"
+    #expect(String(decoding: ProseSample(list).bytes, as: UTF8.self) == "Les options suivantes ne sont pas prises en charge : \n")
+    // Three words in a row are not a fragment: the whole code line goes.
+    #expect(ProseSample("for i in range(n): total += values[i] * weights[i]").bytes.isEmpty)
+    // A line ending in a brace is code whatever its words.
+    #expect(ProseSample("if the value is not empty and ready {").bytes.isEmpty)
+  }
+
   @Test func aParagraphBorrowingEnglishTermsIsJudgedByItsSentences() {
     // CLD2 alone calls this English (the product name outweighs the sentence in one chunk), with
     // a normalized score far below ordinary English prose: the pieces say Spanish.
