@@ -53,7 +53,7 @@ struct SHA256Digest {
 
   /// The lower-case hex digest of everything added.
   func hexDigest() -> String {
-    Self.hex(finalize())
+    HexBytes.encode(finalize())
   }
 
   /// The 32-byte SHA-256 of `bytes`.
@@ -76,16 +76,5 @@ struct SHA256Digest {
       }
     }
     return out
-  }
-
-  /// Lower-case hex of `bytes`.
-  static func hex(_ bytes: some Sequence<UInt8>) -> String {
-    let digits = Array("0123456789abcdef".utf8)
-    var out: [UInt8] = []
-    for byte in bytes {
-      out.append(digits[Int(byte >> 4)])
-      out.append(digits[Int(byte & 15)])
-    }
-    return String(decoding: out, as: UTF8.self)
   }
 }

@@ -27,7 +27,7 @@ public struct ModelPrompt: Sendable, Hashable {
 
   /// Lower-case hex SHA-256 of the system prompt, a NUL byte and the user prompt.
   public var digest: String {
-    SHA256Digest.hex(SHA256Digest.hash(Array(((system ?? "") + "\u{0}" + user).utf8)))
+    HexBytes.encode(SHA256Digest.hash(Array(((system ?? "") + "\u{0}" + user).utf8)))
   }
 
   /// The variables a template may use.

@@ -6,6 +6,6 @@
 enum DocumentID {
   /// The id of the document whose `source` is `source`.
   static func make(source: String) -> String {
-    SHA256Digest.hex(SHA256Digest.hash(source.utf8).prefix(8))
+    HexBytes.encode(Array(SHA256Digest.hash(source.utf8).prefix(8)))
   }
 }

@@ -12,20 +12,16 @@ struct Pseudonym: Sendable {
   func standIn(for value: UnsafeBufferPointer<UInt8>, kind: PIIKind) -> String {
     let label = Array(kind.rawValue.utf8) + [0]
     let mac = label.withUnsafeBytes { SHA256Digest.hmac(key: key, parts: [$0, UnsafeRawBufferPointer(value)]) }
-    let hex = Self.hex(mac.prefix(3))
+    let hex = HexBytes.encode(Array(mac.prefix(3)))
     switch kind {
     case .email: return "user-\(hex)@example.invalid"
     case .ip:
-      if value.contains(0x3A) { return "fd00::\(Self.hex(mac[0..<2])):\(Self.hex(mac[2..<4]))" }
+      if value.contains(0x3A) { return "fd00::\(HexBytes.encode(Array(mac[0..<2]))):\(HexBytes.encode(Array(mac[2..<4])))" }
       return "10.\(mac[0]).\(mac[1]).\(mac[2])"
     case .phone: return "+000-\(hex)"
     case .card: return "card-\(hex)"
     case .iban: return "XX00-\(hex)"
-    case .secret: return "secret-\(Self.hex(mac.prefix(6)))"
+    case .secret: return "secret-\(HexBytes.encode(Array(mac.prefix(6))))"
     }
-  }
-
-  static func hex(_ bytes: some Collection<UInt8>) -> String {
-    SHA256Digest.hex(bytes)
   }
 }

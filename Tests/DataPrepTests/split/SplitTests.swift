@@ -174,7 +174,7 @@ import Testing
     let lines = Self.records(100)
     let (result, _, directory) = try Self.split(lines, options: Self.stable)
     let summary = try JSONParser().parse(try String(contentsOfFile: directory.path("out/split.json"), encoding: .utf8))
-    let expected = SHA256Digest.hex(SHA256Digest.hash((lines.joined(separator: "\n") + "\n").utf8))
+    let expected = HexBytes.encode(SHA256Digest.hash((lines.joined(separator: "\n") + "\n").utf8))
     #expect(summary["input_sha256"]?.stringValue == expected)
     #expect(summary["counts"]?["train"]?.integerValue == Int64(result.counts[0]))
     #expect(summary["mode"]?.stringValue == "stable")

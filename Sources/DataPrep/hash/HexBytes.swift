@@ -1,6 +1,6 @@
-/// Bytes as lowercase hex digits and back, for the binary data a shard of `validate` stores in
-/// JSON (distinct-count registers, near-duplicate signatures): shorter than JSON numbers and
-/// quicker to read back.
+/// Bytes as lowercase hex digits and back: digests (`SHA256Digest`), pseudonyms, and the binary
+/// data a shard of `validate` stores in JSON (distinct-count registers, near-duplicate
+/// signatures), shorter than JSON numbers and quicker to read back.
 enum HexBytes {
   private static let digits = Array("0123456789abcdef".utf8)
 
