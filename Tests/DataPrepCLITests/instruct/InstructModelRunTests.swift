@@ -2,6 +2,7 @@ import DataPrep
 import DataPrepTestSupport
 import Dispatch
 import Foundation
+import Synchronization
 import Testing
 
 /// `dataprep instruct --generator openai-compatible` through the binary and its real HTTP client,
@@ -100,8 +101,10 @@ import Testing
   }
 
   @Suite struct LongTests {
-    /// The server goes away after 10 calls: the run fails (exit 2, no output), the server comes
-    /// back, and the rerun calls only for what is missing and writes the uninterrupted bytes.
+    /// After 10 calls the server drops every connection mid-reply: the run fails once its retries
+    /// are spent (exit 2, no output); the server recovers, and the rerun calls only for what is
+    /// missing and writes the uninterrupted bytes. (The server keeps its port throughout, so no
+    /// other test's server can take it.)
     @Test func anInterruptedRunResumedGivesTheBytesOfAnUninterruptedOne() throws {
       let folder = try ScratchFolder()
       let input = folder.path("docs.jsonl")
@@ -114,19 +117,21 @@ import Testing
       #expect(whole.status == 0, "\(whole.stderr)")
       let calls = reference.received.count
 
-      let box = ServerBox()
+      let dropping = DropSwitch()
       let server = try ChatTestServer(responder: { request in
-        if request.number == 10, let server = box.server { DispatchQueue.global().async { server.stop() } }
-        return ChatTestReply.documentation(for: request)
+        let drops = dropping.on.withLock { drops in
+          if request.number == 10 { drops = true }
+          return drops
+        }
+        return drops ? ChatTestReply.closeMidReply : ChatTestReply.documentation(for: request)
       })
-      box.server = server
       defer { server.stop() }
       let output = folder.path("resumed.jsonl")
       let cut = try InstructModelRunTests.instruct(server, input: input, output: output, cache: folder.path("cache"), concurrency: 4)
       #expect(cut.status == 2, "\(cut.stderr)")
       #expect(!FileManager.default.fileExists(atPath: output))
 
-      try server.restart()
+      dropping.on.withLock { $0 = false }
       let before = server.received.count
       let resumed = try InstructModelRunTests.instruct(server, input: input, output: output, cache: folder.path("cache"), concurrency: 4)
       #expect(resumed.status == 0, "\(resumed.stderr)")
@@ -136,7 +141,7 @@ import Testing
   }
 }
 
-/// The server a responder stops, set once the server exists.
-private final class ServerBox: @unchecked Sendable {
-  var server: ChatTestServer?
+/// Whether the test server drops its connections, switched by the test and read by the responder.
+private final class DropSwitch: Sendable {
+  let on = Mutex(false)
 }
