@@ -30,16 +30,43 @@ enum CloseLanguages {
     return set.filter { common.contains($0) }
   }
 
-  /// The verdict on `prose` once a rare close-set answer has been weighed against its common
-  /// relatives: the best hinted relative when it scores at least as well, else `verdict` itself.
+  /// The rare members of `language`'s close set that have function-word lists against it
+  /// (`FunctionWordVote`): none when it is rare itself or in no close set.
+  static func rareRelatives(of language: String) -> [String] {
+    guard common.contains(language), let set = sets.first(where: { $0.contains(language) }) else { return [] }
+    return set.filter { !common.contains($0) && FunctionWordVote.canVote(language, $0) }
+  }
+
+  /// The verdict on `prose` once a close-set answer has been weighed against its relatives.
+  ///
+  /// A rare answer (Galician) goes to a common relative whose function words the prose clearly
+  /// uses (`FunctionWordVote`), and stays when its own function words clearly win; when the words
+  /// do not decide, the best hinted relative scoring at least as well takes it. A common answer
+  /// (Spanish, Portuguese) goes to a rare relative only when the function words clearly say so.
   static func resolve(_ verdict: CLD2Detector.Verdict, prose: ArraySlice<UInt8>) -> CLD2Detector.Verdict {
-    var best: CLD2Detector.Verdict? = nil
-    for relative in commonRelatives(of: verdict.language) {
-      let hinted = CLD2Detector.detect(prose, hint: relative)
-      guard hinted.language == relative, hinted.normalizedScore >= verdict.normalizedScore else { continue }
-      // The best-scoring relative; on a tie the first in CLD2's set order.
-      if best.map({ hinted.normalizedScore > $0.normalizedScore }) ?? true { best = hinted }
+    for rare in rareRelatives(of: verdict.language)
+    where FunctionWordVote.winner(verdict.language, rare, prose: prose) == rare {
+      let hinted = CLD2Detector.detect(prose, hint: rare)
+      return hinted.language == rare ? hinted : CLD2Detector.Verdict(
+        language: rare, percent: verdict.percent, reliable: verdict.reliable,
+        normalizedScore: verdict.normalizedScore, textBytes: verdict.textBytes)
     }
-    return best ?? verdict
+    var byWords: CLD2Detector.Verdict? = nil
+    var byScore: CLD2Detector.Verdict? = nil
+    for relative in commonRelatives(of: verdict.language) {
+      let words = FunctionWordVote.winner(relative, verdict.language, prose: prose)
+      if words == verdict.language { continue }
+      let hinted = CLD2Detector.detect(prose, hint: relative)
+      guard hinted.language == relative else { continue }
+      if words == relative {
+        // The first relative the words choose, in CLD2's set order.
+        if byWords == nil { byWords = hinted }
+        continue
+      }
+      guard hinted.normalizedScore >= verdict.normalizedScore else { continue }
+      // The best-scoring relative; on a tie the first in CLD2's set order.
+      if byScore.map({ hinted.normalizedScore > $0.normalizedScore }) ?? true { byScore = hinted }
+    }
+    return byWords ?? byScore ?? verdict
   }
 }
