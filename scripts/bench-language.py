@@ -14,6 +14,9 @@ Labelled text, fetched once into DIR with `apt-get download` and `dpkg-deb -x`:
     (debian-faq, -de, -fr, -it, -ja, -nl, -pt, -ru) and the New Maintainers' Guide (maint-guide,
     -de, -es, -fr, -it, -ja, -ru), one paragraph per HTML <p> (<pre> left out): nine of the ten
     languages (no Polish translation exists), fetched into DIR/guides.
+  * install (`--sources install`, a second check source, first measured in session 7 after the
+    last change to the identifier): the Debian Installation Guide (installation-guide-amd64), one
+    paragraph per HTML <p>, the same nine languages, fetched into DIR/install.
 Translations are partial: a translation's paragraph is left out as untranslated when half of its
 6-word runs occur in the English original of the same source, or 12% or more of its words are
 English function words (the, and, of, ...); `--raw` keeps them, to see the label noise. Kept: paragraphs of at least 20 words
@@ -218,6 +221,21 @@ def guide_paragraphs(root, language):
     return out
 
 
+INSTALL_PACKAGES = ["installation-guide-amd64"]
+
+
+def install_paragraphs(root, language):
+    """Paragraphs of the Debian Installation Guide in `language` (a second check source)."""
+    directory = os.path.join(root, "usr/share/doc/installation-guide-amd64", language)
+    out = []
+    for path in sorted(glob.glob(os.path.join(directory, "*.html"))):
+        parser = HTMLParagraphParser()
+        with open(path, encoding="utf-8", errors="replace") as f:
+            parser.feed(f.read())
+        out.extend(parser.paragraphs)
+    return out
+
+
 def long_enough(text, language):
     if language == "ja":
         return len(re.sub(r"\s", "", text)) >= 40
@@ -288,7 +306,7 @@ def main():
     parser.add_argument("--errors", type=int, default=0, help="print this many misses per peer")
     parser.add_argument("--raw", action="store_true", help="keep untranslated paragraphs (label noise)")
     parser.add_argument("--sources", default="handbook,manpages",
-                        help="comma-separated: handbook, manpages, guides (the check source)")
+                        help="comma-separated: handbook, manpages, guides and install (the check sources)")
     args = parser.parse_args()
 
     wanted = args.sources.split(",")
@@ -303,6 +321,9 @@ def main():
     if "guides" in wanted:
         root = fetch(os.path.join(args.cache, "guides"), GUIDE_PACKAGES)
         sources["guides"] = {l: guide_paragraphs(root, l) for l in LANGUAGES if l != "pl"}
+    if "install" in wanted:
+        root = fetch(os.path.join(args.cache, "install"), INSTALL_PACKAGES)
+        sources["install"] = {l: install_paragraphs(root, l) for l in LANGUAGES if l != "pl"}
     items = []
     for source in sorted(sources):
         items.extend((source, language, text) for language, text in sample(sources[source], args.per_language, rng, clean=not args.raw))

@@ -24,6 +24,11 @@ enum CloseLanguages {
     "lv", "uk", "hi",
   ]
 
+  /// Whether `a` and `b` are in one of CLD2's close sets.
+  static func areClose(_ a: String, _ b: String) -> Bool {
+    sets.contains { $0.contains(a) && $0.contains(b) }
+  }
+
   /// The common relatives to try for `language`: none when it is common or in no close set.
   static func commonRelatives(of language: String) -> [String] {
     guard !common.contains(language), let set = sets.first(where: { $0.contains(language) }) else { return [] }

@@ -42,7 +42,8 @@ public struct LanguageIdentifier: Sendable {
   public func identify(_ text: String) -> Guess {
     let prose = ProseSample(text)
     guard prose.letterBytes >= Self.minimumLetterBytes else { return Self.unknown }
-    let verdict = CloseLanguages.resolve(CLD2Detector.detect(prose.bytes[...]), prose: prose.bytes[...])
+    let resolved = CloseLanguages.resolve(CLD2Detector.detect(prose.bytes[...]), prose: prose.bytes[...])
+    let verdict = WeakAnswerProbe.applies(to: resolved) ? WeakAnswerProbe.probe(resolved, prose: prose.bytes[...]) : resolved
     guard verdict.language != "und", verdict.percent > 0 else { return Self.unknown }
     if EnglishBoilerplate.applies(to: verdict), let other = EnglishBoilerplate.rejudge(prose.bytes) {
       // CLD2's summary rule: a share of at least 51% is reliable.
