@@ -2,7 +2,8 @@ import Foundation
 
 extension BuildRecipe {
   /// Reads the recipe's `redact:` section (`null` keeps the defaults): `enabled`, `kinds` (a list
-  /// or comma list of kinds, or `all`), `mode` (mask, pseudonym, drop-record), `key_env`.
+  /// or comma list of kinds, or `all`), `mode` (mask, pseudonym, drop-record), `key_env`, `keep`
+  /// (values or `*` patterns left as they are).
   /// - Throws: ``BuildError`` naming `path` and the key that is wrong.
   static func redactSettings(_ value: Any, path: String) throws(BuildError) -> BuildRedactSettings {
     let reader = RecipeReader(path: path)
@@ -26,6 +27,13 @@ extension BuildRecipe {
           throw .badRecipeValue(path: path, key: name, expected: BuildRedactSettings.Mode.allCases.map(\.rawValue).joined(separator: ", "))
         }
         settings.mode = mode
+      case "keep":
+        let patterns = try reader.strings(subValue, key: name)
+        do {
+          settings.keep = try PIIAllowlist(patterns: patterns)
+        } catch {
+          throw .badRecipeValue(path: path, key: name, expected: "a list of values or patterns with * (\(error.localizedDescription))")
+        }
       default:
         let variable = try reader.string(subValue, key: name)
         guard Self.isVariableName(variable) else {
@@ -49,7 +57,10 @@ extension BuildRecipe {
   /// the kinds redact replaces. A `rules: {pii: ...}` in the validate section wins (its
   /// severity, or off); with redact off the check stays off unless that rule turns it on.
   func applyRedactToPIICheck(_ options: inout ValidationOptions) {
-    if redact.enabled { options.piiKinds = redact.kinds }
+    if redact.enabled {
+      options.piiKinds = redact.kinds
+      options.piiAllowlist = redact.keep
+    }
     if options.rules.index(forKey: .pii) == nil && !redact.enabled { options.rules.updateValue(nil, forKey: .pii) }
   }
 }

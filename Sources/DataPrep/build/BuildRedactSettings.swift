@@ -28,12 +28,14 @@ public struct BuildRedactSettings: Sendable, Equatable {
   /// The environment variable holding the pseudonym key: never the key itself, so the recipe,
   /// the card and a cluster plan can be shared.
   public var keyEnvironment = BuildRedactSettings.defaultKeyEnvironment
+  /// Values kept although of a redacted kind (a project's public contact addresses); none by default.
+  public var keep = PIIAllowlist()
 
   /// The defaults: secrets, emails and phone numbers masked.
   public init() {}
 
   /// The keys of the section.
-  static let keys = ["enabled", "kinds", "mode", "key_env"]
+  static let keys = ["enabled", "kinds", "mode", "key_env", "keep"]
 
   /// The settings as the card, the manifest and a plan record them (`enabled`, then the rest
   /// when on); ``BuildRecipe/redactSettings(_:path:)`` reads this form back.
@@ -44,6 +46,7 @@ public struct BuildRedactSettings: Sendable, Equatable {
     o.append("kinds", .array(kinds.sorted().map { .string($0.rawValue) }))
     o.append("mode", .string(mode.rawValue))
     o.append("key_env", .string(keyEnvironment))
+    if !keep.isEmpty { o.append("keep", .array(keep.patterns.map { .string($0) })) }
     return .object(o)
   }
 

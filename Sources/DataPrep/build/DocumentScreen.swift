@@ -27,7 +27,7 @@ struct DocumentScreen {
   /// - Throws: ``BuildError/missingRedactKey(variable:)``.
   init(recipe: BuildRecipe, environment: [String: String]) throws(BuildError) {
     if let mode = try recipe.redact.redactionMode(environment: environment) {
-      redactor = RecordRedactor(text: TextRedactor(kinds: recipe.redact.kinds, mode: mode))
+      redactor = RecordRedactor(text: TextRedactor(kinds: recipe.redact.kinds, mode: mode, allowlist: recipe.redact.keep))
       dropsRecords = mode == .dropRecord
       redaction = RedactionSummary()
     } else {

@@ -6,7 +6,7 @@ extension DatasetValidator {
   /// among them, else a warning.
   func checkPII(_ turns: [ConversationTurn], path: String, line: Int) {
     guard options.isEnabled(.pii) else { return }
-    let scanner = PIIScanner(kinds: options.piiKinds)
+    let scanner = PIIScanner(kinds: options.piiKinds, allowlist: options.piiAllowlist)
     var counts: [PIIKind: Int] = [:]
     var places: [String] = []
     for turn in turns {

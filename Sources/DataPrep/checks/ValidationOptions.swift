@@ -60,6 +60,9 @@ public struct ValidationOptions: Sendable, Equatable {
   /// The kinds the `pii` check looks for (every kind by default; `build` narrows it to those
   /// its redact stage replaces).
   public var piiKinds = Set(PIIKind.allCases)
+  /// Values the `pii` check does not report (public contact addresses): config `pii_keep`, a list
+  /// of patterns as `dataprep redact --keep` takes them; `build` sets its redact stage's.
+  public var piiAllowlist = PIIAllowlist()
   /// Severity per check, overriding the default; `nil` in the map means off.
   public var rules: [ValidationCheck: FindingSeverity?] = [:]
   /// Limits on the input (JSON nesting depth, line length).
@@ -159,6 +162,13 @@ public struct ValidationOptions: Sendable, Equatable {
       guard let s = value as? String else { throw .badValue(path: path, key: key, expected: "a dotted path") }
       groupBy = s
     case "special_tokens": specialTokens = try strings()
+    case "pii_keep":
+      let patterns = try strings()
+      do {
+        piiAllowlist = try PIIAllowlist(patterns: patterns)
+      } catch {
+        throw .badValue(path: path, key: key, expected: "a list of values or patterns with * (\(error.localizedDescription))")
+      }
     case "template_markers": templateMarkers = try strings()
     case "boilerplate_min_sources": boilerplateMinSources = try countOfAtLeastOne()
     case "boilerplate_min_share": boilerplateMinShare = try share()

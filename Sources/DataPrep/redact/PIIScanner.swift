@@ -8,10 +8,13 @@
 public struct PIIScanner: Sendable {
   /// The kinds looked for.
   public var kinds: Set<PIIKind>
+  /// Values that are not findings although of a kind looked for (public contact addresses).
+  public var allowlist: PIIAllowlist
 
-  /// A scanner for `kinds` (all by default).
-  public init(kinds: Set<PIIKind> = Set(PIIKind.allCases)) {
+  /// A scanner for `kinds` (all by default), keeping the values `allowlist` matches.
+  public init(kinds: Set<PIIKind> = Set(PIIKind.allCases), allowlist: PIIAllowlist = PIIAllowlist()) {
     self.kinds = kinds
+    self.allowlist = allowlist
   }
 
   /// The findings in `text`, in text order, as byte offsets into its UTF-8.
@@ -25,7 +28,8 @@ public struct PIIScanner: Sendable {
     guard !bytes.isEmpty else { return [] }
     var scan = PIIScan(bytes: bytes, kinds: KindSet(kinds))
     scan.run()
-    return scan.found
+    guard !allowlist.isEmpty, !scan.found.isEmpty else { return scan.found }
+    return scan.found.filter { !allowlist.keeps(UnsafeBufferPointer(rebasing: bytes[$0.range])) }
   }
 }
 

@@ -8,6 +8,8 @@ public enum RedactError: LocalizedError, Sendable, Equatable {
   case missingKey
   /// A `--mode` that is no mode.
   case unknownMode(String)
+  /// A `--keep` pattern that would keep every value (empty, or only `*`).
+  case badKeepPattern(String)
 
   /// The message shown to the user.
   public var errorDescription: String? {
@@ -18,6 +20,8 @@ public enum RedactError: LocalizedError, Sendable, Equatable {
       return "--mode pseudonym needs a key: pass --key or set DATAPREP_REDACT_KEY (keep it secret: it links stand-ins to values)"
     case .unknownMode(let name):
       return "unknown mode '\(name)': use mask, pseudonym or drop-record"
+    case .badKeepPattern(let pattern):
+      return "keep pattern '\(pattern)' would keep every value: give a value or a pattern such as *@example.org (to keep a whole kind, leave it out of the kinds)"
     }
   }
 }

@@ -13,9 +13,12 @@ public struct RedactionRun: Sendable {
   /// Limits on the input.
   public var limits: InputLimits
 
-  /// A run over `kinds` in `mode` on `jobs` threads.
-  public init(kinds: Set<PIIKind> = Set(PIIKind.allCases), mode: RedactionMode = .mask, jobs: Int = 1, limits: InputLimits = .standard) {
-    redactor = RecordRedactor(text: TextRedactor(kinds: kinds, mode: mode))
+  /// A run over `kinds` in `mode` on `jobs` threads, keeping the values `allowlist` matches.
+  public init(
+    kinds: Set<PIIKind> = Set(PIIKind.allCases), mode: RedactionMode = .mask, allowlist: PIIAllowlist = PIIAllowlist(),
+    jobs: Int = 1, limits: InputLimits = .standard
+  ) {
+    redactor = RecordRedactor(text: TextRedactor(kinds: kinds, mode: mode, allowlist: allowlist))
     dropsRecords = mode == .dropRecord
     self.jobs = jobs
     self.limits = limits

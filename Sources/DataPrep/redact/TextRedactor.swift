@@ -4,9 +4,10 @@ public struct TextRedactor: Sendable {
   public var scanner: PIIScanner
   private let pseudonym: Pseudonym?
 
-  /// A redactor for `kinds` writing per `mode` (for `.dropRecord`, texts are only scanned).
-  public init(kinds: Set<PIIKind> = Set(PIIKind.allCases), mode: RedactionMode = .mask) {
-    scanner = PIIScanner(kinds: kinds)
+  /// A redactor for `kinds` writing per `mode` (for `.dropRecord`, texts are only scanned),
+  /// leaving the values `allowlist` matches as they are.
+  public init(kinds: Set<PIIKind> = Set(PIIKind.allCases), mode: RedactionMode = .mask, allowlist: PIIAllowlist = PIIAllowlist()) {
+    scanner = PIIScanner(kinds: kinds, allowlist: allowlist)
     if case .pseudonym(let key) = mode { pseudonym = Pseudonym(key: key) } else { pseudonym = nil }
   }
 

@@ -40,6 +40,9 @@ extension DataPrepCommand {
     @Option(name: .long, help: "The pseudonym key (default: $DATAPREP_REDACT_KEY).")
     var key: String?
 
+    @Option(name: .long, help: "A value to leave as it is, or a pattern with * (e.g. '*@example.org'); repeatable.")
+    var keep: [String] = []
+
     @Option(name: .long, help: "Write the JSON report (counts, file:line, field and kind of each replacement) here.")
     var report: String?
 
@@ -63,7 +66,8 @@ extension DataPrepCommand {
         }
         redactionMode = .pseudonym(key: Array(key.utf8))
       }
-      let run = RedactionRun(kinds: kinds, mode: redactionMode, jobs: common.jobs, limits: limits.limits)
+      let run = RedactionRun(
+        kinds: kinds, mode: redactionMode, allowlist: try PIIAllowlist(patterns: keep), jobs: common.jobs, limits: limits.limits)
       let selection = try shard.selection()
       if selection.isSharded {
         try runShard(selection.shard, run: run)

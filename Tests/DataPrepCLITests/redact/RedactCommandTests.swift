@@ -54,6 +54,18 @@ import Testing
     #expect(bad.stderr.contains("unknown kind 'mails'"))
   }
 
+  @Test func keepLeavesMatchingValuesAndRefusesAPatternKeepingEverything() throws {
+    let path = try Self.input()
+    let kept = try CommandRunner.run(["redact", path, "--keep", "*@CORP.com", "--keep", "nobody@example.org"])
+    guard kept.status != -1 else { return }
+    #expect(kept.status == 0, "\(kept.stderr)")
+    #expect(kept.stdout.contains("ann@corp.com") && kept.stdout.contains("<SECRET>"))
+    #expect(kept.stderr.contains("secret 1") && !kept.stderr.contains("email"))
+    let bad = try CommandRunner.run(["redact", path, "--keep", "*"])
+    #expect(bad.status == 2)
+    #expect(bad.stderr.contains("would keep every value"))
+  }
+
   @Test func validateReportsAPlantedSecretByFileAndLineWithoutTheValue() throws {
     var lines = ChatLines.clean(20)
     lines[7] = ChatLines.record("How do I log in?", "Use the token ghp_16C7e42F292c6912E7710c838347Ae178B4a here.")

@@ -31,7 +31,7 @@ import Testing
   }
 
   @Test func badRedactValuesNameTheRecipeAndTheKey() {
-    #expect(throws: BuildError.unknownRecipeKey(path: "r.yaml", key: "redact.kind", known: ["enabled", "kinds", "mode", "key_env"])) {
+    #expect(throws: BuildError.unknownRecipeKey(path: "r.yaml", key: "redact.kind", known: ["enabled", "kinds", "mode", "key_env", "keep"])) {
       try BuildRecipe.parse(yaml: "redact: {kind: [email]}", path: "r.yaml")
     }
     let kinds = "a list of email, ip, phone, card, iban, secret (or all); enabled: false turns redact off"
