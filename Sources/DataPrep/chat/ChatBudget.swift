@@ -8,10 +8,10 @@ import Synchronization
 /// replies, as the server counted them, reach `maxTokensTotal`; it and every later request are
 /// then refused (``ChatError/budgetExhausted(limit:)``, always the same message). So where a
 /// run stops does not depend on its concurrency. With more than one request in flight, requests
-/// after the stop point may already have been sent when the tokens before them reach the limit:
-/// they finish (their replies are cached, so a rerun gets them free) and count in ``usage``,
-/// which is what was really spent, so the token total may pass its limit by what they use (at
-/// most `concurrency − 1` replies). `maxRequests` is never passed.
+/// after the stop point may already have been sent when the tokens before them reach the limit
+/// (sending stops once the replies in hand reach it): they finish (their replies are cached, so
+/// a rerun gets them free) and count in ``usage``, which is what was really spent, so the token
+/// total may pass its limit by at most `concurrency` replies. `maxRequests` is never passed.
 public final class ChatBudget: Sendable {
   /// The most requests sent to the server, or nil for no limit.
   public let maxRequests: Int?
