@@ -50,18 +50,11 @@ struct DocumentScreen {
   mutating func screen(_ document: JSONObject, source: String, position: Int, number: Int) -> JSONObject? {
     var document = document
     if let redactor {
-      redaction?.records += 1
-      if let (redacted, replacements) = redactor.redact(document) {
-        // A document's sections repeat its text: each value is counted once, where the text has it.
-        for replacement in replacements where !replacement.field.hasPrefix("sections[") {
-          redaction?.counts[replacement.kind, default: 0] += 1
-        }
-        if dropsRecords {
-          redaction?.dropped += 1
-          return nil
-        }
-        redaction?.changed += 1
-        document = redacted
+      let redacted = redactor.redact(document)
+      redaction?.add(record: redacted?.replacements ?? [], drops: dropsRecords)
+      if let redacted {
+        if dropsRecords { return nil }
+        document = redacted.record
       }
     }
     if let filter {

@@ -8,8 +8,8 @@ import Foundation
 /// OpenAI): `POST {baseURL}/chat/completions` over URLSession, with the reply cache, retries with
 /// backoff (honouring `Retry-After`), a timeout per attempt and the run's budget.
 ///
-/// ``complete(_:)`` answers one request; ``completeAll(_:concurrency:)`` answers many with a
-/// bounded number in flight, results in request order.
+/// ``complete(_:)`` answers one request; ``completeAll(_:concurrency:stopAtFatalError:)``
+/// answers many with a bounded number in flight, results in request order.
 public final class ChatCompletionClient: ChatCompleting {
   /// Where and how to call.
   public let settings: ChatClientSettings
@@ -60,51 +60,64 @@ public final class ChatCompletionClient: ChatCompleting {
   /// The reply to `request`: from the cache when there, else from the server (then cached).
   /// - Throws: ``ChatError`` when no usable reply came after the retries, or the budget is spent.
   public func complete(_ request: ChatRequest) async throws -> ChatReply {
-    try await answer(request).get()
+    let results = await completeAll([request], concurrency: 1)
+    guard let result = results.first else { throw ChatError.transport(url: endpointText, reason: "no result") }
+    return try result.get()
   }
 
   /// The replies to `requests`, in request order whatever order they arrive, with at most
-  /// `concurrency` requests in flight. Cache lookups and budget charges happen in request order,
-  /// and a request repeated in the batch is sent once (the repeats get its reply, marked
-  /// `fromCache`, and count as cache hits), so the replies, which requests a `--max-requests`
-  /// limit lets through and the counters (but `retries`) do not depend on `concurrency`. A
-  /// `--max-tokens-total` limit is checked as replies arrive, so where it stops can.
-  public func completeAll(_ requests: [ChatRequest], concurrency: Int = 4) async -> [Result<ChatReply, ChatError>] {
-    var results = [Result<ChatReply, ChatError>?](repeating: nil, count: requests.count)
-    var firstIndex: [String: Int] = [:]
-    var repeats: [(index: Int, of: Int)] = []
-    let width = max(1, concurrency)
-    await withTaskGroup(of: (Int, Result<ChatReply, ChatError>).self) { group in
-      var inFlight = 0
-      for (index, request) in requests.enumerated() {
-        let key = ChatReplyCache.key(for: request)
-        if let first = firstIndex[key] {
-          repeats.append((index, first))
-          continue
-        }
-        firstIndex[key] = index
-        if let reply = cached(request) {
-          results[index] = .success(reply)
-          continue
-        }
-        do throws(ChatError) {
-          try budget.chargeRequest()
-        } catch {
-          results[index] = .failure(error)
-          continue
-        }
-        if inFlight == width, let finished = await group.next() {
-          results[finished.0] = finished.1
-          inFlight -= 1
-        }
-        group.addTask { (index, await self.call(request)) }
-        inFlight += 1
-      }
-      for await (done, result) in group { results[done] = result }
+  /// `concurrency` requests in flight (the batch loop every client shares).
+  ///
+  /// Cache lookups happen in request order, and a request repeated in the batch is sent once
+  /// (the repeats get its reply, marked `fromCache`, and count as cache hits). The budget is
+  /// charged in request order once the replies are in (``ChatBudget``): a request is refused
+  /// when the requests sent before it, or their replies' tokens, reach a limit. So the results,
+  /// where a `--max-requests` or `--max-tokens-total` limit stops the batch and its message do
+  /// not depend on `concurrency`; ``ChatBudget/usage`` counts what was really sent, which past a
+  /// token limit can include requests sent ahead of the stop point (cached, not used).
+  ///
+  /// With `stopAtFatalError`, the first fatal failure in request order (server or key
+  /// unusable, budget spent) ends the batch: nothing is sent once one is known, requests in
+  /// flight finish, and that failure is the result of every later request.
+  public func completeAll(
+    _ requests: [ChatRequest], concurrency: Int = 4, stopAtFatalError: Bool = false
+  ) async -> [Result<ChatReply, ChatError>] {
+    // In request order: a repeat waits for its first occurrence, a cached reply is used, the
+    // rest are sent.
+    enum Source {
+      case cached(ChatReply)
+      case repeatOf(Int)
+      case sent(Int)
     }
-    for (index, first) in repeats {
-      results[index] = results[first].map { result in
-        result.map { reply in
+    var sources: [Source] = []
+    var sends: [Int] = []
+    var firstIndex: [String: Int] = [:]
+    for (index, request) in requests.enumerated() {
+      let key = ChatReplyCache.key(for: request)
+      if let first = firstIndex[key] {
+        sources.append(.repeatOf(first))
+      } else if let reply = cached(request) {
+        firstIndex[key] = index
+        sources.append(.cached(reply))
+      } else {
+        firstIndex[key] = index
+        sources.append(.sent(sends.count))
+        sends.append(index)
+      }
+    }
+    let budget = self.budget
+    var ledger = budget.ledger()
+    let outcomes = await ChatBatch.run(
+      count: sends.count, concurrency: concurrency, stopAtFatalError: stopAtFatalError, admit: budget.admit
+    ) { [sends] slot in
+      await self.call(requests[sends[slot]])
+    }
+    let results = ChatBatch.ordered(count: requests.count, stopAtFatalError: stopAtFatalError) { index, earlier in
+      switch sources[index] {
+      case .cached(let reply): return .success(reply)
+      case .sent(let slot): return ledger.charge(outcomes[slot])
+      case .repeatOf(let first):
+        return earlier[first].map { reply in
           budget.noteCacheHit()
           var repeated = reply
           repeated.fromCache = true
@@ -112,18 +125,8 @@ public final class ChatCompletionClient: ChatCompleting {
         }
       }
     }
-    return results.map { $0 ?? .failure(.transport(url: endpointText, reason: "the request was cancelled")) }
-  }
-
-  /// One request through cache, budget and server.
-  private func answer(_ request: ChatRequest) async -> Result<ChatReply, ChatError> {
-    if let reply = cached(request) { return .success(reply) }
-    do throws(ChatError) {
-      try budget.chargeRequest()
-    } catch {
-      return .failure(error)
-    }
-    return await call(request)
+    budget.close(ledger)
+    return results
   }
 
   /// The cached reply, counting hits and corrupt entries.
@@ -140,7 +143,7 @@ public final class ChatCompletionClient: ChatCompleting {
     }
   }
 
-  /// Sends an already charged request, retrying where it makes sense, and caches the reply.
+  /// Sends an already admitted request, retrying where it makes sense, and caches the reply.
   private func call(_ request: ChatRequest) async -> Result<ChatReply, ChatError> {
     do throws(ChatError) {
       let reply = try await send(request)

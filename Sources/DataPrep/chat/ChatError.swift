@@ -32,4 +32,15 @@ public enum ChatError: Error, Sendable, Equatable, LocalizedError {
       return "\(text) is not a base URL; give one like http://127.0.0.1:11434/v1"
     }
   }
+
+  /// Whether this failure stops a run (the server or its key cannot be used, the budget is
+  /// spent, the cache cannot be written) rather than only the request that failed (a malformed
+  /// reply; a request the server refuses alone: HTTP 400, 413, 422).
+  var isFatal: Bool {
+    switch self {
+    case .malformedReply: return false
+    case .httpStatus(_, let status, _): return ![400, 413, 422].contains(status)
+    case .transport, .budgetExhausted, .cacheUnwritable, .invalidBaseURL: return true
+    }
+  }
 }

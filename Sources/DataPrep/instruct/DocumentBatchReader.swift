@@ -10,7 +10,9 @@ final class DocumentBatchReader: @unchecked Sendable {
   /// The batches, in input order; ends with the reader's error (a bad line, a bad document).
   let batches: AsyncThrowingStream<[Document], any Error>
   private let continuation: AsyncThrowingStream<[Document], any Error>.Continuation
-  private let room = DispatchSemaphore(value: 1)
+  /// One batch of room, given by a signal: libdispatch traps when a semaphore is freed below the
+  /// value it was made with, which one made with 1 is when a run stops during a batch.
+  private let room = DispatchSemaphore(value: 0)
   private let stopped = Atomic<Bool>(false)
   private let reader: JSONLReader
   private let size: Int
@@ -20,6 +22,7 @@ final class DocumentBatchReader: @unchecked Sendable {
     (batches, continuation) = AsyncThrowingStream.makeStream()
     self.reader = reader
     self.size = max(1, size)
+    room.signal()
     let thread = Thread { [self] in produce() }
     thread.stackSize = 16 << 20
     thread.start()

@@ -89,7 +89,7 @@ public struct ModelInstructor: InstructGenerator {
   /// The replies of `jobs`, in order (`nil`: the request failed twice or was refused, counted
   /// in `summary`): every request first, then the malformed or cut ones once more.
   func ask(_ jobs: [ModelJob], summary: inout ModelRunSummary) async throws -> [ModelReply?] {
-    let first = try await ChatBatch.complete(jobs.map(\.request), client: client, concurrency: generator.concurrency)
+    let first = try await completeAll(jobs.map(\.request))
     var replies = [ModelReply?](repeating: nil, count: jobs.count)
     var again: [(index: Int, request: ChatRequest)] = []
     for (index, result) in first.enumerated() {
@@ -101,7 +101,7 @@ public struct ModelInstructor: InstructGenerator {
     }
     guard !again.isEmpty else { return replies }
     summary.retries += again.count
-    let second = try await ChatBatch.complete(again.map(\.request), client: client, concurrency: generator.concurrency)
+    let second = try await completeAll(again.map(\.request))
     for (slot, result) in second.enumerated() {
       let index = again[slot].index
       if case .reply(let reply) = read(result, task: jobs[index].task, summary: &summary) {
@@ -113,6 +113,16 @@ public struct ModelInstructor: InstructGenerator {
     return replies
   }
 
+  /// The outcome of each of `requests`, in order, at most ``ModelGeneratorOptions/concurrency``
+  /// in flight.
+  /// - Throws: the first fatal error in request order (server or key unusable, budget spent):
+  ///   the client sends nothing once it is known.
+  private func completeAll(_ requests: [ChatRequest]) async throws(ChatError) -> [Result<ChatReply, ChatError>] {
+    let results = await client.completeAll(requests, concurrency: generator.concurrency, stopAtFatalError: true)
+    for case .failure(let error) in results where error.isFatal { throw error }
+    return results
+  }
+
   private enum Outcome {
     case reply(ModelReply)
     case retry(ChatReply?)
@@ -120,10 +130,10 @@ public struct ModelInstructor: InstructGenerator {
   }
 
   /// What one request's result gives, its calls, cache hits and tokens counted.
-  private func read(_ result: Result<ChatReply, any Error>, task: ModelTask, summary: inout ModelRunSummary) -> Outcome {
+  private func read(_ result: Result<ChatReply, ChatError>, task: ModelTask, summary: inout ModelRunSummary) -> Outcome {
     switch result {
     case .failure(let error):
-      if case ChatError.malformedReply? = error as? ChatError { return .retry(nil) }
+      if case .malformedReply = error { return .retry(nil) }
       return .refused
     case .success(let reply):
       summary.calls += 1

@@ -1,6 +1,7 @@
 /// `dataprep redact` over one JSONL input: every record read (in parallel batches, written in
 /// input order), its strings redacted, records without a finding written unchanged byte for
-/// byte, each replacement reported as file, line, field and kind, never the value.
+/// byte, each replacement reported as file, line, field and kind, never the value (every field
+/// replaced is an entry; the counts count each value once, see ``RedactionSummary/counts``).
 ///
 /// Memory: one batch of lines and their results (``ParallelRecordMap``); the report streams.
 public struct RedactionRun: Sendable {
@@ -52,21 +53,16 @@ public struct RedactionRun: Sendable {
     let redactor = self.redactor
     let map = ParallelRecordMap(jobs: jobs, limits: limits) { record in redactor.redact(record) }
     try map.runWithLines(source: source) { result, line, raw in
-      summary.records += 1
       guard let (record, replacements) = result else {
+        summary.add(record: [], drops: dropsRecords)
         try output.writeRawLine(raw)
         return
       }
+      summary.add(record: replacements, drops: dropsRecords)
       for found in replacements {
-        summary.counts[found.kind, default: 0] += 1
         try replacement(RedactionReportEntry(file: input, line: line, field: found.field, kind: found.kind))
       }
-      if dropsRecords {
-        summary.dropped += 1
-      } else {
-        summary.changed += 1
-        try output.write(record)
-      }
+      if !dropsRecords { try output.write(record) }
     }
   }
 }

@@ -6,13 +6,15 @@ public struct RedactionSummary: Sendable, Equatable {
   public var changed = 0
   /// Records left out (`--mode drop-record`).
   public var dropped = 0
-  /// Replacements (or, when dropping, findings) per kind.
+  /// Values replaced (or, when dropping, found) per kind: one per occurrence in a record as a
+  /// user reads it, so a value in a document's `text` and in its `sections` counts once
+  /// (``valueCounts(of:)``).
   public var counts: [PIIKind: Int] = [:]
 
   /// An empty summary.
   public init() {}
 
-  /// Every replacement.
+  /// Every value replaced.
   public var total: Int { counts.values.reduce(0, +) }
 
   /// The one-line summary printed on stderr: `redact: 3 of 120 records changed; email 2, secret 1`.
@@ -49,6 +51,39 @@ public struct RedactionSummary: Sendable, Equatable {
       // A kind with no finding stays out of `counts`, as one run leaves it.
       if n > 0 { counts[kind] = Int(n) }
     }
+  }
+
+  /// Adds one record read and its replacements (empty: nothing found): changed, or dropped
+  /// when `drops`, and its values counted per kind by ``valueCounts(of:)``. The one place
+  /// `redact` and build's redact stage count, so they agree.
+  mutating func add(record replacements: [RecordRedactor.Replacement], drops: Bool) {
+    records += 1
+    guard !replacements.isEmpty else { return }
+    if drops { dropped += 1 } else { changed += 1 }
+    for (kind, n) in Self.valueCounts(of: replacements) { counts[kind, default: 0] += n }
+  }
+
+  /// The values a record's replacements stand for, per kind: one per replacement, except that
+  /// a document's `sections` repeat its `text` (as a user reads it), so a kind's replacements
+  /// under `sections` count only beyond those in `text`. A value in both counts once; a
+  /// document whose `text` is empty counts what its sections hold.
+  static func valueCounts(of replacements: [RecordRedactor.Replacement]) -> [PIIKind: Int] {
+    var counts: [PIIKind: Int] = [:]
+    var inText: [PIIKind: Int] = [:]
+    var inSections: [PIIKind: Int] = [:]
+    for replacement in replacements {
+      if replacement.field == "text" {
+        inText[replacement.kind, default: 0] += 1
+      } else if replacement.field.hasPrefix("sections[") {
+        inSections[replacement.kind, default: 0] += 1
+        continue
+      }
+      counts[replacement.kind, default: 0] += 1
+    }
+    for (kind, n) in inSections where n > inText[kind, default: 0] {
+      counts[kind, default: 0] += n - inText[kind, default: 0]
+    }
+    return counts
   }
 
   /// Adds the counts of another part of the same run (a shard's).

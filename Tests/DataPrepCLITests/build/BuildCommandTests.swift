@@ -49,6 +49,12 @@ import DataPrepTestSupport
     #expect(built.status == 0, "\(built.stderr)")
     #expect(built.stderr.contains("redact: 1 of 12 documents changed; email 1, phone 1, secret 2"), "\(built.stderr)")
     #expect(built.stderr.contains("filter: off"))
+    // `dataprep redact` on the same documents counts the same: a value in a document's text
+    // and again in its section once.
+    let extracted = try CommandRunner.run(["extract", samples, "-o", "docs.jsonl"], directory: scratch.root)
+    #expect(extracted.status == 0, "\(extracted.stderr)")
+    let redacted = try CommandRunner.run(["redact", "docs.jsonl", "-o", "redacted.jsonl", "--kinds", "email,phone,secret"], directory: scratch.root)
+    #expect(redacted.stderr.contains("1 of 12 records changed; email 1, phone 1, secret 2"), "\(redacted.stderr)")
     let cases: [(String, String)] = [
       ("redact: {mode: hash}\n", "bad.yaml: 'redact.mode' must be mask, pseudonym, drop-record"),
       ("filter: {rules: [c4], c4: {min_sentences: few}}\n", "bad.yaml: 'filter.c4.min_sentences' must be a number"),

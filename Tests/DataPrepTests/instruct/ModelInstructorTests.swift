@@ -1,3 +1,4 @@
+import DataPrepTestSupport
 import Foundation
 import Testing
 @testable import DataPrep
@@ -168,6 +169,35 @@ import Testing
     }
     #expect(!outputs[0].isEmpty)
     #expect(outputs.allSatisfy { $0 == outputs[0] })
+  }
+
+  @Test(arguments: [1, 400])
+  func aSpentTokenBudgetStopsTheRunWithTheSameErrorWhateverTheConcurrency(maxTokens: Int) async throws {
+    let documents = (0..<12).map { number in
+      Document(
+        id: "doc-\(number)", source: "doc\(number).html", format: "html", title: "Page \(number)", text: "",
+        sections: ModelFixtures.guide.sections.map { .init(heading: $0.heading, level: $0.level, text: $0.text + " Page \(number) detail.") })
+    }
+    var errors: [ChatError] = []
+    for concurrency in [1, 16] {
+      let server = try ChatTestServer(responder: ChatTestReply.documentation(for:))
+      defer { server.stop() }
+      let client = try server.client(budget: ChatBudget(maxTokensTotal: maxTokens))
+      var options = Self.options([.qa, .summary], concurrency: concurrency)
+      options.batchDocuments = 5
+      do {
+        _ = try await ModelFixtures.run(documents, generator: options, client: client)
+        Issue.record("a budget of \(maxTokens) tokens must stop the run")
+      } catch let error as ChatError {
+        errors.append(error)
+      }
+    }
+    guard errors.count == 2, case .budgetExhausted(let limit) = errors[0] else {
+      Issue.record("expected two budget stops, got \(errors)")
+      return
+    }
+    #expect(limit.hasPrefix("--max-tokens-total \(maxTokens), "))
+    #expect(errors[0] == errors[1])
   }
 
   @Test func aDryRunCountsCallsCachedRepliesAndPromptTokensWithoutCalling() throws {

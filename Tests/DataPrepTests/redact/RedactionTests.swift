@@ -89,6 +89,42 @@ import Testing
     #expect(parsed["counts"]?["email"]?.integerValue == 1)
   }
 
+  /// Documents: a value in `text` and again in a section, one found only in the sections of a
+  /// document without text, and two values in a text whose section holds one of them.
+  static let documents = [
+    ##"{"id":"a","title":"Contact","text":"# Contact\n\nWrite to ann@corp.com.","sections":[{"heading":"Contact","level":1,"text":"Write to ann@corp.com."}]}"##,
+    ##"{"id":"b","title":"","text":"","sections":[{"heading":"","level":0,"text":"Or to bob@corp.com."}]}"##,
+    ##"{"id":"c","title":"Two","text":"cy@corp.com and di@corp.com\n\n# Two\n\ndi@corp.com","sections":[{"heading":"","level":0,"text":"cy@corp.com and di@corp.com"},{"heading":"Two","level":1,"text":"di@corp.com"}]}"##,
+    ##"{"id":"d","title":"Mail","text":"Nothing here.","sections":[{"heading":"Mail","level":1,"text":"Nothing here."}],"metadata":{"author":"ed@corp.com"}}"##,
+  ]
+
+  @Test func aValueInADocumentsTextAndSectionsCountsOnceInRedactAndInBuildsRedactStage() throws {
+    let (output, report, summary) = try Self.runOnFile(Self.documents, mode: .mask)
+    #expect(!output.contains("@corp.com"))
+    // One per value as the text reads: a, b (its sections), c's three, d's metadata.
+    #expect(summary.counts == [.email: 6])
+    #expect(summary.records == 4 && summary.changed == 4)
+    // The report still names every field replaced, by line and kind, never the value.
+    #expect(report.contains(#""line":1,"field":"text","kind":"email""#))
+    #expect(report.contains(#""line":1,"field":"sections[0].text","kind":"email""#))
+    #expect(report.contains(#""line":2,"field":"sections[0].text","kind":"email""#))
+    #expect(report.contains(#""line":4,"field":"metadata.author","kind":"email""#))
+    #expect(!report.contains("@corp.com"))
+    // Build's redact stage counts through the same summary: the same figures.
+    for (mode, recipeMode) in [(RedactionMode.mask, BuildRedactSettings.Mode.mask), (.dropRecord, .dropRecord)] {
+      var recipe = testRecipe(["src"])
+      recipe.redact.mode = recipeMode
+      var screen = try DocumentScreen(recipe: recipe, environment: [:])
+      for (number, line) in Self.documents.enumerated() {
+        let document = try #require(try JSONParser().parse(line).objectValue)
+        _ = screen.screen(document, source: "docs.jsonl", position: 0, number: number + 1)
+      }
+      let alone = try Self.runOnFile(Self.documents, mode: mode).summary
+      #expect(screen.redaction == alone, "\(recipeMode)")
+      #expect(screen.redaction?.counts == [.email: 6])
+    }
+  }
+
   @Test func dropRecordLeavesOutRecordsWithAFinding() throws {
     let (output, _, summary) = try Self.runOnFile(Self.lines, mode: .dropRecord)
     #expect(output == Self.lines[0] + "\n")
