@@ -1,5 +1,6 @@
 /// Decides whether a text is worth being an answer: not only a heading, not a table of contents,
-/// index or link list (lines that are all short entries with no sentence), not a few words.
+/// index or link list (lines that are all short entries with no sentence), not a few words; and
+/// whether a page is a code listing (no prose to ask about).
 ///
 /// Works on the Markdown-like text extract writes: `#` headings, `-`/`*`/`1.` list items,
 /// `|` table rows, ``` fenced code.

@@ -5,8 +5,9 @@ import Foundation
 ///
 /// Prompts name their subject: the page title cleaned by ``TitleCleaner``, section headings
 /// without numbering, terms by their shape (``TermQuestion``). Answers that are only a heading,
-/// navigation or a few words make no example (``AnswerCheck``); answers over the answer budget
-/// are cut into parts (``SectionChunker``), each asked as "(part k of n)".
+/// navigation or a few words make no example (``AnswerCheck``), nor does a page that is a code
+/// listing; answers over the answer budget are cut into parts (``SectionChunker``), each asked
+/// as "(part k of n)".
 struct ExampleGenerator: Sendable {
   let options: InstructOptions
 
