@@ -132,12 +132,15 @@ struct HTMLMarkdownRenderer {
       writeCodeBlock(node)
       return .skipChildren
     case .code:
-      let text = inlineRun(node).singleLine()
+      let run = inlineRun(node)
+      let text = run.singleLine()
       if !text.isEmpty, plain {
+        // The spaces at the element's edges (`<code> LOCALE</code>`) still part words.
+        if run.startsWithSpace { inline.appendSpace() }
         inline.append(text[...])
-      } else if !text.isEmpty {
-        let fence = text.contains(UInt8(ascii: "`")) ? "``" : "`"
-        inline.appendMarkup(fence + String(decoding: text, as: UTF8.self) + fence)
+        if run.endsWithSpace { inline.appendSpace() }
+      } else {
+        inline.appendCode(text, spaceBefore: run.startsWithSpace, spaceAfter: run.endsWithSpace)
       }
       return .skipChildren
     case .blockquote:

@@ -230,10 +230,11 @@ struct ReStructuredText: Sendable {
         rest = next < rest.endIndex ? rest[rest.index(after: next)...] : ""
         continue
       }
-      // A role before the backquote: `:name:` (with optional domain `:py:func:`).
+      // A role before the backquote: `:name:` (with optional domain `:py:func:`); a colon alone
+      // is text (``name``:``value``).
       var isRole = false
       if before.hasSuffix(":"), let start = before.dropLast().lastIndex(where: { !($0.isLetter || $0.isNumber || $0 == ":" || $0 == "-" || $0 == "_") }).map({ before.index(after: $0) }) ?? (before.first == ":" ? before.startIndex : nil),
-         before[start] == ":" {
+         before[start] == ":", before.distance(from: start, to: before.endIndex) >= 3 {
         before = before[..<start]
         isRole = true
       }

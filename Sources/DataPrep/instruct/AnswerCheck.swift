@@ -1,5 +1,6 @@
 /// Decides whether a text is worth being an answer: not only a heading, not a table of contents,
-/// index or link list (lines that are all short entries with no sentence), not a few words.
+/// index or link list (lines that are all short entries with no sentence), not a few words; and
+/// whether a page is a code listing (no prose to ask about).
 ///
 /// Works on the Markdown-like text extract writes: `#` headings, `-`/`*`/`1.` list items,
 /// `|` table rows, ``` fenced code.
@@ -20,33 +21,25 @@ enum AnswerCheck {
     var shortEntries = 0
     var tableRows = 0
     var codeLines = 0
-    var fence: Substring?
     let lineWords = min(minWords, sentenceWords)
-    for rawLine in text.split(separator: "\n", omittingEmptySubsequences: true) {
-      let line = rawLine.drop(while: { $0 == " " || $0 == "\t" })
-      if let open = fence {
-        if line.hasPrefix(open) { fence = nil } else if !line.isEmpty {
-          codeLines += 1
-          words += wordCount(line)
-        }
-        continue
+    forEachLine(of: text) { line, isCode in
+      if isCode {
+        codeLines += 1
+        words += wordCount(line)
+        return
       }
-      if line.hasPrefix("```") || line.hasPrefix("~~~") {
-        fence = line.prefix(3)
-        continue
-      }
-      if line.isEmpty || line.hasPrefix("#") { continue }
+      if line.hasPrefix("#") { return }
       let count = wordCount(line)
       words += count
       if line.hasPrefix("|") {
         // Data rows: the header row (above a `|---|` rule) does not count.
         if line.contains(where: { $0.isLetter || $0.isNumber }) { tableRows += 1 } else if line.contains("-") { tableRows -= 1 }
-        continue
+        return
       }
       entries += 1
       if isLinkBar(line) {
         shortEntries += 1
-        continue
+        return
       }
       if count >= lineWords { longLines += 1 }
       let last = line.last { !$0.isWhitespace }
@@ -58,6 +51,46 @@ enum AnswerCheck {
     if codeLines > 0 || tableRows >= 2 { return true }
     if entries >= navigationEntries, shortEntries * 5 >= entries * 4 { return false }
     return longLines > 0
+  }
+
+  /// Prose words a code listing may hold per word of its text: under one in twenty. A
+  /// highlighted-source page (Sphinx viewcode's `_modules/`, javadoc's `src-html/`, rustdoc's
+  /// `src/`: one `pre` block under a heading) has none; a page of examples with a sentence
+  /// before each has several.
+  static let listingProseShare = 20
+
+  /// Whether `text` is a code listing rather than documentation: it holds fenced code, and its
+  /// prose (words outside fences, headings left out) is under 1/``listingProseShare`` of its
+  /// words. A how-to with a snippet and sentences around it is not one.
+  static func isCodeListing(_ text: String) -> Bool {
+    var proseWords = 0
+    var codeWords = 0
+    var hasCode = false
+    forEachLine(of: text) { line, isCode in
+      if isCode {
+        hasCode = true
+        codeWords += wordCount(line)
+      } else if !line.hasPrefix("#") {
+        proseWords += wordCount(line)
+      }
+    }
+    return hasCode && proseWords * listingProseShare < proseWords + codeWords
+  }
+
+  /// Calls `body` with each line of `text` that is not empty, leading spaces and tabs dropped,
+  /// and whether it is inside fenced code (the fence lines themselves are left out).
+  private static func forEachLine(of text: String, _ body: (Substring, _ isCode: Bool) -> Void) {
+    var fence: Substring?
+    for rawLine in text.split(separator: "\n", omittingEmptySubsequences: true) {
+      let line = rawLine.drop(while: { $0 == " " || $0 == "\t" })
+      if let open = fence {
+        if line.hasPrefix(open) { fence = nil } else if !line.isEmpty { body(line, true) }
+      } else if line.hasPrefix("```") || line.hasPrefix("~~~") {
+        fence = line.prefix(3)
+      } else if !line.isEmpty {
+        body(line, false)
+      }
+    }
   }
 
   /// Whether `line` is a bar of links: three or more parts of at most three words between

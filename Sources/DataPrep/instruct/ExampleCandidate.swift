@@ -16,7 +16,7 @@ struct ExampleCandidate {
 
   /// The candidate of `generated`, filtered by `filter`; rendered at once when `rendering` is given.
   init(_ generated: GeneratedExample, filter: ExampleFilter, rendering: ExampleRendering?) {
-    rejection = filter.rejection(of: generated.example) ?? (generated.isAnswer ? nil : .notAnAnswer)
+    rejection = filter.rejection(of: generated.example) ?? generated.rejection
     task = generated.example.metadata?["task"]?.stringValue ?? "?"
     self.generated = generated
     if rejection == nil, let rendering { rendered = rendering.render(generated.example) }

@@ -22,6 +22,10 @@ public struct ExampleFilter: Sendable {
     /// The response is only headings, navigation (a table of contents, an index, a link list)
     /// or a few words (checked by the generator: `AnswerCheck`).
     case notAnAnswer = "response only headings, navigation or a few words"
+    /// The document is a code listing (a highlighted-source page: almost all fenced code, no
+    /// prose explaining it), which answers no question (checked by the generator:
+    /// `AnswerCheck.isCodeListing`).
+    case codeListing = "page only code (a source listing)"
     /// The prompt was already written with another answer, and no added context told them
     /// apart (checked by ``Instructor``, which keeps the digests of the prompts it wrote).
     case conflictingPrompt = "prompt already asked with another answer"

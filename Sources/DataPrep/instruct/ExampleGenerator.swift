@@ -5,8 +5,9 @@ import Foundation
 ///
 /// Prompts name their subject: the page title cleaned by ``TitleCleaner``, section headings
 /// without numbering, terms by their shape (``TermQuestion``). Answers that are only a heading,
-/// navigation or a few words make no example (``AnswerCheck``); answers over the answer budget
-/// are cut into parts (``SectionChunker``), each asked as "(part k of n)".
+/// navigation or a few words make no example (``AnswerCheck``), nor does a page that is a code
+/// listing; answers over the answer budget are cut into parts (``SectionChunker``), each asked
+/// as "(part k of n)".
 struct ExampleGenerator: Sendable {
   let options: InstructOptions
 
@@ -23,17 +24,32 @@ struct ExampleGenerator: Sendable {
     examples(for: document, subject: titles.clean(title: document.title))
   }
 
-  /// The examples of `document` whose prompts name it `subject` (its cleaned title).
+  /// The examples of `document` whose prompts name it `subject` (its cleaned title). A document
+  /// that is a code listing (``AnswerCheck/isCodeListing(_:)``) gives its question, summary and
+  /// title examples marked as such (counted, not written); `completion` and templates keep it.
   func examples(for document: Document, subject: String) -> [GeneratedExample] {
     var out: [GeneratedExample] = []
+    var isListing: Bool?
     for task in options.tasks {
+      var made: [GeneratedExample]
       switch task {
-      case .faq: out += faq(document, subject: subject)
-      case .sectionQA: out += sectionQA(document, subject: subject)
-      case .summary: out += summary(document).map { GeneratedExample($0) }
-      case .title: out += title(document, subject: subject).map { GeneratedExample($0) }
-      case .completion: out += completion(document).map { GeneratedExample($0) }
+      case .faq: made = faq(document, subject: subject)
+      case .sectionQA: made = sectionQA(document, subject: subject)
+      case .summary: made = summary(document).map { GeneratedExample($0) }
+      case .title: made = title(document, subject: subject).map { GeneratedExample($0) }
+      case .completion:
+        out += completion(document).map { GeneratedExample($0) }
+        continue
       }
+      if !made.isEmpty {
+        // Measured once per document, and only when a task made something.
+        let listing = isListing ?? AnswerCheck.isCodeListing(document.text)
+        isListing = listing
+        if listing {
+          for index in made.indices where made[index].rejection == nil { made[index].rejection = .codeListing }
+        }
+      }
+      out += made
     }
     for template in options.templates { out += examples(of: template, for: document).map { GeneratedExample($0) } }
     return out
@@ -219,7 +235,7 @@ struct ExampleGenerator: Sendable {
     let example = make(
       id: "\(document.id)#\(task.rawValue)-\(index)", sourceID: document.id, task: task.rawValue, section: section,
       system: nil, instruction: question, input: nil, response: answer)
-    return GeneratedExample(example, isAnswer: false)
+    return GeneratedExample(example, rejection: .notAnAnswer)
   }
 
   /// "from NAME", NAME the last component of the document's source: the context that tells two

@@ -6,14 +6,19 @@ struct GeneratedExample: Sendable {
   var example: Example
   /// Contexts to add to the instruction on a collision, in the order they are tried.
   var contexts: [String]
-  /// Whether the answer failed ``AnswerCheck``: the example is not written, and counted under
-  /// the filter's reason when it has one (empty, boilerplate), else as ``ExampleFilter/Reason/notAnAnswer``.
-  var isAnswer: Bool
+  /// Why the generator already knows the example is not to be written (its answer failed
+  /// ``AnswerCheck``: ``ExampleFilter/Reason/notAnAnswer``; its page is a code listing:
+  /// ``ExampleFilter/Reason/codeListing``); it is counted under the filter's reason when it has
+  /// one (empty, boilerplate), else under this one. `nil`: an answer to write.
+  var rejection: ExampleFilter.Reason?
 
-  init(_ example: Example, contexts: [String] = [], isAnswer: Bool = true) {
+  /// Whether the example is an answer to write (no ``rejection``).
+  var isAnswer: Bool { rejection == nil }
+
+  init(_ example: Example, contexts: [String] = [], rejection: ExampleFilter.Reason? = nil) {
     self.example = example
     self.contexts = contexts
-    self.isAnswer = isAnswer
+    self.rejection = rejection
   }
 
   /// The example with `context` added to its last user instruction (before the final `?` or `.`).

@@ -83,6 +83,12 @@ import Testing
     #expect(document.sections.map(\.heading) == ["Rational numbers", "Construction", "Limits"])
   }
 
+  @Test func aColonBetweenLiteralsIsTextNotARole() {
+    #expect(ReStructuredText.inline("a mapping of ``member_name``:``member`` items") == "a mapping of `member_name`:`member` items")
+    #expect(ReStructuredText.inline(":``x``") == ":`x`")
+    #expect(ReStructuredText.inline("see :func:`len` and :py:meth:`~a.b.c`") == "see `len` and `c`")
+  }
+
   @Test func plainTextWithoutDirectivesStaysText() throws {
     let text = "Notes\n=====\n\nJust a plain text file.\n"
     #expect(!ReStructuredText.applies(path: "notes.txt", text: text))
