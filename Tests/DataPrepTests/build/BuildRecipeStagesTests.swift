@@ -50,7 +50,7 @@ import Testing
     #expect(throws: BuildError.badRecipeValue(path: "r.yaml", key: "redact.enabled", expected: "true or false")) {
       try BuildRecipe.parse(yaml: "redact: {enabled: sometimes}", path: "r.yaml")
     }
-    #expect(throws: BuildError.badRecipeValue(path: "r.yaml", key: "redact", expected: "a mapping of enabled, kinds, mode, key_env")) {
+    #expect(throws: BuildError.badRecipeValue(path: "r.yaml", key: "redact", expected: "a mapping of enabled, kinds, mode, key_env, keep")) {
       try BuildRecipe.parse(yaml: "redact: false", path: "r.yaml")
     }
     // The key itself pasted where its variable's name goes.
