@@ -4,7 +4,7 @@
 /// styles, form controls, embedded media, `head`), elements hidden by the `hidden` attribute,
 /// `aria-hidden="true"` or an inline `display:none` / `visibility:hidden` style, forms (except
 /// forms that wrap headings or articles, as some sites wrap the whole page in one), permalink
-/// anchors (``HTMLPermalink``), and
+/// anchors (``HTMLPermalink``), action links such as `[source]` (``HTMLActionLink``), and
 /// everything inside those. In main-content mode, what ``HTMLBoilerplateDetector`` finds
 /// (navigation, page headers and footers, asides, menus, link lists) is excluded too.
 struct HTMLPage {
@@ -57,7 +57,8 @@ struct HTMLPage {
         default:
           hidden[node] =
             Self.isHidden(node, in: tree)
-            || (tree.nameIndices[node] == anchorName && HTMLPermalink.isPermalink(node, in: tree))
+            || (tree.nameIndices[node] == anchorName
+              && (HTMLPermalink.isPermalink(node, in: tree) || HTMLActionLink.isActionLink(node, in: tree)))
         }
         excluded[node] = hidden[node] || excluded[parent] || (detector?.isBoilerplate(node) ?? false)
       } else {
