@@ -1,8 +1,10 @@
 /// The requests of a document, and what a run would ask without asking (`--dry-run`).
 extension ModelInstructor {
   /// The requests of `document` (whose title is cleaned to `subject`), task by task, chunk by
-  /// chunk (rule-based example by example for `rewrite`).
+  /// chunk (rule-based example by example for `rewrite`). A page that is a source listing
+  /// (`AnswerCheck.isCodeListing`) gives none: it is code, not documentation to ask about.
   func jobs(for document: Document, subject: String) -> [ModelJob] {
+    guard !AnswerCheck.isCodeListing(document.text) else { return [] }
     let chunks = ModelChunk.chunks(of: document, budget: generator.chunkTokens, counter: options.tokenCounter)
     var out: [ModelJob] = []
     for task in generator.tasks {

@@ -59,6 +59,7 @@ public struct ModelInstructor: InstructGenerator {
           document: document, generator: resolver.generator, titles: resolver.titles, rendering: nil, joinsPosts: joinsPosts)
         let start = jobs.count
         jobs += self.jobs(for: document, subject: subject)
+        if jobs.count == start && AnswerCheck.isCodeListing(document.text) { state.summary.skippedListings += 1 }
         documents.append((document, subject, candidates, start..<jobs.count))
       }
       let replies = try await ask(jobs, summary: &state.summary)

@@ -20,6 +20,8 @@ public struct ModelRunSummary: Sendable, Equatable {
   public var droppedUngrounded = 0
   /// Generated questions dropped as exact or near duplicates of an earlier one.
   public var droppedDuplicate = 0
+  /// Pages not sent at all because they are source listings (code with almost no prose).
+  public var skippedListings = 0
 
   /// A summary of a run asking `model`, all counts 0.
   public init(model: String) {
@@ -33,13 +35,15 @@ public struct ModelRunSummary: Sendable, Equatable {
       "  dropped (answer not grounded in its chunk): \(droppedUngrounded)",
       "  dropped (question duplicates an earlier one): \(droppedDuplicate)",
       "  dropped (reply malformed or cut twice, or refused): \(failedRequests)",
+      "  skipped (page only code, a source listing): \(skippedListings)",
     ]
   }
 
   /// One line for the dataset card.
   public var line: String {
     "model \(model): \(calls) calls (\(cacheHits) from the cache), \(promptTokens) tokens in, \(completionTokens) out; dropped "
-      + "\(droppedUngrounded) ungrounded, \(droppedDuplicate) duplicate questions, \(failedRequests) failed replies"
+      + "\(droppedUngrounded) ungrounded, \(droppedDuplicate) duplicate questions, \(failedRequests) failed replies; "
+      + "skipped \(skippedListings) source listings"
   }
 
   /// The counts as JSON (build report).
@@ -49,7 +53,7 @@ public struct ModelRunSummary: Sendable, Equatable {
     for (key, value) in [
       ("calls", calls), ("cache_hits", cacheHits), ("prompt_tokens", promptTokens), ("completion_tokens", completionTokens),
       ("retries", retries), ("failed_requests", failedRequests), ("dropped_ungrounded", droppedUngrounded),
-      ("dropped_duplicate", droppedDuplicate),
+      ("dropped_duplicate", droppedDuplicate), ("skipped_listings", skippedListings),
     ] {
       object.append(key, .integer(Int64(value)))
     }

@@ -33,6 +33,23 @@ import Testing
     #expect(rewrite.messages.last?.content.contains("This question was made by a template:") == true)
   }
 
+  @Test func aSourceListingPageIsNotSentAndIsCounted() async throws {
+    let code = (1...30).map { "    value_\($0) = compute_lamp_state(\($0), brightness=\($0 * 10))" }.joined(separator: "\n")
+    let listing = Document(
+      id: "listing", source: "_modules/lamp/core.html", format: "html", title: "lamp.core",
+      text: "# Source code for lamp.core\n\n```\n\(code)\n```\n",
+      sections: [.init(heading: "Source code for lamp.core", level: 1, text: "```\n\(code)\n```")])
+    #expect(AnswerCheck.isCodeListing(listing.text))
+    let client = ScriptedChatClient()
+    let (summary, _) = try await ModelFixtures.run([ModelFixtures.guide, listing], generator: Self.options(), client: client)
+    #expect(!client.requests.isEmpty)
+    #expect(!client.requests.contains { $0.messages.contains { $0.content.contains("compute_lamp_state") } })
+    let model = try #require(summary.model)
+    #expect(model.skippedListings == 1)
+    #expect(model.reportLines.last == "  skipped (page only code, a source listing): 1")
+    #expect(JSONWriter().string(of: model.json).contains(#""skipped_listings":1"#))
+  }
+
   @Test func aMalformedReplyIsAskedOnceMoreAndASecondFailureDropsOnlyThatChunk() async throws {
     // The first chunk's replies are malformed on both attempts; the others only on the first.
     let client = ScriptedChatClient { request in
