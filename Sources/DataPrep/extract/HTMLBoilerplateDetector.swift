@@ -28,6 +28,8 @@ struct HTMLBoilerplateDetector {
   private var holdsArticleMark: [Bool]
   /// What each element's `class`, `id` and `itemprop` say about it (empty for other nodes).
   private var nameSignals: [HTMLNameSignals]
+  /// Whether each node is or lies in a data table (``HTMLDataTableMarks``): never a link list.
+  private var inDataTable: [Bool]
 
   /// Measures every subtree of `tree` in one backward pass.
   init(tree: MarkupTree, keepComments: Bool = false) {
@@ -71,6 +73,7 @@ struct HTMLBoilerplateDetector {
     self.proseLength = proseLength
     self.nameSignals = Self.nameSignals(of: tree, keepComments: keepComments)
     self.holdsArticleMark = Self.articleMarks(of: tree, signals: nameSignals)
+    self.inDataTable = HTMLDataTableMarks.marks(of: tree, textLength: textLength, linkCount: linkCount)
   }
 
   /// For each node, whether it is or holds `h1`, `main`, `article` or `itemprop=articleBody`.
@@ -158,11 +161,15 @@ struct HTMLBoilerplateDetector {
   }
 
   /// Whether `node` is mostly links (3 or more, 70% of its text): a menu, tag cloud or link
-  /// list, whatever its name.
+  /// list, whatever its name; not a data table that links the names it lists, nor a part of one.
   func isLinkList(_ node: MarkupTree.Node) -> Bool {
     let text = textLength[node]
     return linkCount[node] >= 3 && text > 0 && linkTextLength[node] * 10 >= text * 7 && !isLargePart(node)
+      && !inDataTable[node]
   }
+
+  /// Whether `node` is or lies in a data table whose names are links (``HTMLDataTableMarks``).
+  func isInDataTable(_ node: MarkupTree.Node) -> Bool { inDataTable[node] }
 
   /// Whether `node` holds a third of the page's prose or half its text.
   private func isLargePart(_ node: MarkupTree.Node) -> Bool {

@@ -64,7 +64,7 @@ extension HTMLMainContentPruner {
       default:
         let text = detector.textLength(of: node)
         guard text > 0, text < Self.trailingLinkBlockLength,
-          Self.trailingLinkShare.isReached(by: detector.linkTextLength(of: node), of: text)
+          Self.trailingLinkShare.isReached(by: detector.linkTextLength(of: node), of: text), !detector.isInDataTable(node)
         else { return .descend }
         page.exclude(node)
         return .skipChildren

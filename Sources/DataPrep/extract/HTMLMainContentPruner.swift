@@ -2,8 +2,8 @@
 /// ``HTMLMainContentSelector``.
 ///
 /// Inside the node ``HTMLMainContentLocator`` found, it excludes reader comments, link-heavy
-/// blocks (related links, tag lists), cards of other articles, short metadata lines (bylines,
-/// dates, credits, copyright lines), then the headings left with nothing under them and the
+/// blocks (related links, tag lists; not ``HTMLDataTableMarks``' data tables),
+/// cards of other articles, short metadata lines (bylines, dates, credits, copyright lines), then the headings left with nothing under them and the
 /// short blocks and headings that trail the text (see `HTMLMainContentPruner+Trailing.swift`).
 /// ``HTMLContentOptions/Favor`` sets how hard: recall drops only comments and (unless included)
 /// tables, precision drops more than balanced.
@@ -86,9 +86,10 @@ struct HTMLMainContentPruner {
     let minor = Self.minorBlockShare.isMissed(by: prose, of: max(pageProse, 1))
     let linkShare = precision ? Self.precisionLinkHeavyShare : Self.linkHeavyShare
     if text > 0, detector.linkCount(of: node) > 0, linkShare.isReached(by: detector.linkTextLength(of: node), of: text),
-      minor
+      minor, !detector.isInDataTable(node)
     {
-      // Link-heavy blocks: related articles, tag lists, "read more" lines.
+      // Link-heavy blocks: related articles, tag lists, "read more" lines (not a table of
+      // linked names beside their data).
       return true
     }
     if minor, case let cards = teaserCards(in: node, page: page), !cards.isEmpty {

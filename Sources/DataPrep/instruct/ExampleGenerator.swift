@@ -114,10 +114,11 @@ struct ExampleGenerator: Sendable {
       if !subject.isEmpty, AnswerCheck.wordCount(question) < 3 {
         question = Phrasings.adding(context: "in \(Phrasings.name(subject))", to: question)
       }
-      let answer = trimmed(pair.answer)
+      // A closing "… shows each type:" introduces what extract did not keep (a figure, a table).
+      let answer = SectionChunker.droppingTrailingLeadIn(pair.answer)
       guard seen.insert(question.lowercased()).inserted else { continue }
       guard AnswerCheck.isAnswer(answer, minWords: pair.minWords) else {
-        out.append(notAnAnswer(answer, question: question, document: document, task: .faq, section: pair.section, index: out.count))
+        out.append(notAnAnswer(trimmed(pair.answer), question: question, document: document, task: .faq, section: pair.section, index: out.count))
         continue
       }
       out += parts(
@@ -172,11 +173,15 @@ struct ExampleGenerator: Sendable {
       } else {
         let phrasings = subject.isEmpty ? Phrasings.sectionQAUntitled : Phrasings.sectionQA
         // A one-word heading ("Note", "Example") says little alone: name the heading above it.
-        var named = "\"\(heading)\""
+        // A version number alone ("4.1" in a deprecation timeline) is named as one.
+        var named = Self.isVersionNumber(heading) ? "\"version \(heading)\"" : "\"\(heading)\""
         if !heading.contains(" "), let parent, !parent.isEmpty { named += " in \"\(parent)\"" }
         question = Phrasings.fill(StableHash.pick(phrasings, for: id) ?? "", values: ["title": "\"\(subject)\"", "heading": named])
       }
-      guard AnswerCheck.isAnswer(text, minWords: Self.sectionAnswerWords) else {
+      // A section that only leads in to its subsections ("Each cycle has three parts:") answers
+      // nothing itself; a closing lead-in to a figure or table left out is no part of the answer.
+      let answer = SectionChunker.droppingTrailingLeadIn(text)
+      guard AnswerCheck.isAnswer(answer, minWords: Self.sectionAnswerWords) else {
         out.append(notAnAnswer(text, question: question, document: document, task: .sectionQA, section: section.heading, index: out.count))
         continue
       }
@@ -184,11 +189,11 @@ struct ExampleGenerator: Sendable {
       if let parent, !parent.isEmpty { contexts.append("under \"\(parent)\"") }
       contexts.append(Self.sourceContext(document))
       out += parts(
-        of: text, question: question, document: document, task: .sectionQA, section: section.heading.isEmpty ? nil : section.heading,
+        of: answer, question: question, document: document, task: .sectionQA, section: section.heading.isEmpty ? nil : section.heading,
         contexts: contexts, firstIndex: out.count)
       // The page's gist: its lead paragraph, when the page says more than that paragraph (a
       // short answer beside the whole one, as a reader asks "what is X?" before "explain X").
-      if isPage, let lead = Self.leadParagraph(of: text), AnswerCheck.isAnswer(lead, minWords: Self.sectionAnswerWords) {
+      if isPage, let lead = Self.leadParagraph(of: answer), AnswerCheck.isAnswer(lead, minWords: Self.sectionAnswerWords) {
         let name = subject.isEmpty ? heading : subject
         let leadID = "\(document.id)#section-qa-\(out.count)"
         let leadQuestion = Phrasings.fill(StableHash.pick(Phrasings.pageLead, for: leadID) ?? "", values: ["title": "\"\(name)\""])
@@ -198,6 +203,14 @@ struct ExampleGenerator: Sendable {
       }
     }
     return out
+  }
+
+  /// Whether `heading` is a version number alone: digits in two parts or more, an optional
+  /// leading `v` (`4.1`, `1.10`, `v2.0.3`). Section numbering is already gone from headings.
+  static func isVersionNumber(_ heading: String) -> Bool {
+    let digits = heading.hasPrefix("v") || heading.hasPrefix("V") ? heading.dropFirst() : Substring(heading)
+    let parts = digits.split(separator: ".", omittingEmptySubsequences: false)
+    return parts.count >= 2 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }
   }
 
   /// The first paragraph of `text` when it is prose ending a sentence and `text` holds more

@@ -146,21 +146,60 @@ struct SectionChunker: Sendable {
   }
 
   /// Pieces joined greedily into parts of at most the budget (counting one token per joiner).
+  /// A part does not end on a lead-in ("… can contain the following elements:"): when what it
+  /// introduces opens the next part, the lead-in moves there with it, if both fit.
   private func pack(_ pieces: [(String, Int)], joiner: String) -> [String] {
     var parts: [String] = []
-    var current: [String] = []
+    var current: [(text: String, tokens: Int)] = []
     var total = 0
     for (text, tokens) in pieces {
       if !current.isEmpty, total + 1 + tokens > budget {
-        parts.append(current.joined(separator: joiner))
-        current = []
-        total = 0
+        var carried: [(text: String, tokens: Int)] = []
+        if current.count > 1, let last = current.last, Self.isLeadIn(last.text), last.tokens + 1 + tokens <= budget {
+          carried = [last]
+          current.removeLast()
+        }
+        parts.append(current.map(\.text).joined(separator: joiner))
+        current = carried
+        total = carried.first?.tokens ?? 0
       }
       total += current.isEmpty ? tokens : tokens + 1
-      current.append(text)
+      current.append((text, tokens))
     }
-    if !current.isEmpty { parts.append(current.joined(separator: joiner)) }
+    if !current.isEmpty { parts.append(current.map(\.text).joined(separator: joiner)) }
     return parts
+  }
+
+  /// Whether `text` introduces what follows it: prose ending with a colon.
+  static func isLeadIn(_ text: String) -> Bool {
+    guard let last = text.last(where: { !$0.isWhitespace }), last == ":" || last == "：" else { return false }
+    return !text.hasPrefix("|") && fenceOpening(Substring(text.drop(while: { $0 == " " }))) == nil
+  }
+
+  /// `text` without a lead-in sentence at its end (the table, figure or subsections it
+  /// introduced are not part of the text): "Returns the type number. The following table shows
+  /// each type:" is "Returns the type number.". Empty when the text is only a lead-in.
+  static func droppingTrailingLeadIn(_ text: String) -> String {
+    var current = TextTrimming.trimmed(text)
+    // Each lead-in whose list or table was left out: "Django offers these tools:\n\nLearn about:".
+    while true {
+      let shorter = droppingOneLeadIn(current)
+      if shorter == current { return current }
+      current = shorter
+    }
+  }
+
+  private static func droppingOneLeadIn(_ trimmed: String) -> String {
+    guard isLeadIn(trimmed) else { return trimmed }
+    let lineStart = trimmed.lastIndex(of: "\n").map { trimmed.index(after: $0) } ?? trimmed.startIndex
+    let line = trimmed[lineStart...]
+    let bare = line.drop(while: { $0 == " " })
+    // A list item or a fenced line ending with a colon is content, not a lead-in to something lost.
+    if bare.hasPrefix("- ") || bare.hasPrefix("* ") || bare.hasPrefix("> ") || bare.first?.isNumber == true { return trimmed }
+    guard let leadIn = Self.sentences(of: String(line)).last,
+      let range = trimmed.range(of: leadIn, options: .backwards, range: lineStart..<trimmed.endIndex)
+    else { return trimmed }
+    return TextTrimming.trimmed(trimmed[..<range.lowerBound])
   }
 
   /// The sentences of a paragraph: cut after `.`, `!`, `?` (and CJK stops) followed by a space.
