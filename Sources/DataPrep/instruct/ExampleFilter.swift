@@ -26,6 +26,10 @@ public struct ExampleFilter: Sendable {
     /// prose explaining it), which answers no question (checked by the generator:
     /// `AnswerCheck.isCodeListing`).
     case codeListing = "page only code (a source listing)"
+    /// The answer would be cut into more than ``ExampleGenerator/maxAnswerParts`` parts of the
+    /// answer budget: a dump (a changelog's commit list, a whole manual on one page), not an
+    /// answer to one question (checked by the generator; the page's sections still make theirs).
+    case tooManyParts = "response over 8 parts of --answer-tokens"
     /// The prompt was already written with another answer, and no added context told them
     /// apart (checked by ``Instructor``, which keeps the digests of the prompts it wrote).
     case conflictingPrompt = "prompt already asked with another answer"

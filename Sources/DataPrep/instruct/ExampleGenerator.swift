@@ -46,7 +46,10 @@ struct ExampleGenerator: Sendable {
         let listing = isListing ?? AnswerCheck.isCodeListing(document.text)
         isListing = listing
         if listing {
-          for index in made.indices where made[index].rejection == nil { made[index].rejection = .codeListing }
+          // The page's reason comes first: a listing's long answer is counted as a listing.
+          for index in made.indices where made[index].rejection == nil || made[index].rejection == .tooManyParts {
+            made[index].rejection = .codeListing
+          }
         }
       }
       out += made
@@ -224,7 +227,14 @@ struct ExampleGenerator: Sendable {
     return rest.isEmpty ? nil : lead
   }
 
-  /// The examples answering `question` with `answer`, one per part of the answer budget.
+  /// The most parts one answer is cut into (16,384 tokens at the default budget). Longer, it
+  /// is no answer to one question: Git's 405-part shortlog of a release, a whole manual on one
+  /// page asked as "What should I know about …".
+  static let maxAnswerParts = 8
+
+  /// The examples answering `question` with `answer`, one per part of the answer budget; one
+  /// example marked ``ExampleFilter/Reason/tooManyParts`` (counted, not written) when the answer
+  /// needs more than ``maxAnswerParts``.
   private func parts(
     of answer: String, question: String, document: Document, task: InstructTask, section: String?, contexts: [String],
     firstIndex: Int
@@ -232,6 +242,12 @@ struct ExampleGenerator: Sendable {
     var chunks = SectionChunker(budget: answerBudget, counter: answerCounter).chunks(of: answer)
     // A part of a long text can be a run of navigation lines on its own: it is no answer.
     if chunks.count > 1 { chunks = chunks.filter { AnswerCheck.isAnswer($0, minWords: Self.sectionAnswerWords) } }
+    if chunks.count > Self.maxAnswerParts {
+      let example = make(
+        id: "\(document.id)#\(task.rawValue)-\(firstIndex)", sourceID: document.id, task: task.rawValue, section: section,
+        system: nil, instruction: question, input: nil, response: chunks[0])
+      return [GeneratedExample(example, contexts: contexts, rejection: .tooManyParts)]
+    }
     return chunks.enumerated().map { offset, chunk in
       let example = make(
         id: "\(document.id)#\(task.rawValue)-\(firstIndex + offset)", sourceID: document.id, task: task.rawValue,

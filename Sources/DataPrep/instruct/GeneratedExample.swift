@@ -8,7 +8,8 @@ struct GeneratedExample: Sendable {
   var contexts: [String]
   /// Why the generator already knows the example is not to be written (its answer failed
   /// ``AnswerCheck``: ``ExampleFilter/Reason/notAnAnswer``; its page is a code listing:
-  /// ``ExampleFilter/Reason/codeListing``); it is counted under the filter's reason when it has
+  /// ``ExampleFilter/Reason/codeListing``; its answer is too long for one question:
+  /// ``ExampleFilter/Reason/tooManyParts``); it is counted under the filter's reason when it has
   /// one (empty, boilerplate), else under this one. `nil`: an answer to write.
   var rejection: ExampleFilter.Reason?
 

@@ -168,7 +168,8 @@ import Testing
 
   @Test func maxTokensSetsTheAnswerBudgetSoLongAnswersArePartsNotDrops() throws {
     let words = TokenCounter(name: "words") { $0.split(whereSeparator: \.isWhitespace).count }
-    let longAnswer = Array(repeating: "The widget keeps working in every room of the house.", count: 40).joined(separator: " ")
+    // 24 sentences of 10 words: 6 parts of 4 sentences (within ExampleGenerator.maxAnswerParts).
+    let longAnswer = Array(repeating: "The widget keeps working in every room of the house.", count: 24).joined(separator: " ")
     let document = Self.page("rooms", title: "Widget", qa: [("Where does it work?", longAnswer)])
     let options = InstructOptions(format: .openAIChat, tasks: [.faq], tokenCounter: words, maxTokens: 100)
     let (summary, out) = try InstructFixtures.run([document], options)

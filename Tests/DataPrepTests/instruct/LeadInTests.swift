@@ -49,4 +49,23 @@ import Testing
     #expect(answers == ["No new features land after the freeze, only fixes and documentation."])
     #expect(summary.dropped[.notAnAnswer] == 1, "\(summary.dropped)")
   }
+
+  @Test func anAnswerOfMoreThanEightPartsIsADumpNotAnAnswer() throws {
+    // 9 paragraphs of about 45 tokens, each a part at an answer budget of 64.
+    let paragraph = (1...9).map { n in (1...5).map { "Commit \(n).\($0) fixed a thing." }.joined(separator: " ") }
+    func page(_ paragraphs: ArraySlice<String>) -> Document {
+      let text = paragraphs.joined(separator: "\n\n")
+      return Document(
+        id: "log\(paragraphs.count)", source: "RelNotes/\(paragraphs.count).html", format: "html", title: "Changes since v2.39.\(paragraphs.count)",
+        text: "## Shortlog\n\n\(text)", sections: [.init(heading: "Shortlog", level: 2, text: text)])
+    }
+    let options = InstructOptions(format: .openAIChat, tasks: [.sectionQA], answerTokens: 64)
+    let (summary, records) = try InstructFixtures.run([page(paragraph[...])], options)
+    #expect(records.isEmpty)
+    #expect(summary.dropped[.tooManyParts] == 1, "\(summary.dropped)")
+    #expect(summary.report.contains("dropped (response over 8 parts of --answer-tokens): 1"), "\(summary.report)")
+    let (eight, kept) = try InstructFixtures.run([page(paragraph.prefix(8))], options)
+    #expect(kept.count == 8)
+    #expect(eight.dropped[.tooManyParts] == nil)
+  }
 }
