@@ -16,6 +16,9 @@ public enum BuildError: Error, Sendable, Equatable, OptionNamingError {
   case outputExists(path: String, reason: String)
   /// A file of the previous build was changed after it was written.
   case previousOutputChanged(path: String)
+  /// An incremental build read sources that changed since the build in the output folder: their
+  /// earlier examples would stay beside the new ones (two answers to one question).
+  case sourcesEditedSinceBuild(path: String, changed: [String])
   /// The output folder is inside a source folder (its files would be read back as sources).
   case outputInsideSources(output: String, source: String)
   /// `dataprep init` would overwrite a recipe.
@@ -50,6 +53,10 @@ public enum BuildError: Error, Sendable, Equatable, OptionNamingError {
       return "\(path): \(reason); use \(name(.force)) to rebuild it from scratch"
     case .previousOutputChanged(let path):
       return "\(path) differs from the digest in manifest.json (edited after the build?); use \(name(.force)) to rebuild from scratch"
+    case .sourcesEditedSinceBuild(let path, let changed):
+      let shown = changed.prefix(3).joined(separator: ", ") + (changed.count > 3 ? " and \(changed.count - 3) more" : "")
+      return "\(path): \(changed.count) source file\(changed.count == 1 ? "" : "s") changed since it was built (\(shown)); "
+        + "an incremental build only adds examples, so their earlier examples would stay beside the new ones: use \(name(.force)) to rebuild from scratch"
     case .outputInsideSources(let output, let source):
       return "\(output) is inside the source folder \(source): its files would be read as sources next time; write the dataset elsewhere"
     case .recipeExists(let path): return "\(path) already exists; use \(name(.force)) to replace it"

@@ -182,6 +182,7 @@ public struct BuildPipeline: Sendable {
     beforeInstall: (String, BuildResult) throws -> Void = { _, _ in }
   ) throws {
     let splitNames = recipe.splitNames
+    if start.mode == .incremental { try checkSourcesUnchanged(result.sources) }
     result.tokenCounterName = start.tokenizer.counter.name
     result.incremental = start.mode == .incremental
     result.splitNames = splitNames
@@ -202,6 +203,20 @@ public struct BuildPipeline: Sendable {
     onEvent(Self.event(.write, (
       "wrote \(output): \(splitNames.indices.map { "\(splitNames[$0]).jsonl \(result.finalCounts[$0])" }.joined(separator: ", ")); \(result.verdict)",
       ["examples": .integer(Int64(result.finalCounts.reduce(0, +))), "problems": .bool(result.hasProblems)])))
+  }
+
+  /// Refuses an incremental build whose sources include a file the previous build read with
+  /// other content (SHA-256 as its manifest lists it): the build only adds examples, so the
+  /// file's earlier examples would stay beside its new ones.
+  /// - Throws: ``BuildError/sourcesEditedSinceBuild(path:changed:)``.
+  func checkSourcesUnchanged(_ sources: [SourceFile]) throws {
+    let manifest = try OutputFolder(path: output).readManifest()
+    var previous: [String: String] = [:]
+    for source in manifest["sources"]?.arrayValue ?? [] {
+      if let path = source["path"]?.stringValue, let digest = source["sha256"]?.stringValue { previous[path] = digest }
+    }
+    let changed = sources.filter { source in previous[source.path].map { $0 != source.sha256 } ?? false }.map(\.path)
+    if !changed.isEmpty { throw BuildError.sourcesEditedSinceBuild(path: output, changed: changed) }
   }
 
   // MARK: - Passes

@@ -4,7 +4,8 @@ import Yams
 ///
 /// The encoding is decided from the bytes: a UTF-8 or UTF-16 byte-order mark, else valid UTF-8,
 /// else windows-1252 (so a Latin-1 file never turns into replacement characters). Line endings
-/// become `\n`. Markdown headings (`#` and setext) split the text into sections and a YAML front
+/// become `\n`. Markdown paragraphs are joined into lines and HTML comments dropped
+/// (``SoftLineBreaks``), headings (`#` and setext) split the text into sections and a YAML front
 /// matter block gives the title and metadata; plain text is one level-0 section whose title is
 /// its first line when that line is short.
 struct TextExtractor: Sendable {
@@ -35,7 +36,8 @@ struct TextExtractor: Sendable {
     if markdown {
       document = markdownDocument(decoded.text, source: source, metadata: metadata)
     } else if ReStructuredText.applies(path: source, text: decoded.text) {
-      var rewritten = markdownDocument(ReStructuredText.markdown(decoded.text), source: source, metadata: metadata)
+      var rewritten = markdownDocument(
+        ReStructuredText.markdown(decoded.text), source: source, metadata: metadata, indentedCode: false)
       rewritten.format = "restructuredtext"
       document = rewritten
     } else {
@@ -55,7 +57,7 @@ struct TextExtractor: Sendable {
       sections: sections, metadata: metadata)
   }
 
-  private func markdownDocument(_ raw: String, source: String, metadata: JSONObject) -> Document {
+  private func markdownDocument(_ raw: String, source: String, metadata: JSONObject, indentedCode: Bool = true) -> Document {
     var metadata = metadata
     var body = raw
     var frontTitle: String?
@@ -69,7 +71,8 @@ struct TextExtractor: Sendable {
         }
       }
     }
-    let outline = TextOutline(markdown: body)
+    // Paragraphs on one line each, comments gone: the text a reader of the page sees.
+    let outline = TextOutline(markdown: SoftLineBreaks.joined(body, indentedCode: indentedCode))
     let firstLine =
       outline.text.utf8.split(separator: 0x0A).first.map {
         TextOutline.trim(Substring($0).drop { $0 == "#" })

@@ -162,6 +162,35 @@ import Testing
     }
   }
 
+  @Test func anEditedSourceRefusesTheIncrementalBuildAndLeavesTheFolder() throws {
+    let scratch = try BuildScratch()
+    defer { scratch.remove() }
+    try scratch.writeDocuments(8, prefix: "zeta", seed: 9)
+    let output = scratch.root + "/ds"
+    _ = try BuildPipeline(recipe: testRecipe([scratch.sources]), output: output).run()
+    let train = try scratch.read(output + "/train.jsonl")
+    let edited = scratch.sources + "/zeta-3.md"
+    try Data((try scratch.read(edited) + "\nOne more sentence, added after the first build, changes this page.\n").utf8)
+      .write(to: URL(fileURLWithPath: edited))
+    do {
+      _ = try BuildPipeline(recipe: testRecipe([scratch.sources]), output: output).run()
+      Issue.record("an edited source was built incrementally")
+    } catch let error as BuildError {
+      guard case .sourcesEditedSinceBuild(let path, let changed) = error else {
+        Issue.record("unexpected \(error)")
+        return
+      }
+      #expect(path == output)
+      #expect(changed.count == 1)
+      #expect(changed.first?.hasSuffix("zeta-3.md") == true, "\(changed)")
+      #expect(error.localizedDescription.contains("force"))
+    }
+    // Nothing was written; --force rebuilds with the edit.
+    #expect(try scratch.read(output + "/train.jsonl") == train)
+    let rebuilt = try BuildPipeline(recipe: testRecipe([scratch.sources]), output: output, force: true).run()
+    #expect(!rebuilt.incremental)
+  }
+
   @Test func badSourcesAreNamed() throws {
     let scratch = try BuildScratch()
     defer { scratch.remove() }
