@@ -123,7 +123,7 @@ struct HTMLMarkdownRenderer {
     case .table:
       if let table = dataTable(node) {
         flushParagraph()
-        writeTable(table)
+        if let signature = Self.signature(of: table) { writeCodeLine(signature) } else { writeTable(table) }
         return .skipChildren
       }
       openBlock(node, .block)
@@ -322,6 +322,40 @@ struct HTMLMarkdownRenderer {
       out.append(byte)
     }
     return out
+  }
+
+  /// The most rows a function signature laid out as a table has (Doxygen's `memname`: the
+  /// name and `(` on the first row, a parameter per row, `)` on the last).
+  private static let signatureRows = 16
+
+  /// The one line a table that lays out a function signature reads as (its second cell is `(`,
+  /// its last or next to last `)`): its cells in order, a cell that is only `(` or `)` written
+  /// against the name and parameters
+  /// (`void Json::Value::setComment(const char * comment, size_t len) const`); `nil` for a table
+  /// of data.
+  private static func signature(of table: DataTable) -> [UInt8]? {
+    let cells = table.rows.joined().map { HTMLMetadataReader.collapse(String(decoding: $0, as: UTF8.self)) }.filter { !$0.isEmpty }
+    // The name, then `(`; `)` last but for a qualifier (`const`, `= 0`).
+    guard table.rows.count <= signatureRows, cells.firstIndex(of: "(") == 1,
+      let close = cells.lastIndex(of: ")"), close >= cells.count - 2
+    else { return nil }
+    var line = ""
+    var previous = ""
+    for cell in cells {
+      if !line.isEmpty, cell != "(", cell != ")", previous != "(" { line += " " }
+      line += cell
+      previous = cell
+    }
+    return Array(line.utf8)
+  }
+
+  /// Writes `line` as a fenced code block of one line (plain text: the line alone).
+  private mutating func writeCodeLine(_ line: [UInt8]) {
+    output.requestBreak(output.blockBreak)
+    if !plain { output.writeLine(Array("```".utf8)[...]) }
+    output.writeBlock([line[...]])
+    if !plain { output.writeLine(Array("```".utf8)[...]) }
+    output.requestBreak(output.blockBreak)
   }
 
   private mutating func writeTable(_ table: DataTable) {

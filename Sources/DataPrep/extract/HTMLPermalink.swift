@@ -1,11 +1,12 @@
 /// Permalink anchors and glyphs: the `¶`, `§`, `#`, `🔗` that documentation generators put after
-/// headings and definitions (`<a class="headerlink" href="#x">¶</a>`). They mean "link to here"
+/// headings and definitions (Doxygen's `◆` before them) (`<a class="headerlink" href="#x">¶</a>`). They mean "link to here"
 /// on the page and nothing in the text, so they never reach it.
 enum HTMLPermalink {
   /// Whether `scalar` is a permalink glyph (variation selectors aside).
   static func isGlyph(_ scalar: Unicode.Scalar) -> Bool {
     switch scalar.value {
-    case 0x23, 0xA7, 0xB6, 0x204B, 0x2693, 0x221E, 0x1F517, 0x1F4CE, 0xFE0E, 0xFE0F: return true
+    // #, §, ¶, ⁋, ⚓, ∞, ◆ (Doxygen's member anchors), 🔗, 📎, variation selectors.
+    case 0x23, 0xA7, 0xB6, 0x204B, 0x2693, 0x221E, 0x25C6, 0x1F517, 0x1F4CE, 0xFE0E, 0xFE0F: return true
     default: return false
     }
   }

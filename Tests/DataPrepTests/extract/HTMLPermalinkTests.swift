@@ -23,6 +23,27 @@ import Testing
     #expect(document.sections.map(\.heading) == ["Getting Started"])
   }
 
+  @Test func doxygenMembersReadAsAHeadingAndOneLineOfCode() throws {
+    // Doxygen: `◆` anchors before member headings, the signature laid out as a table.
+    let document = try extract(
+      """
+      <h2 class="memtitle"><span class="permalink"><a href="#a1b2">&#9670;&nbsp;</a></span>setComment() <span class="overload">[1/2]</span></h2>
+      <div class="memitem"><div class="memproto"><table class="memname">
+      <tr><td class="memname">void Json::Value::setComment</td><td>(</td><td class="paramtype">const char *&#160;</td><td class="paramname"><em>comment</em>, </td></tr>
+      <tr><td class="paramkey"></td><td></td><td class="paramtype">size_t&#160;</td><td class="paramname"><em>len</em>&#160;</td></tr>
+      <tr><td></td><td>)</td><td></td><td></td></tr></table></div>
+      <div class="memdoc"><p>Comments must be <code>//...</code> or <code>/* ... */</code>.</p></div></div>
+      <table class="memname"><tr><td class="memname">bool Json::Value::empty</td><td>(</td><td class="paramname"></td><td>)</td><td> const</td></tr></table>
+      """)
+    #expect(!document.text.contains("◆"), "\(document.text)")
+    #expect(document.text.contains("## setComment() [1/2]\n"), "\(document.text)")
+    #expect(document.text.contains("```\nvoid Json::Value::setComment(const char * comment, size_t len)\n```"), "\(document.text)")
+    #expect(document.text.contains("```\nbool Json::Value::empty() const\n```"), "\(document.text)")
+    // A data table with parentheses in a cell among words is still a table.
+    let data = try extract("<table><tr><th>Sign</th><th>Meaning</th></tr><tr><td>(</td><td>opens a group</td></tr><tr><td>)</td><td>closes it</td></tr></table>")
+    #expect(data.text.contains("| ( | opens a group |"), "\(data.text)")
+  }
+
   @Test func glyphAnchorsOfEveryKindAreDropped() throws {
     let document = try extract(
       """
