@@ -190,9 +190,10 @@ struct SectionChunker: Sendable {
   }
 
   private static func droppingOneLeadIn(_ trimmed: String) -> String {
-    guard isLeadIn(trimmed) else { return trimmed }
     let lineStart = trimmed.lastIndex(of: "\n").map { trimmed.index(after: $0) } ?? trimmed.startIndex
     let line = trimmed[lineStart...]
+    // The last line decides: the text may open with code and end with a lead-in.
+    guard isLeadIn(String(line)) else { return trimmed }
     let bare = line.drop(while: { $0 == " " })
     // A list item or a fenced line ending with a colon is content, not a lead-in to something lost.
     if bare.hasPrefix("- ") || bare.hasPrefix("* ") || bare.hasPrefix("> ") || bare.first?.isNumber == true { return trimmed }

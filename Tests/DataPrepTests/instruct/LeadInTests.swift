@@ -29,6 +29,10 @@ import Testing
         == "Returns the type number.")
     #expect(SectionChunker.droppingTrailingLeadIn("Intro paragraph.\n\nHere is what the form looks like now:") == "Intro paragraph.")
     #expect(SectionChunker.droppingTrailingLeadIn("Each release cycle consists of three parts:") == "")
+    // A text that opens with code and ends with a lead-in to the next section's example.
+    #expect(
+      SectionChunker.droppingTrailingLeadIn("```html\n<form></form>\n```\n\nThe handler logs in. It is configured as follows:")
+        == "```html\n<form></form>\n```\n\nThe handler logs in.")
     #expect(SectionChunker.droppingTrailingLeadIn("Django is a framework.\n\nIt offers these tools:\n\nLearn about these functions:") == "Django is a framework.")
     // Not a lead-in: a list item, a table, code, a sentence.
     for text in ["Steps:\n\n- Open the file:", "| a | b |\n|---|---|\n| 1 | 2: |", "```\nkey:\n```", "A sentence."] {
