@@ -5,7 +5,7 @@ Usage: scripts/bench-chat-peer.py BENCH_CHAT_BINARY [REQUESTS] [CONCURRENCY] [LA
 
 Starts `BENCH_CHAT_BINARY --serve LATENCY_MS`, sends REQUESTS distinct chat-completions requests
 with at most CONCURRENCY in flight (asyncio semaphore, one AsyncClient, keep-alive), checks each
-reply parses, and prints one JSON line like bench-chat's. Needs httpx (in /work/tmp/venv17).
+reply parses, and prints one JSON line like bench-chat's. Needs httpx (`pip install httpx`).
 """
 import asyncio
 import json

@@ -2,7 +2,7 @@
 # dataprep filter against datatrove's quality filters on the same documents, one core.
 # Usage: scripts/bench-filter.sh BIN DOCS.jsonl [RULES]
 #   BIN: a release dataprep; DOCS: JSONL documents (`text`); RULES: comma list (default: the four).
-# Needs datatrove and spaCy in /work/tmp/venv17 (or $PYTHON). Prints wall and CPU (user + sys)
+# Needs datatrove and spaCy in the python3 on PATH (or $PYTHON). Prints wall and CPU (user + sys)
 # seconds of each, then the agreement of the decisions (scripts/bench-filter-compare.py; SHOW=N
 # lists N disagreements per rule set). datatrove's time covers the filter calls only (the peer
 # script reads the JSONL first); dataprep's is the whole command, JSON reading and writing included.
@@ -10,7 +10,7 @@ set -eu
 BIN=$1
 DOCS=$2
 RULES=${3:-gopher-quality,gopher-repetition,c4,fineweb}
-PYTHON=${PYTHON:-/work/tmp/venv17/bin/python}
+PYTHON=${PYTHON:-python3}
 HERE=$(dirname "$0")
 OUT=$(mktemp -d)
 trap 'rm -rf "$OUT"' EXIT

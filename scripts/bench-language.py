@@ -22,7 +22,7 @@ Translations are partial: a translation's paragraph is left out as untranslated 
 English function words (the, and, of, ...); `--raw` keeps them, to see the label noise. Kept: paragraphs of at least 20 words
 (Japanese: 40 characters, about 20 words), N sampled per language and source with a fixed seed.
 Both peers see the same texts on one thread; prints accuracy per language and source, then speed.
-Needs py3langid (`/work/tmp/venv17/bin/pip install py3langid`); run with that venv's python.
+Needs py3langid (`pip install py3langid==0.4.0`) in the python that runs it.
 """
 import argparse
 import glob

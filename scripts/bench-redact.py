@@ -3,7 +3,7 @@
 
 Usage:
   scripts/bench-redact.py BIN OUT DOCS.jsonl [DOCS.jsonl ...] [--records 6000] [--seed 17]
-                          [--python /work/tmp/venv17/bin/python]
+                          [--python python3]
 
 DOCS are documents made by `dataprep extract` from real documentation (/work/cache/allsets/*).
 The script
@@ -250,7 +250,7 @@ def main():
     ap.add_argument("docs", nargs="+")
     ap.add_argument("--records", type=int, default=6000)
     ap.add_argument("--seed", type=int, default=17)
-    ap.add_argument("--python", default="/work/tmp/venv17/bin/python")
+    ap.add_argument("--python", default="python3")
     a = ap.parse_args()
     rng = random.Random(a.seed)
     os.makedirs(a.out, exist_ok=True)
