@@ -114,7 +114,7 @@ struct ExampleGenerator: Sendable {
     for pair in pairs {
       var question = TextTrimming.trimmed(pair.question)
       // "What next?" alone asks nothing: name the page.
-      if !subject.isEmpty, AnswerCheck.wordCount(question) < 3 {
+      if !subject.isEmpty, Self.isVague(question) {
         question = Phrasings.adding(context: "in \(Phrasings.name(subject))", to: question)
       }
       // A closing "… shows each type:" introduces what extract did not keep (a figure, a table).
@@ -129,6 +129,26 @@ struct ExampleGenerator: Sendable {
         contexts: contexts, firstIndex: out.count)
     }
     return out
+  }
+
+  /// Words that name nothing: a question made only of them and one other word ("How does it
+  /// work?", "Explain how it works.", "What next?") needs its page named.
+  static let vagueWords: Set<String> = [
+    "how", "what", "why", "when", "where", "who", "which", "explain", "do", "does", "did", "is", "are", "was",
+    "can", "could", "should", "would", "will", "i", "you", "we", "it", "this", "that", "these", "those", "they",
+    "the", "a", "an", "to", "of", "in", "on", "for", "with", "and", "or", "my", "your", "its", "there", "here",
+  ]
+
+  /// Pronouns that stand for the page's subject.
+  static let pronouns: Set<String> = ["it", "this", "that", "these", "those", "they", "them"]
+
+  /// Whether `question` says nothing without its page: under three words ("What next?"), or a
+  /// pronoun standing for the subject with one word besides ``vagueWords`` ("How it works",
+  /// "How does it work?"). "What is a cursor?" and "How do I log a user out?" name theirs.
+  static func isVague(_ question: String) -> Bool {
+    let words = question.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "'" && $0 != "’" }).map(String.init)
+    if words.count < 3 { return true }
+    return words.contains(where: pronouns.contains) && words.filter { !vagueWords.contains($0) }.count < 2
   }
 
   /// Whether a `metadata.qa` question is a question rather than a defined term: it ends with a
@@ -166,7 +186,7 @@ struct ExampleGenerator: Sendable {
       if !heading.isEmpty, QuestionHeading.isQuestion(heading) {
         if options.tasks.contains(.faq) { continue }  // faq already asks it
         question = QuestionHeading.asQuestion(heading)
-        if !subject.isEmpty, AnswerCheck.wordCount(question) < 3 {
+        if !subject.isEmpty, Self.isVague(question) {
           question = Phrasings.adding(context: "in \(Phrasings.name(subject))", to: question)
         }
       } else if isPage {

@@ -24,7 +24,7 @@ import Testing
 
   @Test func droppedExamplesAreCountedByReason() throws {
     var document = InstructFixtures.manual
-    document.metadata["qa"] = [["question": "Q1?", "answer": ""], ["question": "Q2?", "answer": "Read more"], ["question": "Is it the same?", "answer": "is it the same"], ["question": "Toc", "answer": "- One\n- Two\n- Three\n- Four"]]
+    document.metadata["qa"] = [["question": "Q1?", "answer": ""], ["question": "Q2?", "answer": "Read more"], ["question": "Are both equal?", "answer": "are both equal"], ["question": "Toc", "answer": "- One\n- Two\n- Three\n- Four"]]
     let (summary, out) = try InstructFixtures.run([document], InstructOptions(format: .openAIChat, tasks: [.faq]))
     #expect(out.count == 2)
     #expect(summary.dropped == [ExampleFilter.Reason.emptyResponse: 1, .boilerplate: 1, .sameAsPrompt: 1, .notAnAnswer: 1])

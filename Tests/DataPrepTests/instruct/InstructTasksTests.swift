@@ -12,7 +12,9 @@ import Testing
 
   @Test func faqTakesMetadataPairsAndQuestionHeadingsInEnglishAndGerman() throws {
     let out = try chat([InstructFixtures.manual], tasks: [.faq])
-    #expect(out.map(pair).map(\.0) == ["Is it waterproof?", "How do I reset it?", "Wie lade ich den Akku?"])
+    // "it" stands for the manual's subject: the page is named (ExampleGenerator.isVague).
+    #expect(
+      out.map(pair).map(\.0) == ["Is it waterproof (in \"Widget Manual\")?", "How do I reset it (in \"Widget Manual\")?", "Wie lade ich den Akku?"])
     #expect(pair(out[1]).1 == "Hold the button for ten seconds until the light blinks.")
     #expect(JSONEquality.equal(out[1]["metadata"] ?? nil, ["id": "manual#faq-1", "source_id": "manual", "task": "faq", "section": "How do I reset it?"]))
   }
@@ -56,7 +58,7 @@ import Testing
   @Test func sectionQAAsksQuestionHeadingsAsTheyAreWithoutFAQ() throws {
     let out = try chat([InstructFixtures.manual], tasks: [.sectionQA])
     #expect(out.count == 4)
-    #expect(pair(out[2]).0 == "How do I reset it?")
+    #expect(pair(out[2]).0 == "How do I reset it (in \"Widget Manual\")?")
   }
 
   @Test func summaryUsesTheAbstractOrALongEnoughDescription() throws {

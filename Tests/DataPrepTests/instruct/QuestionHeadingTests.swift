@@ -76,4 +76,20 @@ import Testing
     #expect(prompts.count == 1)
     #expect(prompts.allSatisfy { $0.contains("\"version 4.1\"") }, "\(prompts)")
   }
+
+  @Test func aVagueQuestionNamesItsPage() throws {
+    for vague in ["How it works?", "Explain how it works.", "What next?", "Why?", "How does it work?"] {
+      #expect(ExampleGenerator.isVague(vague), "\(vague)")
+    }
+    for named in ["How do I log a user out?", "Explain how Django stores passwords.", "What is a cursor?"] {
+      #expect(!ExampleGenerator.isVague(named), "\(named)")
+    }
+    let text = "Each request is routed to the first handler whose pattern matches its path."
+    let page = Document(
+      id: "routing", source: "topics/routing.html", format: "html", title: "Request routing",
+      text: "## How it works\n\n\(text)", sections: [.init(heading: "How it works", level: 2, text: text)])
+    let (_, records) = try InstructFixtures.run([page], InstructOptions(format: .openAIChat, tasks: [.faq]))
+    let prompts = records.compactMap { $0["messages"]?.value(atPath: "0.content")?.stringValue }
+    #expect(prompts == ["Explain how it works (in \"Request routing\")."], "\(prompts)")
+  }
 }
