@@ -64,8 +64,9 @@ enum SoftLineBreaks {
       }
       indentedCode = false
       let underlined = index + 1 < lines.count && TextOutline.setextLevel(lines[index + 1]) != nil
-      if open, !underlined, !startsBlock(line) || continuesQuote(out.last ?? "", line), let last = out.popLast() {
-        out.append(joining(last, line))
+      if open, !underlined, !out.isEmpty, !startsBlock(line) || continuesQuote(out[out.count - 1], line) {
+        // In place: a paragraph of many lines is joined in time linear in its length.
+        Self.join(line, onto: &out[out.count - 1])
       } else {
         out.append(line)
       }
@@ -74,28 +75,38 @@ enum SoftLineBreaks {
     return out.joined(separator: "\n")
   }
 
-  /// `line` without its HTML comments, and whether a comment is still open at its end.
+  /// `line` without its HTML comments, and whether a comment is still open at its end. One
+  /// pass over its bytes (a line of many comments stays linear).
   static func droppingComments(_ line: String, inComment: Bool) -> (String, Bool) {
-    var kept = ""
-    var rest = Substring(line)
+    let bytes = Array(line.utf8)
+    var kept: [UInt8] = []
+    kept.reserveCapacity(bytes.count)
     var inside = inComment
-    while !rest.isEmpty {
+    var index = 0
+    func matches(_ marker: [UInt8], at start: Int) -> Bool {
+      start + marker.count <= bytes.count && bytes[start..<(start + marker.count)].elementsEqual(marker)
+    }
+    while index < bytes.count {
       if inside {
-        guard let end = rest.range(of: "-->") else { return (kept, true) }
-        rest = rest[end.upperBound...]
-        inside = false
-      } else {
-        guard let start = rest.range(of: "<!--") else {
-          kept += rest
-          break
+        if matches(closeMarker, at: index) {
+          inside = false
+          index += closeMarker.count
+        } else {
+          index += 1
         }
-        kept += rest[..<start.lowerBound]
-        rest = rest[start.upperBound...]
+      } else if matches(openMarker, at: index) {
         inside = true
+        index += openMarker.count
+      } else {
+        kept.append(bytes[index])
+        index += 1
       }
     }
-    return (kept, inside)
+    return (String(decoding: kept, as: UTF8.self), inside)
   }
+
+  private static let openMarker = Array("<!--".utf8)
+  private static let closeMarker = Array("-->".utf8)
 
   /// Whether `line` starts a block of its own rather than continuing a paragraph: a heading,
   /// list item, quote, table row, HTML tag, thematic break or setext underline, a definition.
@@ -155,16 +166,20 @@ enum SoftLineBreaks {
     return !text.isEmpty && !startsBlock(text)
   }
 
-  /// `previous` and `line` as one line: one space between them (none between two CJK
+  /// `line` added to the end of `previous`: one space between them (none between two CJK
   /// characters); a quote's continuation loses its own `>`.
-  static func joining(_ previous: String, _ line: String) -> String {
+  static func join(_ line: String, onto previous: inout String) {
     var next = Substring(line).drop { $0 == " " || $0 == "\t" }
-    let head = previous.reversed().drop { $0 == " " }.reversed()
-    if previous.drop(while: { $0 == " " }).hasPrefix(">"), next.hasPrefix(">") {
+    if previous.first(where: { $0 != " " }) == ">", next.hasPrefix(">") {
       next = next.dropFirst().drop { $0 == " " }
     }
-    if let last = head.last, let first = next.first, isCJK(last), isCJK(first) { return String(head) + next }
-    return String(head) + " " + next
+    while previous.last == " " { previous.removeLast() }
+    if let last = previous.last, let first = next.first, isCJK(last), isCJK(first) {
+      previous += next
+    } else {
+      previous += " "
+      previous += next
+    }
   }
 
   /// Whether `character` is written without spaces around it (Han, kana, Hangul is not).

@@ -76,4 +76,15 @@ import Testing
     let plain = try TextExtractor().document(from: Array("Name\nAddress\nTown".utf8), markdown: false, source: "card.txt")
     #expect(plain.text == "Name\nAddress\nTown")
   }
+
+  @Test func aHugeParagraphIsJoinedInLinearTime() {
+    // 300,000 lines of one paragraph: joining by copying would move terabytes.
+    let text = Array(repeating: "word", count: 300_000).joined(separator: "\n")
+    let joined = SoftLineBreaks.joined(text)
+    #expect(joined.utf8.count == 300_000 * 5 - 1)
+    #expect(!joined.contains("\n"))
+    // An unclosed comment of many lines, and many comments on one line, stay linear too.
+    let comments = String(repeating: "a <!-- b --> ", count: 100_000)
+    #expect(SoftLineBreaks.joined(comments + "\n<!--\n" + text).hasPrefix("a  a  a"))
+  }
 }
