@@ -312,7 +312,7 @@ struct ExampleGenerator: Sendable {
 
   private func title(_ document: Document, subject: String) -> [Example] {
     guard (3...200).contains(subject.count) else { return [] }
-    var body = trimmed(dropLeadingTitle(document.text, title: trimmed(document.title)))
+    var body = Self.droppingLeadingHeading(naming: subject, from: trimmed(dropLeadingTitle(document.text, title: trimmed(document.title))))
     guard body.count >= 100 else { return [] }
     // A long text is titled from its beginning, within the answer budget.
     if let first = SectionChunker(budget: answerBudget, counter: answerCounter).chunks(of: body).first { body = first }
@@ -322,6 +322,18 @@ struct ExampleGenerator: Sendable {
         id: id, sourceID: document.id, task: InstructTask.title.rawValue, section: nil, system: nil,
         instruction: StableHash.pick(Phrasings.title, for: id) ?? "", input: body, response: subject)
     ]
+  }
+
+  /// `body` without a first line that is a heading holding `subject` ("# git-add(1) Manual
+  /// Page" for git-add(1), "# Content Negotiation" when the page's title had a site suffix the
+  /// run learned later): the title task would otherwise copy its answer from its input.
+  static func droppingLeadingHeading(naming subject: String, from body: String) -> String {
+    let end = body.firstIndex(of: "\n") ?? body.endIndex
+    let first = body[..<end]
+    guard first.hasPrefix("#"), !subject.isEmpty else { return body }
+    let heading = TitleCleaner.cleanHeading(String(first.drop { $0 == "#" || $0 == " " })).lowercased()
+    guard heading.contains(subject.lowercased()) else { return body }
+    return TextTrimming.trimmed(body[end...])
   }
 
   private func completion(_ document: Document) -> [Example] {

@@ -92,4 +92,21 @@ import Testing
     let prompts = records.compactMap { $0["messages"]?.value(atPath: "0.content")?.stringValue }
     #expect(prompts == ["Explain how it works (in \"Request routing\")."], "\(prompts)")
   }
+
+  @Test func aTitleIsNotCopiedFromAHeadingOfItsInput() throws {
+    let body = "\n\nAdd file contents to the index, so that the next commit records them. The index holds a snapshot of the working tree."
+    #expect(ExampleGenerator.droppingLeadingHeading(naming: "git-add(1)", from: "# git-add(1) Manual Page" + body) == TextTrimming.trimmed(body))
+    #expect(ExampleGenerator.droppingLeadingHeading(naming: "Content Negotiation", from: "# Content Negotiation" + body) == TextTrimming.trimmed(body))
+    // A heading that does not hold the title stays, and so does a first line of prose.
+    #expect(ExampleGenerator.droppingLeadingHeading(naming: "git-add(1)", from: "## Synopsis" + body) == "## Synopsis" + body)
+    #expect(ExampleGenerator.droppingLeadingHeading(naming: "add", from: "Add file contents." + body) == "Add file contents." + body)
+    let page = Document(
+      id: "gitadd", source: "git-add.html", format: "html", title: "git-add(1)",
+      text: "# git-add(1) Manual Page" + body + " It is updated by every call.",
+      sections: [.init(heading: "git-add(1) Manual Page", level: 1, text: TextTrimming.trimmed(body))])
+    let (_, records) = try InstructFixtures.run([page], InstructOptions(format: .openAIChat, tasks: [.title]))
+    let prompts = records.compactMap { $0["messages"]?.value(atPath: "0.content")?.stringValue }
+    #expect(prompts.count == 1)
+    #expect(prompts.allSatisfy { !$0.contains("git-add(1)") }, "\(prompts)")
+  }
 }
