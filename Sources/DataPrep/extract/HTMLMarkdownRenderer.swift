@@ -123,7 +123,7 @@ struct HTMLMarkdownRenderer {
     case .table:
       if let table = dataTable(node) {
         flushParagraph()
-        if let signature = Self.signature(of: table) { writeCodeLine(signature) } else { writeTable(table) }
+        if let signature = Self.signature(of: table) { writeFenced([signature[...]]) } else { writeTable(table) }
         return .skipChildren
       }
       openBlock(node, .block)
@@ -349,15 +349,6 @@ struct HTMLMarkdownRenderer {
     return Array(line.utf8)
   }
 
-  /// Writes `line` as a fenced code block of one line (plain text: the line alone).
-  private mutating func writeCodeLine(_ line: [UInt8]) {
-    output.requestBreak(output.blockBreak)
-    if !plain { output.writeLine(Array("```".utf8)[...]) }
-    output.writeBlock([line[...]])
-    if !plain { output.writeLine(Array("```".utf8)[...]) }
-    output.requestBreak(output.blockBreak)
-  }
-
   private mutating func writeTable(_ table: DataTable) {
     output.requestBreak(output.blockBreak)
     if !table.caption.isEmpty {
@@ -417,6 +408,11 @@ struct HTMLMarkdownRenderer {
     while lines.last?.isEmpty == true { lines.removeLast() }
     guard !lines.isEmpty else { return }
     let fence = bytes.contains(UInt8(ascii: "`")) && String(decoding: bytes, as: UTF8.self).contains("```") ? "````" : "```"
+    writeFenced(lines, fence: fence, language: language)
+  }
+
+  /// Writes `lines` as a fenced code block (plain text: the lines alone).
+  private mutating func writeFenced(_ lines: [ArraySlice<UInt8>], fence: String = "```", language: String = "") {
     output.requestBreak(output.blockBreak)
     if !plain { output.writeLine(Array((fence + language).utf8)[...]) }
     output.writeBlock(lines)

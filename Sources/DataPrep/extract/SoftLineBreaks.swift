@@ -26,11 +26,7 @@ enum SoftLineBreaks {
     for (index, raw) in lines.enumerated() {
       if let current = fence {
         out.append(raw)
-        if let close = TextOutline.fenceMarker(raw), close.marker == current.marker, close.length >= current.length,
-          close.rest.allSatisfy(\.isWhitespace)
-        {
-          fence = nil
-        }
+        if TextOutline.closesFence(raw, opened: current) { fence = nil }
         continue
       }
       var line = raw
@@ -122,7 +118,11 @@ enum SoftLineBreaks {
     {
       return true
     }
-    // `***`, `___`, `- - -`: a thematic break.
+    return isThematicBreak(trimmed)
+  }
+
+  /// Whether `trimmed` is a thematic break: `***`, `___`, `* * *` (`---` is a setext underline).
+  private static func isThematicBreak(_ trimmed: Substring) -> Bool {
     let marks = trimmed.filter { $0 != " " }
     return marks.count >= 3 && (marks.allSatisfy { $0 == "*" } || marks.allSatisfy { $0 == "_" })
   }
@@ -135,10 +135,9 @@ enum SoftLineBreaks {
     guard let first = trimmed.first else { return false }
     if TextOutline.atxHeading(line) != nil || TextOutline.setextLevel(line) != nil || isTableLine(trimmed) { return false }
     if first == "|" || first == "<" { return false }
-    let marks = trimmed.filter { $0 != " " }
     // A quote's blank line (`>`) parts its paragraphs.
-    if marks.allSatisfy({ $0 == ">" }) { return false }
-    return !(marks.count >= 3 && (marks.allSatisfy { $0 == "*" } || marks.allSatisfy { $0 == "_" }))
+    if trimmed.allSatisfy({ $0 == ">" || $0 == " " }) { return false }
+    return !isThematicBreak(trimmed)
   }
 
   /// Whether `line` is a row of a pipe table, with or without its outer pipes (`a | b`,

@@ -32,11 +32,7 @@ struct TextOutline: Sendable, Equatable {
     while index < lines.count {
       let line = lines[index]
       if let open = fence {
-        if let close = TextOutline.fenceMarker(line), close.marker == open.marker, close.length >= open.length,
-          close.rest.allSatisfy(\.isWhitespace)
-        {
-          fence = nil
-        }
+        if TextOutline.closesFence(line, opened: open) { fence = nil }
         body.append(line)
         outLines.append(line)
         index += 1
@@ -128,6 +124,13 @@ struct TextOutline: Sendable, Equatable {
     let length = rest.prefix { $0 == first }.count
     guard length >= 3 else { return nil }
     return (first, length, rest.dropFirst(length))
+  }
+
+  /// Whether `line` closes a fenced block `opened` by a run of its marker: the same marker, at
+  /// least as many, nothing after them but spaces.
+  static func closesFence(_ line: String, opened: (marker: Character, length: Int)) -> Bool {
+    guard let close = fenceMarker(line) else { return false }
+    return close.marker == opened.marker && close.length >= opened.length && close.rest.allSatisfy(\.isWhitespace)
   }
 
   /// `lines` without leading and trailing blank lines, and without trailing spaces on each line.

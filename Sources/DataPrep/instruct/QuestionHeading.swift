@@ -100,7 +100,7 @@ enum QuestionHeading {
   private static func isThirdPersonVerb(_ word: Substring, after opening: Substring) -> Bool {
     let lower = word.lowercased()
     guard ["who", "what", "which"].contains(opening.lowercased()), word.allSatisfy(\.isLetter),
-      !word.dropFirst().contains(where: \.isUppercase), !subjectWords.contains(lower), !["its", "this", "his"].contains(lower)
+      !word.dropFirst().contains(where: \.isUppercase), !subjectWords.contains(lower)
     else { return false }
     return lower.hasSuffix("s") || lower.hasSuffix("ed")
   }

@@ -6,6 +6,12 @@ import Testing
 /// PostgreSQL builds: "How to X" asked "How do I X?", an indirect question made a request,
 /// advice and labels opened by an auxiliary left out.
 @Suite struct QuestionHeadingTests {
+  /// The prompts `task` writes for `page` alone.
+  private static func prompts(of page: Document, task: InstructTask) throws -> [String] {
+    let (_, records) = try InstructFixtures.run([page], InstructOptions(format: .openAIChat, tasks: [task]))
+    return records.compactMap { $0["messages"]?.value(atPath: "0.content")?.stringValue }
+  }
+
   @Test func anAuxiliaryOpensAQuestionOnlyBeforeItsSubject() {
     for heading in ["Can I add items", "Does the cache expire", "Is Django fast enough", "Should you pin versions", "Are there limits"] {
       #expect(QuestionHeading.isQuestion(heading), "\(heading)")
@@ -59,8 +65,7 @@ import Testing
         .init(heading: "How Django stores passwords", level: 2, text: text),
         .init(heading: "Has patch", level: 2, text: "The ticket has a patch that a reviewer can test and merge."),
       ])
-    let (_, records) = try InstructFixtures.run([page], InstructOptions(format: .openAIChat, tasks: [.faq]))
-    let prompts = records.compactMap { $0["messages"]?.value(atPath: "0.content")?.stringValue }
+    let prompts = try Self.prompts(of: page, task: .faq)
     #expect(prompts == ["Explain how Django stores passwords."])
   }
 
@@ -71,8 +76,7 @@ import Testing
     let page = Document(
       id: "timeline", source: "internals/deprecation.html", format: "html", title: "Django Deprecation Timeline",
       text: "## 4.1\n\n\(text)", sections: [.init(heading: "4.1", level: 2, text: text)])
-    let (_, records) = try InstructFixtures.run([page], InstructOptions(format: .openAIChat, tasks: [.sectionQA]))
-    let prompts = records.compactMap { $0["messages"]?.value(atPath: "0.content")?.stringValue }
+    let prompts = try Self.prompts(of: page, task: .sectionQA)
     #expect(prompts.count == 1)
     #expect(prompts.allSatisfy { $0.contains("\"version 4.1\"") }, "\(prompts)")
   }
@@ -88,8 +92,7 @@ import Testing
     let page = Document(
       id: "routing", source: "topics/routing.html", format: "html", title: "Request routing",
       text: "## How it works\n\n\(text)", sections: [.init(heading: "How it works", level: 2, text: text)])
-    let (_, records) = try InstructFixtures.run([page], InstructOptions(format: .openAIChat, tasks: [.faq]))
-    let prompts = records.compactMap { $0["messages"]?.value(atPath: "0.content")?.stringValue }
+    let prompts = try Self.prompts(of: page, task: .faq)
     #expect(prompts == ["Explain how it works (in \"Request routing\")."], "\(prompts)")
   }
 
@@ -104,8 +107,7 @@ import Testing
       id: "gitadd", source: "git-add.html", format: "html", title: "git-add(1)",
       text: "# git-add(1) Manual Page" + body + " It is updated by every call.",
       sections: [.init(heading: "git-add(1) Manual Page", level: 1, text: TextTrimming.trimmed(body))])
-    let (_, records) = try InstructFixtures.run([page], InstructOptions(format: .openAIChat, tasks: [.title]))
-    let prompts = records.compactMap { $0["messages"]?.value(atPath: "0.content")?.stringValue }
+    let prompts = try Self.prompts(of: page, task: .title)
     #expect(prompts.count == 1)
     #expect(prompts.allSatisfy { !$0.contains("git-add(1)") }, "\(prompts)")
   }
